@@ -1,0 +1,11 @@
+namespace NetDoctor.Collectors.Parsing;
+
+/// <summary>
+/// One file handed to a parser: its path relative to the bundle root ('/' separated, used in every
+/// <see cref="NetDoctor.Facts.Source"/>), the node it belongs to (null for cluster-scoped files) and its text.
+/// Readers decode bytes as UTF-8 with replacement characters, so a parser never sees a decoding exception.
+/// </summary>
+public sealed record ParseInput(string Path, string? Node, string Text)
+{
+    public NetDoctor.Facts.Source At(int line) => new(Path, line);
+}
