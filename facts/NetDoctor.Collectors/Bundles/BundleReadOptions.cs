@@ -1,0 +1,19 @@
+namespace NetDoctor.Collectors.Bundles;
+
+/// <summary>
+/// Limits that keep a hostile or broken input from exhausting memory: a tarball can claim or expand to
+/// any size, so every file and the whole archive are bounded and the excess is reported, not read.
+/// </summary>
+public sealed record BundleReadOptions
+{
+    /// <summary>Largest single file read (a 300,000-rule iptables-save is about 60 MB).</summary>
+    public long MaxFileBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>Most bytes decompressed from one archive, skipped entries included.</summary>
+    public long MaxArchiveBytes { get; init; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>Most entries listed from one input.</summary>
+    public int MaxEntries { get; init; } = 200_000;
+
+    public static BundleReadOptions Default { get; } = new();
+}

@@ -1,0 +1,42 @@
+using NetDoctor.Collectors.Parsing;
+using NetDoctor.Collectors.Sniffing;
+using NetDoctor.Facts;
+
+namespace NetDoctor.Collectors.Bundles;
+
+/// <summary>
+/// Turns one file's bytes into facts: decode, sniff, parse. Shared by the bundle reader and any caller that
+/// has a single file in hand. Never throws: every failure becomes a problem naming the file.
+/// </summary>
+public sealed class FileParser(FormatSniffer? sniffer = null)
+{
+    private readonly FormatSniffer _sniffer = sniffer ?? new FormatSniffer();
+
+    public FormatSniffer Sniffer => _sniffer;
+
+    /// <summary>Parses <paramref name="bytes"/> found at <paramref name="path"/> (relative to the bundle root).</summary>
+    /// <param name="node">The node the layout assigns the file to; dropped for cluster-scoped formats.</param>
+    /// <param name="sniffAlias">The file's name in NetDoctor's layout when the bundle calls it something else.</param>
+    public FileParseOutcome Parse(string path, string? node, byte[] bytes, string? sniffAlias = null)
+    {
+        string? text = TextDecoder.Decode(bytes);
+        if (text is null)
+            return FileParseOutcome.Failed(new Problem(new Source(path, 0), "binary file (contains NUL bytes); skipped"));
+        var sniff = _sniffer.Sniff(path, FormatSniffer.Head(text), sniffAlias);
+        if (sniff.Match is not { } entry)
+            return FileParseOutcome.Failed(FormatSniffer.Unrecognised(path, sniff));
+
+        string? factNode = entry.Scope == FactScope.Cluster ? null : node;
+        var result = ParserRunner.Run(entry.Parser, new ParseInput(path, factNode, text));
+        var facts = factNode is null
+            ? result.Facts
+            : result.Facts.Select(f => f.Node is null ? f with { Node = factNode } : f).ToList();
+        return new FileParseOutcome(entry.Kind, factNode, facts, result.Problems);
+    }
+}
+
+/// <summary>The facts and problems of one file; <see cref="Kind"/> is null when it was not parsed.</summary>
+public sealed record FileParseOutcome(string? Kind, string? Node, IReadOnlyList<Fact> Facts, IReadOnlyList<Problem> Problems)
+{
+    public static FileParseOutcome Failed(Problem problem) => new(null, null, [], [problem]);
+}

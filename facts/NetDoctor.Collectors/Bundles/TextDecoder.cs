@@ -1,0 +1,23 @@
+using System.Text;
+
+namespace NetDoctor.Collectors.Bundles;
+
+/// <summary>
+/// Bytes to text for parsers: UTF-8 with replacement characters (never an exception), UTF-16 when a
+/// byte-order mark says so (PowerShell's `&gt;` writes UTF-16), and "binary" when NUL bytes appear early.
+/// </summary>
+internal static class TextDecoder
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    private const int BinaryProbeLength = 8192;
+
+    /// <summary>The decoded text, or null when the content looks binary.</summary>
+    public static string? Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return Utf8.GetString(bytes[3..]);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return Encoding.Unicode.GetString(bytes[2..]);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+        if (bytes[..Math.Min(bytes.Length, BinaryProbeLength)].Contains((byte)0)) return null;
+        return Utf8.GetString(bytes);
+    }
+}

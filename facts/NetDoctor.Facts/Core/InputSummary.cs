@@ -1,0 +1,26 @@
+namespace NetDoctor.Facts;
+
+/// <summary>
+/// One input the user named (a bundle directory, a .tar.gz or a single file), as reported in the `inputs`
+/// field of the JSON output: which nodes it held and how many of its files were parsed.
+/// </summary>
+public sealed record InputSummary(string Path, IReadOnlyList<string> Nodes, int Files)
+{
+    /// <summary>How the input was understood: "netdoctor", "calicoctl-cluster-diags", "calicoctl-node-diags", "node-folders", "loose-files".</summary>
+    public string Layout { get; init; } = "";
+
+    /// <summary>
+    /// Where the node name of node-scoped files came from when the layout does not say it by folder:
+    /// "hostname-file", "folder-name", "unknown"; "layout" when the layout names nodes by folder.
+    /// </summary>
+    public string NodeOrigin { get; init; } = "layout";
+
+    /// <summary>Files deliberately not parsed (known noise, duplicates, links, hidden files); each is listed with its reason.</summary>
+    public int Skipped { get; init; }
+
+    /// <summary>Files no parser recognised (each also reported as a problem).</summary>
+    public int Unrecognised { get; init; }
+
+    /// <summary>Set when the input could not be read at all (missing, unreadable, not an archive).</summary>
+    public string? Error { get; init; }
+}
