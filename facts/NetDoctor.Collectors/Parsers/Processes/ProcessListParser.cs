@@ -1,0 +1,114 @@
+using System.Globalization;
+using NetDoctor.Collectors.Parsing;
+using NetDoctor.Facts;
+
+namespace NetDoctor.Collectors.Parsers.Processes;
+
+/// <summary>
+/// Command lines of running processes, in the forms people paste and the collector writes:
+/// `ps -ef` / `ps auxww` (header optional), bare command lines, `/proc/PID/cmdline` dumps with NUL-separated words
+/// (one process per line), and a cmdline dump with one word per line (`tr '\0' '\n'`).
+/// Only kube-proxy, kube-apiserver, kubelet, calico-node and kube-controller-manager give facts; other processes are skipped.
+/// </summary>
+public sealed class ProcessListParser : IFormatParser
+{
+    private static readonly string[] Components = ["kube-proxy", "kube-apiserver", "kubelet", "calico-node", "kube-controller-manager", "hyperkube"];
+
+    public string Kind => "processes";
+
+    public int Sniff(string fileName, string head)
+    {
+        var name = Path.GetFileName(fileName);
+        if (name is "processes.txt" or "cmdline.txt") return 100;
+        bool psHeader = head.Contains("PID", StringComparison.Ordinal) && (head.Contains(" CMD", StringComparison.Ordinal) || head.Contains(" COMMAND", StringComparison.Ordinal));
+        bool component = Components.Any(c => head.Contains(c, StringComparison.Ordinal)) && head.Contains(" --", StringComparison.Ordinal);
+        if (psHeader && component) return 90;
+        if (head.Contains('\0') && component) return 85;
+        if (psHeader) return 40;
+        return 0;
+    }
+
+    public ParseResult Parse(ParseInput input)
+    {
+        var result = new ParseResult();
+        var lines = TextLines.Split(input.Text);
+        int skip = -1; // columns before the command; -1 = not known from a header
+        List<Arg>? wordPerLine = null;
+        int wordPerLineStart = 0;
+
+        void FlushWordPerLine()
+        {
+            if (wordPerLine is { Count: > 0 }) Emit(wordPerLine, null, wordPerLineStart, input, result);
+            wordPerLine = null;
+        }
+
+        foreach (var (number, line) in lines)
+        {
+            if (line.Contains('\0'))
+            {
+                FlushWordPerLine();
+                var words = line.Split('\0', StringSplitOptions.RemoveEmptyEntries).Select(w => new Arg(w, input.At(number))).ToList();
+                Emit(words, null, number, input, result);
+                continue;
+            }
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0) continue;
+            if (IsHeader(trimmed, out var headerSkip))
+            {
+                FlushWordPerLine();
+                skip = headerSkip;
+                continue;
+            }
+            var tokens = trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            // One word per line: a flag line continues the command started by the last non-flag line.
+            if (wordPerLine is not null && tokens.Length == 1 && tokens[0].StartsWith('-'))
+            {
+                wordPerLine.Add(new Arg(tokens[0], input.At(number)));
+                continue;
+            }
+            FlushWordPerLine();
+            int columns = skip >= 0 ? skip : GuessPsColumns(tokens);
+            if (tokens.Length <= columns)
+            {
+                if (columns > 0) result.Problem(input.At(number), $"process line has no command: {Snippet.Of(trimmed)}");
+                continue;
+            }
+            int? pid = columns > 0 && int.TryParse(tokens[1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+            var argv = tokens.Skip(columns).Select(w => new Arg(w, input.At(number))).ToList();
+            if (columns == 0 && tokens.Length == 1 && ComponentCommandLine.Identify([tokens[0]], out _) is not null)
+            {
+                wordPerLine = argv;
+                wordPerLineStart = number;
+                continue;
+            }
+            Emit(argv, pid, number, input, result);
+        }
+        FlushWordPerLine();
+        return result;
+    }
+
+    private static void Emit(List<Arg> argv, int? pid, int line, ParseInput input, ParseResult result)
+    {
+        if (ComponentCommandLine.Read(argv, input.Node, pid, input.At(line)) is { } settings) result.Add(settings);
+    }
+
+    /// <summary>`ps -ef`: UID PID PPID C STIME TTY TIME CMD (7 columns before the command); `ps aux`: 10.</summary>
+    private static bool IsHeader(string line, out int skip)
+    {
+        skip = 0;
+        if (!line.Contains("PID", StringComparison.Ordinal)) return false;
+        var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        int cmd = Array.FindIndex(words, w => w is "CMD" or "COMMAND" or "ARGS");
+        if (cmd < 0) return false;
+        skip = cmd;
+        return true;
+    }
+
+    /// <summary>Without a header: "root 2939 2885 1 09:59 ? 00:04:00 kube-apiserver ..." is ps -ef (PPID numeric, no '.'), ps aux has %CPU "0.0".</summary>
+    private static int GuessPsColumns(string[] t)
+    {
+        if (t.Length < 8 || !t[1].All(char.IsAsciiDigit)) return 0;
+        if (t.Length >= 11 && t[2].Contains('.') && t[3].Contains('.')) return 10;
+        return t[2].All(char.IsAsciiDigit) ? 7 : 0;
+    }
+}
