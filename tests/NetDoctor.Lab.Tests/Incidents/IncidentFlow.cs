@@ -1,0 +1,84 @@
+using NetDoctor.Lab.Tests.Cli;
+using NetDoctor.Lab.Tests.Scenarios;
+using Xunit.Abstractions;
+
+namespace NetDoctor.Lab.Tests.Incidents;
+
+/// <summary>The operator's loop, step by step, shared by every incident test:
+/// (1) the failure is real, (2) netdoctor collects inside the node's namespace, (3) it names the cause,
+/// (4) the remediation is applied, (5) the connection works and a fresh diagnosis no longer names the cause.</summary>
+public sealed class IncidentFlow(ITestOutputHelper output)
+{
+    /// <summary>Steps 1, 4, 5 (connections only): proves the scenario reproduces the incident and the fix fixes it, without netdoctor.</summary>
+    public async Task ReproduceAndFixAsync(Scenario scenario)
+    {
+        LabRequirements.Ensure();
+        await scenario.BuildAsync();
+        var before = await scenario.ProbeAsync();
+        output.WriteLine($"(1) before fix: {before}");
+        before.Outcome.ShouldBe(scenario.FailureOutcome, before.ToString());
+        output.WriteLine($"(4) remediation: {await scenario.RemediateAsync([])}");
+        var after = await scenario.ProbeAsync();
+        output.WriteLine($"(5) after fix: {after}");
+        after.Outcome.ShouldBe(ProbeOutcome.Connected, after.ToString());
+    }
+
+    /// <summary>All five steps with netdoctor in the loop.</summary>
+    public async Task DiagnoseLiveAsync(Scenario scenario)
+    {
+        LabRequirements.Ensure();
+        await scenario.BuildAsync();
+        var before = await scenario.ProbeAsync();
+        output.WriteLine($"(1) before fix: {before}");
+        before.Outcome.ShouldBe(scenario.FailureOutcome, before.ToString());
+
+        var diagnoses = await CollectAndDiagnoseAsync(scenario, "before");
+        foreach (var id in scenario.ExpectedRuleIds)
+            diagnoses.Select(d => d.RuleId).ShouldContain(id, $"(3) expected {id}; got: {Describe(diagnoses)}");
+        var unrelated = diagnoses.Where(d => d.AtLeast("error") && !scenario.RelatedRuleIds.Contains(d.RuleId)).ToList();
+        unrelated.ShouldBeEmpty($"(3) unrelated diagnoses at error or above: {Describe(unrelated)}");
+
+        output.WriteLine($"(4) remediation: {await scenario.RemediateAsync(diagnoses)}");
+        var after = await scenario.ProbeAsync();
+        output.WriteLine($"(5) after fix: {after}");
+        after.Outcome.ShouldBe(ProbeOutcome.Connected, after.ToString());
+
+        var fresh = await CollectAndDiagnoseAsync(scenario, "after");
+        foreach (var id in scenario.ExpectedRuleIds)
+            fresh.Select(d => d.RuleId).ShouldNotContain(id, $"(5) {id} still reported after the fix: {Describe(fresh)}");
+    }
+
+    /// <summary>Healthy scenario: the probes connect and netdoctor reports nothing at warning or above.</summary>
+    public async Task HealthyAsync(Scenario scenario, bool withNetDoctor)
+    {
+        LabRequirements.Ensure();
+        await scenario.BuildAsync();
+        var probe = await scenario.ProbeAsync();
+        output.WriteLine($"probe: {probe}");
+        probe.Outcome.ShouldBe(ProbeOutcome.Connected, probe.ToString());
+        if (!withNetDoctor) return;
+        var diagnoses = await CollectAndDiagnoseAsync(scenario, "healthy");
+        diagnoses.Where(d => d.AtLeast("warning")).ShouldBeEmpty($"healthy scenario produced: {Describe(diagnoses)}");
+    }
+
+    private async Task<IReadOnlyList<Diagnosis>> CollectAndDiagnoseAsync(Scenario scenario, string label)
+    {
+        var bundle = Path.Combine(scenario.Lab.WorkDirectory, $"bundle-{label}");
+        foreach (var node in scenario.BundleNodes)
+        {
+            var collect = await NetDoctorCli.CollectInsideAsync(scenario.Node(node), bundle);
+            output.WriteLine($"(2) collect in {scenario.Node(node)}: exit {collect.ExitCode}");
+            if (!collect.Succeeded) throw new LabCommandException(collect);
+        }
+        await scenario.Cluster.WriteAsync(bundle, scenario.BundleNodes);
+        var (result, diagnoses) = await NetDoctorCli.DiagnoseAsync([bundle]);
+        output.WriteLine($"(3) netdoctor run ({label}) exit {result.ExitCode}: {Describe(diagnoses)}");
+        return diagnoses;
+    }
+
+    private static string Describe(IEnumerable<Diagnosis> diagnoses)
+    {
+        var list = diagnoses.ToList();
+        return list.Count == 0 ? "(none)" : string.Join("; ", list);
+    }
+}
