@@ -1,0 +1,102 @@
+using System.Linq.Expressions;
+using NetDoctor.Engine.RuleModel;
+using NetDoctor.Engine.Runtime;
+
+namespace NetDoctor.Engine.Rete;
+
+/// <summary>
+/// A test on a single fact. Alpha nodes form a tree under each type node; rules whose patterns have structurally
+/// equal conditions (same shape, same constants) share the same nodes, so each test runs once per fact.
+/// </summary>
+internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, Declaration? declaration)
+{
+    private readonly List<AlphaNode> children = [];
+    private AlphaNode[] frozenChildren = [];
+    private readonly List<string> ruleIds = [];
+
+    public LambdaExpression? Condition { get; } = condition;
+
+    public AlphaMemory? Memory { get; private set; }
+
+    public AlphaNode Child(LambdaExpression condition, Declaration declaration, string ruleId, Func<LambdaExpression, Func<object, bool>> compile)
+    {
+        var node = children.Find(c => ExpressionComparer.Instance.Equals(c.Condition, condition));
+        if (node is null)
+        {
+            node = new AlphaNode(condition, compile(condition), declaration);
+            children.Add(node);
+        }
+        node.AddRule(ruleId);
+        return node;
+    }
+
+    public AlphaMemory EnsureMemory() => Memory ??= new AlphaMemory();
+
+    public void AddRule(string ruleId)
+    {
+        if (!ruleIds.Contains(ruleId))
+        {
+            ruleIds.Add(ruleId);
+        }
+    }
+
+    public void Freeze()
+    {
+        frozenChildren = [.. children];
+        foreach (var child in frozenChildren)
+        {
+            child.Freeze();
+        }
+        Memory?.Freeze();
+    }
+
+    public void Assert(Session session, FactHandle fact)
+    {
+        if (test is not null && !Passes(fact))
+        {
+            return;
+        }
+        foreach (var child in frozenChildren)
+        {
+            child.Assert(session, fact);
+        }
+        Memory?.Assert(session, fact);
+    }
+
+    private bool Passes(FactHandle fact)
+    {
+        try
+        {
+            return test!(fact.Value);
+        }
+        catch (Exception ex)
+        {
+            throw new RuleConditionException(string.Join(", ", ruleIds), [new BoundFact(declaration!, fact.Value)], ex);
+        }
+    }
+}
+
+/// <summary>Root of the alpha tree for one declared type; facts reach it when their runtime type is assignable to it.</summary>
+internal sealed class TypeNode(Type type) : AlphaNode(null, null, null)
+{
+    public Type Type { get; } = type;
+}
+
+/// <summary>End of an alpha path: hands every fact that passed the path's tests to the beta nodes using it as right input.</summary>
+internal sealed class AlphaMemory
+{
+    private readonly List<BetaNode> successors = [];
+    private BetaNode[] frozen = [];
+
+    public void Add(BetaNode node) => successors.Add(node);
+
+    public void Freeze() => frozen = [.. successors];
+
+    public void Assert(Session session, FactHandle fact)
+    {
+        foreach (var node in frozen)
+        {
+            node.RightAssert(session, fact);
+        }
+    }
+}

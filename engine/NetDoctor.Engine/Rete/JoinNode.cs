@@ -1,0 +1,56 @@
+using NetDoctor.Engine.Runtime;
+
+namespace NetDoctor.Engine.Rete;
+
+/// <summary>
+/// Extends each left token with each right fact satisfying the join conditions. With equality conjuncts the
+/// candidates come from a hash bucket (O(matches)), not from a scan of the other memory.
+/// A rule's first pattern has nothing to join with: every fact reaching it directly becomes a token.
+/// </summary>
+internal sealed class JoinNode : TwoInputNode
+{
+    public override object? CreateMemory() => LeftIsRoot ? null : base.CreateMemory();
+
+    public override void LeftAssert(Session session, Token left)
+    {
+        if (LeftIsRoot)
+        {
+            return;
+        }
+        var memory = StoreLeft(session, left);
+        for (var e = memory.FirstRight(left.Key); e is not null; e = e.Next)
+        {
+            if (Join.Accepts(left, e.Fact))
+            {
+                session.Emit(this, left, e.Fact);
+            }
+        }
+    }
+
+    public override void LeftRetract(Session session, Token left)
+    {
+        if (!LeftIsRoot)
+        {
+            Memory(session).RemoveLeft(left);
+        }
+        session.RetractChildren(left);
+    }
+
+    public override void RightAssert(Session session, FactHandle fact)
+    {
+        if (LeftIsRoot)
+        {
+            session.Emit(this, session.RootFor(this), fact);
+            return;
+        }
+        var memory = Memory(session);
+        var entry = StoreRight(memory, fact);
+        for (var t = memory.FirstLeft(entry.Key); t is not null; t = t.NextInList)
+        {
+            if (Join.Accepts(t, fact))
+            {
+                session.Emit(this, t, fact);
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Linq.Expressions;
+using NetDoctor.Engine.RuleModel;
+
+namespace NetDoctor.Engine.Rete;
+
+/// <summary>
+/// Compiles rule definitions into one network: alpha paths shared across rules, one beta chain per rule
+/// (join / not / exists / aggregate nodes in LHS order) ending in a terminal node.
+/// </summary>
+internal sealed class ReteBuilder
+{
+    private readonly Dictionary<Type, TypeNode> typeNodes = [];
+    private readonly List<BetaNode> firstNodes = [];
+    private readonly List<TerminalNode> terminals = [];
+    private int nextNodeId;
+
+    public void Add(RuleDefinition rule)
+    {
+        if (string.IsNullOrWhiteSpace(rule.Id))
+        {
+            throw new RuleCompilationException(rule.Id ?? "", "rule id is empty.");
+        }
+        var compiler = new ConditionCompiler(rule.Id);
+        var scope = Scope.Empty;
+        BetaNode? last = null;
+        var index = 0;
+        foreach (var element in Flatten(rule.LeftHandSide))
+        {
+            BetaNode node;
+            switch (element)
+            {
+                case PatternElement { Source: null } pattern:
+                    CheckNew(compiler, scope, pattern.Declaration);
+                    node = BuildJoin(compiler, pattern, scope, index);
+                    scope = scope.With(pattern.Declaration, index++);
+                    break;
+                case PatternElement { Source: { } aggregate } pattern:
+                    CheckNew(compiler, scope, pattern.Declaration);
+                    node = BuildAggregate(compiler, pattern, aggregate, scope, index);
+                    scope = scope.With(pattern.Declaration, index++);
+                    break;
+                case NotElement not:
+                    CheckNew(compiler, scope, not.Source.Declaration);
+                    node = BuildQuantifier(compiler, not.Source, scope, join => new NotNode { RuleId = rule.Id, Join = join });
+                    break;
+                case ExistsElement exists:
+                    CheckNew(compiler, scope, exists.Source.Declaration);
+                    node = BuildQuantifier(compiler, exists.Source, scope, join => new ExistsNode { RuleId = rule.Id, Join = join });
+                    break;
+                case ForAllElement forAll:
+                    CheckNew(compiler, scope, forAll.BasePattern.Declaration);
+                    node = BuildQuantifier(compiler, ForAllRewriter.Counterexample(compiler, forAll), scope, join => new NotNode { RuleId = rule.Id, Join = join });
+                    break;
+                default:
+                    throw compiler.Error($"unsupported element {element.GetType().Name} at the top level of the left-hand side.");
+            }
+            Connect(last, node);
+            last = node;
+        }
+        var terminal = new TerminalNode
+        {
+            RuleId = rule.Id,
+            Rule = rule,
+            RuleIndex = terminals.Count,
+            Scope = scope,
+            Actions = rule.Actions.Select(a => ActionCompiler.Compile(compiler, a, scope)).ToList(),
+        };
+        Connect(last, terminal);
+        terminals.Add(terminal);
+    }
+
+    public ReteNetwork Build()
+    {
+        foreach (var typeNode in typeNodes.Values)
+        {
+            typeNode.Freeze();
+        }
+        return new ReteNetwork([.. typeNodes.Values], [.. firstNodes], [.. terminals], nextNodeId);
+    }
+
+    private static IEnumerable<RuleElement> Flatten(AndElement and) =>
+        and.Children.SelectMany(c => c is AndElement inner ? Flatten(inner) : [c]);
+
+    private static void CheckNew(ConditionCompiler compiler, Scope scope, Declaration declaration)
+    {
+        if (scope.TryFind(declaration.Name, out _, out _))
+        {
+            throw compiler.Error($"declaration '{declaration.Name}' is declared twice.");
+        }
+    }
+
+    private void Connect(BetaNode? last, BetaNode node)
+    {
+        node.Id = nextNodeId++;
+        if (last is null)
+        {
+            node.LeftIsRoot = true;
+            firstNodes.Add(node);
+        }
+        else
+        {
+            last.Child = node;
+        }
+    }
+
+    private JoinNode BuildJoin(ConditionCompiler compiler, PatternElement pattern, Scope scope, int index)
+    {
+        var (alpha, beta) = Split(pattern);
+        var node = new JoinNode
+        {
+            RuleId = compiler.RuleId,
+            ElementIndex = index,
+            Join = JoinCompiler.Compile(compiler, beta, pattern.Declaration, scope, allowIndex: scope.Items.Count > 0),
+        };
+        AlphaPath(compiler, pattern.Declaration, alpha).Add(node);
+        return node;
+    }
+
+    private QuantifierNode BuildQuantifier(ConditionCompiler compiler, PatternElement pattern, Scope scope, Func<JoinSpec, QuantifierNode> create)
+    {
+        if (pattern.Source is not null)
+        {
+            throw compiler.Error("not/exists over an aggregate is not supported; put the aggregate in its own pattern.");
+        }
+        var (alpha, beta) = Split(pattern);
+        var node = create(JoinCompiler.Compile(compiler, beta, pattern.Declaration, scope));
+        AlphaPath(compiler, pattern.Declaration, alpha).Add(node);
+        return node;
+    }
+
+    private AggregateNode BuildAggregate(ConditionCompiler compiler, PatternElement pattern, AggregateElement aggregate, Scope scope, int index)
+    {
+        var source = aggregate.Source;
+        if (source.Source is not null)
+        {
+            throw compiler.Error("an aggregate over another aggregate is not supported.");
+        }
+        if (source.Declaration.Name == pattern.Declaration.Name || scope.TryFind(source.Declaration.Name, out _, out _))
+        {
+            throw compiler.Error($"aggregate source declaration '{source.Declaration.Name}' clashes with another declaration.");
+        }
+        var (alpha, beta) = Split(source);
+        var (shape, keySelector, elementSelector) = AggregateShapes.For(compiler, pattern.Declaration, aggregate);
+        var node = new AggregateNode
+        {
+            RuleId = compiler.RuleId,
+            ElementIndex = index,
+            Join = JoinCompiler.Compile(compiler, beta, source.Declaration, scope),
+            Shape = shape,
+            GroupBy = aggregate.Kind == AggregateKind.GroupBy,
+            KeySelector = keySelector,
+            ElementSelector = elementSelector,
+            ResultConditions = JoinCompiler.Compile(compiler, pattern.Conditions, pattern.Declaration, scope, allowIndex: false),
+        };
+        AlphaPath(compiler, source.Declaration, alpha).Add(node);
+        return node;
+    }
+
+    private static (List<LambdaExpression> Alpha, List<LambdaExpression> Beta) Split(PatternElement pattern)
+    {
+        var alpha = new List<LambdaExpression>();
+        var beta = new List<LambdaExpression>();
+        foreach (var condition in pattern.Conditions)
+        {
+            (ConditionCompiler.IsAlpha(condition, pattern.Declaration) ? alpha : beta).Add(condition);
+        }
+        return (alpha, beta);
+    }
+
+    private AlphaMemory AlphaPath(ConditionCompiler compiler, Declaration declaration, IReadOnlyList<LambdaExpression> conditions)
+    {
+        if (!typeNodes.TryGetValue(declaration.Type, out var typeNode))
+        {
+            typeNode = new TypeNode(declaration.Type);
+            typeNodes.Add(declaration.Type, typeNode);
+        }
+        AlphaNode node = typeNode;
+        foreach (var condition in conditions)
+        {
+            if (condition.ReturnType != typeof(bool))
+            {
+                throw compiler.Error($"condition {condition} must return bool.");
+            }
+            node = node.Child(condition, declaration, compiler.RuleId, c => compiler.CompileAlpha(c, declaration));
+        }
+        return node.EnsureMemory();
+    }
+}

@@ -1,0 +1,52 @@
+namespace NetDoctor.Engine.Rete;
+
+/// <summary>Intrusive doubly linked list of tokens in insertion order: O(1) add/remove without allocation per entry.</summary>
+internal sealed class TokenList(object? owner = null)
+{
+    public Token? First;
+    public Token? Last;
+    public int Count;
+
+    /// <summary>The structure this list belongs to (an aggregate group for aggregate shadows).</summary>
+    public readonly object? Owner = owner;
+
+    public void Add(Token t)
+    {
+        t.List = this;
+        t.NextInList = null;
+        t.PrevInList = Last;
+        if (Last is null)
+        {
+            First = t;
+        }
+        else
+        {
+            Last.NextInList = t;
+        }
+        Last = t;
+        Count++;
+    }
+
+    public void Remove(Token t)
+    {
+        if (t.PrevInList is null)
+        {
+            First = t.NextInList;
+        }
+        else
+        {
+            t.PrevInList.NextInList = t.NextInList;
+        }
+        if (t.NextInList is null)
+        {
+            Last = t.PrevInList;
+        }
+        else
+        {
+            t.NextInList.PrevInList = t.PrevInList;
+        }
+        t.PrevInList = t.NextInList = null;
+        t.List = null;
+        Count--;
+    }
+}

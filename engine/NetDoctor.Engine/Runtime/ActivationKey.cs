@@ -1,0 +1,100 @@
+using NetDoctor.Engine.Rete;
+
+namespace NetDoctor.Engine.Runtime;
+
+/// <summary>
+/// What makes two matches "the same match": the rule and, per bound element, the fact handle (or, for an
+/// aggregate result, which aggregate slot it is). Used to re-find an activation whose token was rebuilt
+/// within one propagation batch (Update is retract+assert inside the network).
+/// </summary>
+internal readonly struct ActivationKey : IEquatable<ActivationKey>
+{
+    private readonly TerminalNode terminal;
+    private readonly object[] elements;
+    private readonly int hash;
+
+    private ActivationKey(TerminalNode terminal, object[] elements)
+    {
+        this.terminal = terminal;
+        this.elements = elements;
+        var h = terminal.Id;
+        foreach (var e in elements)
+        {
+            h = h * 31 + e.GetHashCode();
+        }
+        hash = h;
+    }
+
+    public static ActivationKey Of(TerminalNode terminal, Token token)
+    {
+        var count = 0;
+        for (var t = token; t is not null; t = t.Parent)
+        {
+            if (t.Fact is not null)
+            {
+                count++;
+            }
+        }
+        var elements = new object[count];
+        for (var t = token; t is not null; t = t.Parent)
+        {
+            if (t.Fact is not null)
+            {
+                elements[--count] = (object?)t.Fact.Aggregate ?? t.Fact;
+            }
+        }
+        return new ActivationKey(terminal, elements);
+    }
+
+    /// <summary>Whether the re-found match differs from the old one: a fact updated in this batch, or an aggregate result with other content.</summary>
+    public static bool Changed(Token previous, Token current, long batch)
+    {
+        var (p, c) = (previous, current);
+        while (p is not null && c is not null)
+        {
+            if (p.Fact is null)
+            {
+                p = p.Parent;
+                continue;
+            }
+            if (c.Fact is null)
+            {
+                c = c.Parent;
+                continue;
+            }
+            if (c.Fact.Aggregate is { } aggregate)
+            {
+                if (!aggregate.Node.Shape.ContentEquals(p.Fact.Value, c.Fact.Value))
+                {
+                    return true;
+                }
+            }
+            else if (c.Fact.UpdatedInBatch == batch)
+            {
+                return true;
+            }
+            (p, c) = (p.Parent, c.Parent);
+        }
+        return false;
+    }
+
+    public bool Equals(ActivationKey other)
+    {
+        if (other.terminal != terminal || other.hash != hash || other.elements.Length != elements.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < elements.Length; i++)
+        {
+            if (!Equals(elements[i], other.elements[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is ActivationKey k && Equals(k);
+
+    public override int GetHashCode() => hash;
+}

@@ -1,0 +1,107 @@
+namespace NetDoctor.Engine.Runtime;
+
+/// <summary>
+/// Activations waiting to fire: highest priority first, then most recent first (a stack per priority).
+/// Removal is lazy: a stack entry is valid only while its activation is queued with the same sequence number.
+/// </summary>
+internal sealed class Agenda
+{
+    private readonly List<Lane> lanes = [];
+    private long sequence;
+    private int live;
+    private int entries;
+
+    public int Count => live;
+
+    public void Enqueue(Activation activation)
+    {
+        if (activation.Queued)
+        {
+            return;
+        }
+        activation.Queued = true;
+        activation.QueueSequence = ++sequence;
+        LaneFor(activation.Terminal.Priority).Items.Add((activation, activation.QueueSequence));
+        live++;
+        entries++;
+    }
+
+    public void Remove(Activation activation)
+    {
+        if (!activation.Queued)
+        {
+            return;
+        }
+        activation.Queued = false;
+        live--;
+        if (entries > 2 * live + 1024)
+        {
+            Compact();
+        }
+    }
+
+    public Activation? Peek()
+    {
+        foreach (var lane in lanes)
+        {
+            var items = lane.Items;
+            while (items.Count > 0)
+            {
+                var (activation, seq) = items[^1];
+                if (activation.Queued && activation.QueueSequence == seq)
+                {
+                    return activation;
+                }
+                items.RemoveAt(items.Count - 1);
+                entries--;
+            }
+        }
+        return null;
+    }
+
+    public Activation? Pop()
+    {
+        var next = Peek();
+        if (next is not null)
+        {
+            Remove(next);
+        }
+        return next;
+    }
+
+    private Lane LaneFor(int priority)
+    {
+        for (var i = 0; i < lanes.Count; i++)
+        {
+            if (lanes[i].Priority == priority)
+            {
+                return lanes[i];
+            }
+            if (lanes[i].Priority < priority)
+            {
+                var inserted = new Lane(priority);
+                lanes.Insert(i, inserted);
+                return inserted;
+            }
+        }
+        var lane = new Lane(priority);
+        lanes.Add(lane);
+        return lane;
+    }
+
+    private void Compact()
+    {
+        entries = 0;
+        foreach (var lane in lanes)
+        {
+            lane.Items.RemoveAll(e => !e.Activation.Queued || e.Activation.QueueSequence != e.Sequence);
+            entries += lane.Items.Count;
+        }
+    }
+
+    private sealed class Lane(int priority)
+    {
+        public readonly int Priority = priority;
+        public readonly List<(Activation Activation, long Sequence)> Items = [];
+    }
+}

@@ -1,0 +1,104 @@
+using NetDoctor.Engine.Rete;
+
+namespace NetDoctor.Engine.Runtime;
+
+/// <summary>
+/// Activation lifecycle and truth maintenance. A vanished match that has fired is parked until the end of the
+/// batch: if the same match reappears (an update rebuilt its token) the activation is kept — refiring only if
+/// something in it changed — otherwise it is deleted and its linked facts are retracted, which can cascade.
+/// </summary>
+internal sealed partial class Session
+{
+    private readonly Dictionary<ActivationKey, Activation> parked = [];
+
+    public void OnMatch(TerminalNode terminal, Token token)
+    {
+        if (parked.Count > 0 && parked.Remove(ActivationKey.Of(terminal, token), out var known))
+        {
+            var previous = known.Token;
+            known.Token = token;
+            token.State = known;
+            if (!known.Queued && ActivationKey.Changed(previous, token, batch))
+            {
+                agenda.Enqueue(known);
+            }
+            return;
+        }
+        var activation = new Activation(terminal, token);
+        token.State = activation;
+        agenda.Enqueue(activation);
+        if (events.WatchesActivations)
+        {
+            events.Created(this, activation);
+        }
+    }
+
+    public void OnUnmatch(TerminalNode terminal, Token token)
+    {
+        var activation = (Activation)token.State!;
+        token.State = null;
+        if (!activation.HasFired)
+        {
+            Delete(activation);
+            return;
+        }
+        parked[ActivationKey.Of(terminal, token)] = activation;
+    }
+
+    /// <summary>Ends a batch: rebuilds dirty aggregates and deletes parked activations until nothing changes.</summary>
+    private void Flush()
+    {
+        while (dirtyGroups.Count > 0 || parked.Count > 0)
+        {
+            while (dirtyGroups.Count > 0)
+            {
+                var groups = dirtyGroups.ToArray();
+                dirtyGroups.Clear();
+                foreach (var group in groups)
+                {
+                    group.Dirty = false;
+                    ((AggregateNode)group.Identity.Node).Refresh(this, group);
+                }
+            }
+            if (parked.Count > 0)
+            {
+                var gone = parked.Values.ToArray();
+                parked.Clear();
+                foreach (var activation in gone)
+                {
+                    Delete(activation);
+                    RetractLinked(activation, 0);
+                }
+            }
+        }
+    }
+
+    private void Delete(Activation activation)
+    {
+        agenda.Remove(activation);
+        activation.Deleted = true;
+        if (events.WatchesActivations)
+        {
+            events.Deleted(this, activation);
+        }
+    }
+
+    /// <summary>Retracts the activation's linked facts from slot <paramref name="from"/> on.</summary>
+    private void RetractLinked(Activation activation, int from)
+    {
+        var linked = activation.Linked;
+        if (linked is null || linked.Count <= from)
+        {
+            return;
+        }
+        var stale = linked.GetRange(from, linked.Count - from);
+        linked.RemoveRange(from, linked.Count - from);
+        foreach (var handle in stale)
+        {
+            if (handle.InWorkingMemory && handle.Producer == activation)
+            {
+                RetractHandle(handle);
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using NetDoctor.Engine.Rete;
+
+namespace NetDoctor.Engine.Runtime;
+
+/// <summary>The callbacks through which nodes change the session's tokens and memories.</summary>
+internal sealed partial class Session
+{
+    private readonly List<AggregateGroup> dirtyGroups = [];
+    private Type? lastType;
+    private TypeNode[] lastTypeNodes = [];
+
+    public T MemoryOf<T>(BetaNode node) where T : class => (T)(nodeMemories[node.Id] ??= node.CreateMemory())!;
+
+    public Token RootFor(BetaNode node) => roots[node.Id]!;
+
+    /// <summary>Creates the token (parent + fact) produced by <paramref name="node"/> and hands it to the node's child.</summary>
+    public Token Emit(BetaNode node, Token parent, FactHandle? fact)
+    {
+        var token = new Token(parent, fact, node, fact is null ? parent.Index : node.ElementIndex);
+        parent.AddChild(token);
+        fact?.Link(token);
+        node.Child!.LeftAssert(this, token);
+        return token;
+    }
+
+    public void RetractToken(Token token)
+    {
+        token.Node!.Child!.LeftRetract(this, token);
+        token.Parent!.RemoveChild(token);
+        token.Fact?.Unlink(token);
+    }
+
+    public void RetractChildren(Token parent)
+    {
+        while (parent.FirstChild is { } child)
+        {
+            RetractToken(child);
+        }
+    }
+
+    public void MarkDirty(AggregateGroup group)
+    {
+        if (!group.Dirty)
+        {
+            group.Dirty = true;
+            dirtyGroups.Add(group);
+        }
+    }
+
+    private void AssertToNetwork(FactHandle handle)
+    {
+        var type = handle.Value.GetType();
+        if (type != lastType)
+        {
+            lastTypeNodes = network.TypeNodesFor(type);
+            lastType = type;
+        }
+        foreach (var node in lastTypeNodes)
+        {
+            node.Assert(this, handle);
+        }
+    }
+
+    /// <summary>Removes a fact from every right memory, then every token built on it (descendants included).</summary>
+    private void RetractFromNetwork(FactHandle handle)
+    {
+        for (var e = handle.FirstEntry; e is not null; e = e.NextMembership)
+        {
+            e.Node.RightRemove(this, e);
+        }
+        handle.FirstEntry = null;
+        while (handle.FirstToken is { } token)
+        {
+            if (token.IsShadow)
+            {
+                token.Node!.ShadowRetract(this, token);
+            }
+            else
+            {
+                RetractToken(token);
+            }
+        }
+    }
+}

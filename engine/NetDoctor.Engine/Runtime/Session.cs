@@ -1,0 +1,157 @@
+using NetDoctor.Engine.Rete;
+
+namespace NetDoctor.Engine.Runtime;
+
+/// <summary>
+/// One working memory over a compiled network. Every public operation is one propagation batch: changes flow
+/// through the network immediately, and at the end of the batch aggregates are rebuilt and activations whose
+/// match vanished are deleted (retracting their linked facts, cascading). Single-threaded by design.
+/// </summary>
+internal sealed partial class Session : ISession
+{
+    private readonly ReteNetwork network;
+    private readonly WorkingMemory memory = new();
+    private readonly object?[] nodeMemories;
+    private readonly Token?[] roots;
+    private readonly EngineEvents events = new();
+    private readonly Agenda agenda = new();
+    private readonly ActionContext context;
+    private readonly int[] firings;
+    private long factSequence;
+    private long batch;
+
+    public Session(ReteNetwork network)
+    {
+        this.network = network;
+        nodeMemories = new object?[network.NodeCount];
+        roots = new Token?[network.NodeCount];
+        firings = new int[network.Terminals.Count];
+        context = new ActionContext(this);
+        batch++;
+        foreach (var node in network.FirstNodes)
+        {
+            var root = new Token(null, null, null, -1);
+            roots[node.Id] = root;
+            node.LeftAssert(this, root);
+        }
+        Flush();
+    }
+
+    public IEngineEvents Events => events;
+
+    public IReadOnlyDictionary<string, int> FiringCounts =>
+        network.Terminals.Where(t => firings[t.RuleIndex] > 0).ToDictionary(t => t.RuleId, t => firings[t.RuleIndex]);
+
+    public void Insert(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        BeginBatch();
+        InsertHandle(fact, null, linked: false);
+        EndBatch();
+    }
+
+    public void InsertAll(IEnumerable<object> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        BeginBatch();
+        foreach (var fact in facts)
+        {
+            ArgumentNullException.ThrowIfNull(fact, nameof(facts));
+            InsertHandle(fact, null, linked: false);
+        }
+        EndBatch();
+    }
+
+    public void Update(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        var handle = memory.Find(fact) ?? throw Unknown(fact, "update");
+        BeginBatch();
+        UpdateHandle(handle);
+        EndBatch();
+    }
+
+    public void Retract(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (!TryRetract(fact))
+        {
+            throw Unknown(fact, "retract");
+        }
+    }
+
+    public bool TryRetract(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        var handle = memory.Find(fact);
+        if (handle is null)
+        {
+            return false;
+        }
+        BeginBatch();
+        RetractHandle(handle);
+        EndBatch();
+        return true;
+    }
+
+    public IEnumerable<T> Query<T>() => memory.OfType<T>();
+
+    public Derivation? Explain(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return memory.Find(fact)?.Derivation;
+    }
+
+    private FactHandle InsertHandle(object fact, Activation? producer, bool linked)
+    {
+        if (memory.Contains(fact))
+        {
+            throw new InvalidOperationException($"The fact is already in working memory: {FactText.Describe(fact)}");
+        }
+        var handle = new FactHandle(fact, ++factSequence);
+        if (producer is not null)
+        {
+            handle.Derivation = producer.Derivation();
+            handle.Producer = linked ? producer : null;
+        }
+        memory.Add(handle);
+        events.Inserted(this, fact, handle.Derivation);
+        AssertToNetwork(handle);
+        return handle;
+    }
+
+    private void UpdateHandle(FactHandle handle)
+    {
+        handle.UpdatedInBatch = batch;
+        events.Updated(this, handle.Value, handle.Derivation);
+        RetractFromNetwork(handle);
+        AssertToNetwork(handle);
+    }
+
+    private void RetractHandle(FactHandle handle)
+    {
+        memory.Remove(handle);
+        events.Retracted(this, handle.Value, handle.Derivation);
+        RetractFromNetwork(handle);
+    }
+
+    private static InvalidOperationException Unknown(object fact, string operation) =>
+        new($"Cannot {operation} a fact that is not in working memory: {FactText.Describe(fact)}");
+
+    /// <summary>Outside Fire every public call is its own batch; inside Fire the firing action is the batch.</summary>
+    private void BeginBatch()
+    {
+        if (!firing)
+        {
+            batch++;
+        }
+    }
+
+    private void EndBatch()
+    {
+        if (!firing)
+        {
+            Flush();
+        }
+    }
+}

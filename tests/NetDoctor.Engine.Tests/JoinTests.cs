@@ -1,0 +1,115 @@
+using NetDoctor.Engine.Fluent;
+
+namespace NetDoctor.Engine.Tests;
+
+public sealed class JoinTests
+{
+    private sealed class OnePattern : Rule
+    {
+        public override void Define()
+        {
+            Pool pool = null!;
+            When().Match(() => pool, p => p.Enabled);
+            Then().Yield(ctx => new Derived(pool.Name));
+        }
+    }
+
+    private sealed class TwoPatterns : Rule
+    {
+        public override void Define()
+        {
+            Pool pool = null!;
+            Address addr = null!;
+            When().Match(() => pool)
+                .Match(() => addr, a => a.Pool == pool.Name);
+            Then().Yield(ctx => new Overlap(pool, addr));
+        }
+    }
+
+    private sealed class ThreePatterns : Rule
+    {
+        public override void Define()
+        {
+            Pool pool = null!;
+            Address addr = null!;
+            Tag tag = null!;
+            When().Match(() => pool)
+                .Match(() => addr, a => a.Pool == pool.Name)
+                .Match(() => tag, t => t.Pool == pool.Name && t.Label.Length > addr.Host);
+            Then().Yield(ctx => new Derived($"{pool.Name}/{addr.Host}/{tag.Label}"));
+        }
+    }
+
+    private sealed class FourPatterns : Rule
+    {
+        public override void Define()
+        {
+            Pool pool = null!;
+            Address addr = null!;
+            Tag tag = null!;
+            Owner owner = null!;
+            When().Match(() => pool)
+                .Match(() => addr, a => a.Pool == pool.Name)
+                .Match(() => tag, t => t.Pool == addr.Pool)
+                .Match(() => owner, o => o.Pool == tag.Pool && o.Team != tag.Label);
+            Then().Yield(ctx => new Derived($"{pool.Name}/{addr.Host}/{tag.Label}/{owner.Team}"));
+        }
+    }
+
+    private static ISession Session(params Rule[] rules) => new RuleCompiler().Compile(rules.Select(r => r.GetDefinition())).CreateSession();
+
+    [Fact]
+    public void One_pattern_matches_facts_passing_its_condition()
+    {
+        var s = Session(new OnePattern());
+        s.InsertAll([new Pool("a"), new Pool("b", Enabled: false), new Pool("c")]);
+        s.Fire().ShouldBe(2);
+        s.Query<Derived>().Select(d => d.Text).OrderBy(x => x).ShouldBe(["a", "c"]);
+    }
+
+    [Fact]
+    public void Two_patterns_join_on_equality_in_either_insertion_order()
+    {
+        var s = Session(new TwoPatterns());
+        var a1 = new Address("a", 1);
+        s.Insert(a1);
+        var pa = new Pool("a");
+        s.Insert(pa);
+        s.Insert(new Pool("b"));
+        s.Insert(new Address("a", 2));
+        s.Insert(new Address("c", 3));
+        s.Fire().ShouldBe(2);
+        s.Query<Overlap>().Select(o => (o.Pool.Name, o.Address.Host)).OrderBy(x => x.Host).ShouldBe([("a", 1), ("a", 2)]);
+        s.Query<Overlap>().ShouldAllBe(o => o.Pool == pa);
+    }
+
+    [Fact]
+    public void Three_patterns_with_residual_condition_over_two_earlier_declarations()
+    {
+        var s = Session(new ThreePatterns());
+        s.InsertAll([new Pool("a"), new Address("a", 1), new Address("a", 3), new Tag("a", "xy"), new Tag("a", "xyzw"), new Tag("b", "xyzw")]);
+        s.Fire();
+        s.Query<Derived>().Select(d => d.Text).OrderBy(x => x).ShouldBe(["a/1/xy", "a/1/xyzw", "a/3/xyzw"]);
+    }
+
+    [Fact]
+    public void Four_patterns_join_and_retraction_removes_only_affected_matches()
+    {
+        var s = Session(new FourPatterns());
+        var ownerNet = new Owner("a", "net");
+        s.InsertAll([new Pool("a"), new Address("a", 1), new Address("a", 2), new Tag("a", "ops"), ownerNet, new Owner("a", "ops")]);
+        s.Fire();
+        s.Query<Derived>().Select(d => d.Text).OrderBy(x => x).ShouldBe(["a/1/ops/net", "a/2/ops/net"]);
+        s.Retract(ownerNet);
+        s.Query<Derived>().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Equal_records_are_distinct_facts()
+    {
+        var s = Session(new OnePattern());
+        s.Insert(new Pool("a"));
+        s.Insert(new Pool("a"));
+        s.Fire().ShouldBe(2);
+    }
+}
