@@ -1,0 +1,107 @@
+namespace NetDoctor.Engine.Tests;
+
+public sealed class UpdateTests
+{
+    private static (TestRule Rule, List<string> Log) Logging()
+    {
+        var log = new List<string>();
+        Counter c = null!;
+        Pool pool = null!;
+        var rule = new TestRule("log", (when, then) =>
+        {
+            when.Match(() => c).Match(() => pool, p => p.Name == c.Name);
+            then.Do(ctx => log.Add($"{c.Name}={c.Value}/{pool.Size}"));
+        });
+        return (rule, log);
+    }
+
+    [Fact]
+    public void Refraction_a_match_fires_once_until_it_changes()
+    {
+        var (rule, log) = Logging();
+        var s = Engine.Session(rule);
+        s.InsertAll([new Counter("a"), new Pool("a", 1)]);
+        s.Fire().ShouldBe(1);
+        s.Fire().ShouldBe(0);
+        s.Insert(new Pool("b"));
+        s.Fire().ShouldBe(0);
+        log.ShouldBe(["a=0/1"]);
+    }
+
+    [Fact]
+    public void Update_refires_matches_involving_the_fact_and_only_those()
+    {
+        var (rule, log) = Logging();
+        var s = Engine.Session(rule);
+        var a = new Counter("a");
+        var b = new Counter("b");
+        s.InsertAll([a, b, new Pool("a", 1), new Pool("b", 2)]);
+        s.Fire().ShouldBe(2);
+        log.Clear();
+        a.Value = 5;
+        s.Update(a);
+        s.Fire().ShouldBe(1);
+        log.ShouldBe(["a=5/1"]);
+    }
+
+    [Fact]
+    public void Update_keeps_linked_facts_while_retract_and_insert_rederives_them()
+    {
+        Counter c = null!;
+        var rule = new TestRule("derive", (when, then) =>
+        {
+            when.Match(() => c);
+            then.Yield(ctx => new Derived(c.Name));
+        });
+        var s = Engine.Session(rule);
+        var retracted = new List<object>();
+        s.Events.FactRetracted += (_, e) => retracted.Add(e.Fact);
+        var counter = new Counter("a");
+        s.Insert(counter);
+        s.Fire();
+
+        s.Update(counter);
+        retracted.ShouldBeEmpty();
+        s.Fire().ShouldBe(1);
+        s.Query<Derived>().Count().ShouldBe(1);
+
+        s.Retract(counter);
+        s.Insert(counter);
+        retracted.OfType<Derived>().Count().ShouldBe(1);
+        s.Fire().ShouldBe(1);
+        s.Query<Derived>().Count().ShouldBe(1);
+    }
+
+    [Fact]
+    public void Updated_fact_that_no_longer_matches_deletes_its_activation_before_firing()
+    {
+        Counter c = null!;
+        var fired = new List<Counter>();
+        var rule = new TestRule("big", (when, then) =>
+        {
+            when.Match(() => c, x => x.Value > 10);
+            then.Do(ctx => fired.Add(c));
+        });
+        var s = Engine.Session(rule);
+        var counter = new Counter("a") { Value = 11 };
+        s.Insert(counter);
+        counter.Value = 1;
+        s.Update(counter);
+        s.Fire().ShouldBe(0);
+        fired.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Unknown_facts_cannot_be_updated_or_retracted_and_duplicates_cannot_be_inserted()
+    {
+        var s = Engine.Session();
+        var p = new Pool("a");
+        Should.Throw<InvalidOperationException>(() => s.Update(p));
+        Should.Throw<InvalidOperationException>(() => s.Retract(p));
+        s.TryRetract(p).ShouldBeFalse();
+        s.Insert(p);
+        Should.Throw<InvalidOperationException>(() => s.Insert(p));
+        s.TryRetract(p).ShouldBeTrue();
+        s.Query<Pool>().ShouldBeEmpty();
+    }
+}
