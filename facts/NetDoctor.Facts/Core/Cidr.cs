@@ -68,7 +68,7 @@ public readonly record struct Cidr : IComparable<Cidr>
         if (!IPAddress.TryParse(addrPart, out var address)) return false;
         // Reject things IPAddress.TryParse is lenient about ("10", "10.1") that no tool prints for a CIDR.
         if (address.AddressFamily == AddressFamily.InterNetwork && addrPart.Count('.') != 3) return false;
-        if (address.ScopeId != 0) address = new IPAddress(address.GetAddressBytes());
+        if (address.AddressFamily == AddressFamily.InterNetworkV6 && address.ScopeId != 0) address = new IPAddress(address.GetAddressBytes());
         int max = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
         int prefix = max;
         if (slash >= 0 && (!int.TryParse(span[(slash + 1)..], System.Globalization.NumberStyles.None, null, out prefix) || prefix > max))

@@ -1,0 +1,161 @@
+using System.Globalization;
+using NetDoctor.Collectors.Parsing;
+using NetDoctor.Facts;
+
+namespace NetDoctor.Collectors.Parsers.Ipset;
+
+/// <summary>
+/// `ipset list` (ipset 6 and 7 headers): "Name:", "Type:", "Revision:", "Header:", "Size in memory:",
+/// "References:", "Number of entries:" (7+), "Members:" then one element per line up to a blank line.
+/// Lenient with retyped output ("Revision:7", "hash: net", "Number of entries: 1Members:").
+/// A set whose member count differs from its declared "Number of entries" is reported (truncated paste).
+/// </summary>
+public sealed class IpsetListParser : IFormatParser
+{
+    public string Kind => "ipset-list";
+
+    public int Sniff(string fileName, string head)
+    {
+        var name = Path.GetFileName(fileName);
+        bool saveFormat = head.TrimStart().StartsWith("create ", StringComparison.Ordinal);
+        if (name is "ipset-list.txt" or "ipsets" && !saveFormat) return 100;
+        if (head.Contains("Name: ", StringComparison.Ordinal) && head.Contains("Type: ", StringComparison.Ordinal)) return 90;
+        return 0;
+    }
+
+    public ParseResult Parse(ParseInput input)
+    {
+        var reader = new Reader(input);
+        TextLines.ForEach(input.Text, reader.Line);
+        reader.End();
+        return reader.Result;
+    }
+
+    private sealed class Reader(ParseInput input)
+    {
+        public ParseResult Result { get; } = new();
+        private readonly StringPool _pool = new();
+        private IpSet? _set;
+        private bool _headerEmitted, _inMembers, _membersSeen;
+        private int _members;
+
+        public void Line(int n, ReadOnlySpan<char> raw)
+        {
+            var line = raw.Trim();
+            if (_inMembers)
+            {
+                if (line.IsEmpty)
+                {
+                    _inMembers = false;
+                    return;
+                }
+                if (!line.StartsWith("Name:", StringComparison.OrdinalIgnoreCase))
+                {
+                    _members++;
+                    Result.Add(IpsetEntry.Read(_set!.Name, _set.Dimensions, line, _pool, Result, input.At(n), input.Node));
+                    return;
+                }
+                _inMembers = false;
+            }
+            if (line.IsEmpty) return;
+            int colon = line.IndexOf(':');
+            if (colon <= 0)
+            {
+                Result.Problem(input.At(n), $"not an ipset list line: '{Snippet.Of(line)}'");
+                return;
+            }
+            var key = line[..colon].Trim();
+            var value = line[(colon + 1)..].Trim();
+            if (key.Equals("Name", StringComparison.OrdinalIgnoreCase))
+            {
+                FinishSet();
+                if (value.IsEmpty)
+                {
+                    Result.Problem(input.At(n), "set without a name");
+                    return;
+                }
+                _set = new IpSet { Name = _pool.Get(value), Type = "", Node = input.Node, Source = input.At(n) };
+                return;
+            }
+            if (_set is null || _headerEmitted)
+            {
+                Result.Problem(input.At(n), $"'{Snippet.Of(key)}' outside a set header");
+                return;
+            }
+            switch (key.ToString().ToLowerInvariant())
+            {
+                case "type":
+                    _set = IpsetHeader.WithType(_set, value, Result, input.At(n));
+                    break;
+                case "revision":
+                    _set = _set with { Revision = Int(n, key, value) };
+                    break;
+                case "header":
+                    _set = IpsetHeader.Apply(_set, value, Result, input.At(n));
+                    break;
+                case "size in memory":
+                    _set = _set with { SizeInMemory = Int(n, key, value) };
+                    break;
+                case "references":
+                    _set = _set with { References = Int(n, key, value) };
+                    break;
+                case "number of entries":
+                    // "1Members:" — two lines glued together in a retyped paste.
+                    if (value.EndsWith("Members:", StringComparison.OrdinalIgnoreCase))
+                    {
+                        _set = _set with { NumberOfEntries = Int(n, key, value[..^"Members:".Length]) };
+                        Result.Problem(input.At(n), "'Members:' glued to 'Number of entries'; read as two lines");
+                        StartMembers();
+                    }
+                    else
+                        _set = _set with { NumberOfEntries = Int(n, key, value) };
+                    break;
+                case "members":
+                    StartMembers();
+                    if (!value.IsEmpty)
+                    {
+                        _members++;
+                        Result.Add(IpsetEntry.Read(_set!.Name, _set.Dimensions, value, _pool, Result, input.At(n), input.Node));
+                    }
+                    break;
+                default:
+                    Result.Problem(input.At(n), $"unknown set header field '{Snippet.Of(key)}'");
+                    break;
+            }
+        }
+
+        public void End() => FinishSet();
+
+        private void StartMembers()
+        {
+            EmitHeader();
+            _inMembers = _membersSeen = true;
+        }
+
+        private void EmitHeader()
+        {
+            if (_set is null || _headerEmitted) return;
+            if (_set.Type.Length == 0) Result.Problem(_set.Source, $"set {_set.Name} has no Type line");
+            Result.Add(_set);
+            _headerEmitted = true;
+        }
+
+        private void FinishSet()
+        {
+            if (_set is null) return;
+            EmitHeader();
+            if (_membersSeen && _set.NumberOfEntries is { } declared && declared != _members)
+                Result.Problem(_set.Source, $"set {_set.Name} declares {declared} entries but {_members} members were read (truncated?)");
+            _set = null;
+            _headerEmitted = _inMembers = _membersSeen = false;
+            _members = 0;
+        }
+
+        private int? Int(int n, ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+        {
+            if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return v;
+            Result.Problem(input.At(n), $"{Snippet.Of(key)}: '{Snippet.Of(value)}' is not a number");
+            return null;
+        }
+    }
+}

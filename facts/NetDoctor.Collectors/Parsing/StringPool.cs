@@ -1,0 +1,24 @@
+namespace NetDoctor.Collectors.Parsing;
+
+/// <summary>
+/// Per-parse string interning keyed by spans: big inputs repeat a few names (chains, tables, set names,
+/// devices) hundreds of thousands of times, and one string per distinct name keeps allocations bounded.
+/// Not thread-safe; create one per parse.
+/// </summary>
+public sealed class StringPool
+{
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public StringPool() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public string Get(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty) return "";
+        if (_lookup.TryGetValue(text, out var s)) return s;
+        s = text.ToString();
+        // Only short names are worth keeping; long unique text (a 10 MB garbage line) must not be retained twice.
+        if (text.Length <= 256) _strings[s] = s;
+        return s;
+    }
+}
