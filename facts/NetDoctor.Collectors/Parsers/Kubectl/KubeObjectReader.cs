@@ -87,17 +87,35 @@ public static class KubeObjectReader
             root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
             return true;
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            error = ((int)Math.Max(1, ex.Start.Line), ex.InnerException?.Message ?? ex.Message);
+            // YamlDotNet reports some syntax errors as InvalidOperationException without a position; find it by re-scanning.
+            error = Locate(text, ex);
             return false;
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException)
+    }
+
+    /// <summary>The line of a YAML error: the exception's mark when it has one, else where the last well-formed event ended.</summary>
+    private static (int Line, string Message) Locate(string text, Exception original)
+    {
+        if (original is YamlException { Start.Line: > 0 } located)
+            return ((int)located.Start.Line, located.InnerException?.Message ?? located.Message);
+        var parser = new Parser(new StringReader(text));
+        long line = 1;
+        try
         {
-            // YamlDotNet reports some constructs (duplicate keys, bad anchors) with these instead of YamlException.
-            error = (1, ex.Message);
-            return false;
+            while (parser.MoveNext())
+                if (parser.Current is { } e) line = e.End.Line;
         }
+        catch (YamlException ex) when (ex.Start.Line > 0)
+        {
+            return ((int)ex.Start.Line, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return ((int)Math.Max(1, line), $"syntax error after line {line} of the document");
+        }
+        return ((int)Math.Max(1, line), original.Message);
     }
 
     /// <summary>Cuts the text at "---" document markers (and "..." document ends), remembering where each document starts.</summary>

@@ -60,8 +60,8 @@ public sealed class ProcessListParser : IFormatParser
                 continue;
             }
             var tokens = trimmed.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            // One word per line: a flag line continues the command started by the last non-flag line.
-            if (wordPerLine is not null && tokens.Length == 1 && tokens[0].StartsWith('-'))
+            // One word per line (`tr '\0' '\n'`): every single word continues the command until a new command starts.
+            if (wordPerLine is not null && tokens.Length == 1 && !StartsCommand(tokens[0]))
             {
                 wordPerLine.Add(new Arg(tokens[0], input.At(number)));
                 continue;
@@ -75,7 +75,7 @@ public sealed class ProcessListParser : IFormatParser
             }
             int? pid = columns > 0 && int.TryParse(tokens[1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
             var argv = tokens.Skip(columns).Select(w => new Arg(w, input.At(number))).ToList();
-            if (columns == 0 && tokens.Length == 1 && ComponentCommandLine.Identify([tokens[0]], out _) is not null)
+            if (columns == 0 && tokens.Length == 1 && StartsCommand(tokens[0]))
             {
                 wordPerLine = argv;
                 wordPerLineStart = number;
@@ -86,6 +86,9 @@ public sealed class ProcessListParser : IFormatParser
         FlushWordPerLine();
         return result;
     }
+
+    private static bool StartsCommand(string word) =>
+        !word.StartsWith('-') && (ComponentCommandLine.ByName(word) is not null || word == "hyperkube" || word.EndsWith("/hyperkube", StringComparison.Ordinal));
 
     private static void Emit(List<Arg> argv, int? pid, int line, ParseInput input, ParseResult result)
     {
