@@ -35,9 +35,11 @@ public sealed class FormatSniffer
     /// when a foreign layout names it differently (calicoctl's "ipv4_tables" is our "iptables-save.txt");
     /// a parser gets the better of its two scores.
     /// </summary>
-    public SniffResult Sniff(string fileName, string head, string? aliasName = null)
+    /// <param name="path">The file's path relative to its bundle root ('/' separated): parsers look at the name and
+    /// sometimes at the folders ("cluster/crd/", "logs/").</param>
+    public SniffResult Sniff(string path, string head, string? aliasName = null)
     {
-        string name = BaseName(fileName);
+        string name = path.Replace('\\', '/');
         if (head.Length > HeadLength) head = head[..HeadLength];
         var scores = new SniffScore[_parsers.Count];
         int best = -1, bestScore = 0;
@@ -64,11 +66,5 @@ public sealed class FormatSniffer
         // A parser's sniff is a heuristic over arbitrary user text; a bug in one must not stop the others.
         try { return Math.Clamp(entry.Parser.Sniff(name, head), 0, 100); }
         catch (Exception) { return 0; }
-    }
-
-    private static string BaseName(string path)
-    {
-        int slash = path.LastIndexOfAny(['/', '\\']);
-        return slash >= 0 ? path[(slash + 1)..] : path;
     }
 }

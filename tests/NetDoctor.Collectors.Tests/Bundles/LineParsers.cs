@@ -56,5 +56,5 @@ public static class LineParsers
     public static BundleReader Reader(BundleReadOptions? options = null) => new(options, FileParser());
 
     private static ParserEntry Entry(string kind, Func<string, string, int> sniff, FactScope scope = FactScope.Node) =>
-        new(new LineParser(kind, sniff), scope);
+        new(new LineParser(kind, (path, head) => sniff(Path.GetFileName(path), head)), scope);
 }

@@ -56,7 +56,7 @@ public class FormatSnifferTests
     }
 
     [Fact]
-    public void Parsers_see_the_base_name_and_only_the_head()
+    public void Parsers_see_the_relative_path_and_only_the_head()
     {
         string? seenName = null;
         int seenLength = 0;
@@ -64,7 +64,7 @@ public class FormatSnifferTests
 
         sniffer.Sniff("nodes/k8s01/ip-route.txt", new string('x', 100_000));
 
-        seenName.ShouldBe("ip-route.txt");
+        seenName.ShouldBe("nodes/k8s01/ip-route.txt");
         seenLength.ShouldBe(FormatSniffer.HeadLength);
     }
 

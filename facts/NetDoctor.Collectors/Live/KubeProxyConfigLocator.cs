@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+
+namespace NetDoctor.Collectors.Live;
+
+/// <summary>
+/// Finds the configuration file kube-proxy was started with (`--config`) from a `ps -eo pid,args` listing. kube-proxy
+/// usually runs in a container, so the file is looked up through the process's own root (/proc/PID/root/...) first.
+/// </summary>
+internal static partial class KubeProxyConfigLocator
+{
+    public static IEnumerable<(int Pid, string Path)> Find(string psOutput)
+    {
+        foreach (var line in psOutput.Split('\n'))
+        {
+            var m = KubeProxyLine().Match(line);
+            if (!m.Success) continue;
+            var config = ConfigFlag().Match(line);
+            if (config.Success) yield return (int.Parse(m.Groups["pid"].Value, System.Globalization.CultureInfo.InvariantCulture), config.Groups["path"].Value.Trim('"', '\''));
+        }
+    }
+
+    public static IEnumerable<string> Candidates(string procRoot, int pid, string path) =>
+        path.StartsWith('/') ? [$"{procRoot}/{pid}/root{path}", path] : [$"{procRoot}/{pid}/cwd/{path}", path];
+
+    [GeneratedRegex(@"^\s*(?<pid>\d+)\s+\S*kube-proxy(\s|$)")]
+    private static partial Regex KubeProxyLine();
+
+    [GeneratedRegex(@"\s--config(?:=|\s+)(?<path>\S+)")]
+    private static partial Regex ConfigFlag();
+}

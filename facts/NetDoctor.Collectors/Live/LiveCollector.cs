@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Reflection;
+
+namespace NetDoctor.Collectors.Live;
+
+/// <summary>
+/// Collects a bundle from the machine it runs on, read-only: runs <see cref="Commands"/> (independent ones in parallel,
+/// each with a timeout), copies kube-proxy's configuration and networking pods' logs, fetches cluster objects when a
+/// cluster is reachable, redacts secrets, and writes NetDoctor's layout (CONTRACTS.md §3) with a manifest.yaml saying
+/// what was collected, what failed and why.
+/// </summary>
+/// <example><code>
+/// var result = await new LiveCollector().CollectAsync(new CollectOptions { OutputPath = "node.tar.gz", NoCluster = true }, ct);
+/// </code></example>
+public sealed class LiveCollector(ICommandRunner? runner = null, IClusterCollector? cluster = null, Func<string, bool>? pathExists = null)
+{
+    private readonly ICommandRunner _runner = runner ?? new ProcessCommandRunner();
+    private readonly IClusterCollector _cluster = cluster ?? new KubernetesClusterCollector();
+    private readonly Func<string, bool> _pathExists = pathExists ?? Path.Exists;
+
+    /// <summary>Every command the collector may run (for the README and `--help`).</summary>
+    public static IReadOnlyList<LiveCommand> Commands => LiveCommands.All;
+
+    public static string ToolVersion =>
+        typeof(LiveCollector).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0";
+
+    public async Task<CollectResult> CollectAsync(CollectOptions options, CancellationToken cancellationToken = default)
+    {
+        var time = DateTimeOffset.UtcNow;
+        var hostnameResult = await _runner.RunAsync(new CommandSpec("hostname", [], options.CommandTimeout), cancellationToken).ConfigureAwait(false);
+        string host = hostnameResult.Succeeded && hostnameResult.Stdout.Trim() is { Length: > 0 } h ? h : Environment.MachineName;
+        string node = SafeName(options.NodeName ?? host);
+        var records = new List<CommandRecord> { Record(LiveCommands.Hostname, null, hostnameResult) };
+
+        using var bundle = BundleWriter.Create(options.OutputPath, $"netdoctor-{node}-{time.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}");
+        var writer = new RedactingWriter(bundle);
+
+        var plan = LiveCommands.Plan(_runner, _pathExists);
+        var results = new CommandRecord[plan.Count];
+        string? processes = null;
+        using (var gate = new SemaphoreSlim(Math.Max(1, options.MaxParallelism)))
+        {
+            await Task.WhenAll(plan.Select(async (planned, index) =>
+            {
+                var command = planned.Command;
+                string? file = command.File is null ? null : $"{node}/{command.File}";
+                if (planned.SkipReason is not null)
+                {
+                    results[index] = new CommandRecord(command.Id, command.CommandLine, null, "skipped", null, 0, planned.SkipReason);
+                    return;
+                }
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    var result = await _runner.RunAsync(new CommandSpec(command.Executable, command.Arguments, options.CommandTimeout), cancellationToken).ConfigureAwait(false);
+                    if (command.Id == "processes" && result.Succeeded) processes = result.Stdout;
+                    bool written = false;
+                    if (file is not null && result.Succeeded)
+                    {
+                        writer.Write(file, planned.Filter is null ? result.Stdout : planned.Filter(result.Stdout));
+                        written = true;
+                    }
+                    results[index] = Record(command, written ? file : null, result);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            })).ConfigureAwait(false);
+        }
+        records.AddRange(results);
+
+        var copied = new List<CopiedFileRecord>();
+        if (processes is not null) CopyKubeProxyConfig(processes, node, options, writer, copied);
+        if (options.CollectContainerLogs) CopyPodLogs(node, options, writer, copied);
+
+        var clusterRecord = options.NoCluster
+            ? ClusterRecord.Skipped("--no-cluster")
+            : await CollectCluster(writer, options, cancellationToken).ConfigureAwait(false);
+
+        var result = new CollectResult(options.OutputPath, node, host, time, records, copied, clusterRecord,
+            new Dictionary<string, int>(writer.Redactions), writer.Files.Order(StringComparer.Ordinal).ToList());
+        writer.Write(ManifestWriter.FileName, ManifestWriter.Render(result, ToolVersion, (_runner as ProcessCommandRunner)?.Prefix ?? []));
+        return result with { Files = [.. result.Files, ManifestWriter.FileName] };
+    }
+
+    private async Task<ClusterRecord> CollectCluster(RedactingWriter writer, CollectOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _cluster.CollectAsync(writer.Write, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new ClusterRecord("failed", ex.Message, []);
+        }
+    }
+
+    private static CommandRecord Record(LiveCommand command, string? file, CommandResult result) =>
+        new(command.Id, command.CommandLine, file, result.Succeeded ? "ok" : "failed", result.ExitCode,
+            (long)result.Duration.TotalMilliseconds, result.Reason);
+
+    private static void CopyKubeProxyConfig(string processes, string node, CollectOptions options, RedactingWriter writer, List<CopiedFileRecord> copied)
+    {
+        string file = $"{node}/kube-proxy-config.yaml";
+        foreach (var (pid, path) in KubeProxyConfigLocator.Find(processes).Take(1))
+        {
+            string? lastError = null;
+            foreach (var candidate in KubeProxyConfigLocator.Candidates(options.ProcRoot, pid, path))
+            {
+                try
+                {
+                    var info = new FileInfo(candidate);
+                    if (!info.Exists) { lastError = $"{candidate} not found"; continue; }
+                    if (info.Length > 1024 * 1024) { lastError = $"{candidate} is larger than 1 MiB"; continue; }
+                    writer.Write(file, File.ReadAllText(candidate));
+                    copied.Add(new CopiedFileRecord(file, candidate, "ok", null));
+                    lastError = null;
+                    break;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    lastError = $"{candidate}: {(ex is UnauthorizedAccessException ? "permission denied" : ex.Message)}";
+                }
+            }
+            if (lastError is not null) copied.Add(new CopiedFileRecord(file, path, "failed", lastError));
+        }
+    }
+
+    private static void CopyPodLogs(string node, CollectOptions options, RedactingWriter writer, List<CopiedFileRecord> copied)
+    {
+        foreach (var (log, source, error) in PodLogCollector.Collect(options.PodLogDirectory, options.MaxLogBytes))
+        {
+            if (log is null)
+            {
+                copied.Add(new CopiedFileRecord("", source, "failed", error));
+                continue;
+            }
+            writer.Write($"{node}/{log.BundlePath}", log.Text);
+            copied.Add(new CopiedFileRecord($"{node}/{log.BundlePath}", source, "ok", null));
+        }
+    }
+
+    /// <summary>A node name usable as a folder name.</summary>
+    private static string SafeName(string name)
+    {
+        var chars = name.Trim().Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' ? c : '_').ToArray();
+        string safe = new(chars);
+        return safe.Length == 0 || safe.Trim('.').Length == 0 ? "node" : safe;
+    }
+}
