@@ -31,11 +31,18 @@ public static class NetDoctorCli
         return await Shell.RunAsync("dotnet", new[] { BuiltProgram }.Concat(args), TimeSpan.FromMinutes(2), workingDirectory: RepoRoot);
     }
 
-    /// <summary>`netdoctor collect --output DIR --no-cluster --node-name NODE` executed inside the node's namespace.</summary>
-    public static async Task<CommandResult> CollectInsideAsync(LabHost node, string output)
+    /// <summary>`netdoctor collect --output DIR --no-cluster --node-name NODE` executed inside the node's namespace.
+    /// calico-node's BIRD answers on /var/run/calico/bird.ctl; each lab node's BIRD has its own socket, so the collector runs in a
+    /// private mount namespace (unshare -m: nothing propagates to the host) where a fresh tmpfs over /run holds calico/bird.ctl,
+    /// a link to this node's socket; the host's /run is neither seen nor touched.</summary>
+    public static async Task<CommandResult> CollectInsideAsync(LabHost node, string output, string? birdSocket)
     {
         await EnsureBuiltAsync();
-        return await node.RunAsync(["dotnet", BuiltProgram, "collect", "--output", output, "--no-cluster", "--node-name", node.Role], TimeSpan.FromMinutes(2));
+        var collect = $"exec dotnet '{BuiltProgram}' collect --output '{output}' --no-cluster --node-name '{node.Role}'";
+        var script = birdSocket is null
+            ? collect
+            : $"mount -t tmpfs ndlab /run && mkdir /run/calico && ln -s '{birdSocket}' /run/calico/bird.ctl && {collect}";
+        return await node.RunAsync(["unshare", "-m", "--propagation", "private", "sh", "-c", script], TimeSpan.FromMinutes(2));
     }
 
     /// <summary>`netdoctor run --bundle DIR... --format json`; exit 0 or 1 are both answers (1 = diagnoses at/above --fail-on).</summary>

@@ -61,17 +61,21 @@ public sealed class IncidentFlow(ITestOutputHelper output)
         diagnoses.Where(d => d.AtLeast("warning")).ShouldBeEmpty($"healthy scenario produced: {Describe(diagnoses)}");
     }
 
+    /// <summary>One bundle per node (collect refuses a non-empty directory), run together as one fact base;
+    /// the cluster YAML goes into the first node's bundle only, so cluster objects are not counted twice.</summary>
     private async Task<IReadOnlyList<Diagnosis>> CollectAndDiagnoseAsync(Scenario scenario, string label)
     {
-        var bundle = Path.Combine(scenario.Lab.WorkDirectory, $"bundle-{label}");
+        var bundles = new List<string>();
         foreach (var node in scenario.BundleNodes)
         {
-            var collect = await NetDoctorCli.CollectInsideAsync(scenario.Node(node), bundle);
+            var bundle = Path.Combine(scenario.Lab.WorkDirectory, $"bundle-{label}-{node}");
+            var collect = await NetDoctorCli.CollectInsideAsync(scenario.Node(node), bundle, scenario.Birds.GetValueOrDefault(node)?.SocketPath);
             output.WriteLine($"(2) collect in {scenario.Node(node)}: exit {collect.ExitCode}");
             if (!collect.Succeeded) throw new LabCommandException(collect);
+            await scenario.Cluster.WriteAsync(bundle, [node], includeCluster: bundles.Count == 0);
+            bundles.Add(bundle);
         }
-        await scenario.Cluster.WriteAsync(bundle, scenario.BundleNodes);
-        var (result, diagnoses) = await NetDoctorCli.DiagnoseAsync([bundle]);
+        var (result, diagnoses) = await NetDoctorCli.DiagnoseAsync(bundles);
         output.WriteLine($"(3) netdoctor run ({label}) exit {result.ExitCode}: {Describe(diagnoses)}");
         return diagnoses;
     }

@@ -55,7 +55,9 @@ public sealed record BirdConfig(string NodeAddress, IReadOnlyList<string> PeerAd
         b.AppendLine($"  local as {AsNumber};");
         b.AppendLine("  multihop; gateway recursive; import all;");
         b.AppendLine("  export filter calico_export_to_bgp_peers;");
-        b.AppendLine("  add paths on; graceful restart;");
+        // Calico also enables BGP graceful restart. Not here: every lab node starts BIRD in the same second, and with graceful restart
+        // the peer's own simultaneous connection is taken for a restart and tears the fresh session down, over and over.
+        b.AppendLine("  add paths on;");
         b.AppendLine("  connect delay time 2; connect retry time 5; error wait time 5,30;");
         b.AppendLine("}");
         foreach (var peer in PeerAddresses)

@@ -39,10 +39,10 @@ public sealed class ClusterState
     };
 
     /// <summary>Writes the cluster files and the given nodes' files into a bundle directory (overwriting what a collector wrote there).</summary>
-    public async Task WriteAsync(string bundleDirectory, IEnumerable<string> nodes)
+    public async Task WriteAsync(string bundleDirectory, IEnumerable<string> nodes, bool includeCluster = true)
     {
         var wanted = nodes.ToHashSet();
-        var files = RenderCluster().Concat(NodeFiles.Where(f => wanted.Contains(f.Key.Split('/')[0])));
+        var files = (includeCluster ? RenderCluster() : new Dictionary<string, string>()).Concat(NodeFiles.Where(f => wanted.Contains(f.Key.Split('/')[0])));
         foreach (var (relative, text) in files)
         {
             var path = Path.Combine(bundleDirectory, relative);

@@ -1,0 +1,23 @@
+using NetDoctor.Lab.Tests.Scenarios;
+using Xunit.Abstractions;
+
+namespace NetDoctor.Lab.Tests.Incidents;
+
+/// <summary>Seed 002: a profile chain that only drops; traffic to the pod is dropped.</summary>
+[Collection(LabCollection.Name)]
+public sealed class Incident002Tests(ITestOutputHelper output)
+{
+    [SkippableFact]
+    public async Task Traffic_to_the_pod_is_dropped_until_the_profile_exists()
+    {
+        await using var scenario = new Incident002ProfileDropAll();
+        await new IncidentFlow(output).ReproduceAndFixAsync(scenario);
+    }
+
+    [SkippableFact]
+    public async Task Netdoctor_names_the_drop_all_profile_live_and_not_after_the_fix()
+    {
+        await using var scenario = new Incident002ProfileDropAll();
+        await new IncidentFlow(output).DiagnoseLiveAsync(scenario);
+    }
+}
