@@ -96,19 +96,25 @@ public sealed class AggregateTests
     }
 
     [Fact]
-    public void Unchanged_aggregate_does_not_refire_after_insert_and_retract_in_one_batch()
+    public void Aggregate_refires_when_an_element_is_updated_but_not_for_facts_outside_it()
     {
-        int n = 0;
-        var rule = new TestRule("count2", (when, then) =>
+        IReadOnlyList<Counter> counters = null!;
+        var rule = new TestRule("sum", (when, then) =>
         {
-            when.Query(() => n, q => q.Match<Pool>().Count());
-            then.Yield(ctx => new Derived($"count={n}"));
+            when.Query(() => counters, q => q.Match<Counter>(c => c.Name != "ignored").Collect());
+            then.Yield(ctx => new Derived($"sum={counters.Sum(c => c.Value)}"));
         });
         var s = Engine.Session(rule);
-        var p = new Pool("a");
-        s.Insert(p);
+        var counted = new Counter("a");
+        var ignored = new Counter("ignored");
+        s.InsertAll([counted, ignored]);
         s.Fire().ShouldBe(1);
-        s.Update(p);
+        ignored.Value = 5;
+        s.Update(ignored);
         s.Fire().ShouldBe(0);
+        counted.Value = 3;
+        s.Update(counted);
+        s.Fire().ShouldBe(1);
+        s.Query<Derived>().Single().Text.ShouldBe("sum=3");
     }
 }

@@ -36,4 +36,7 @@ internal sealed class AggregateGroup
     public FactHandle? Result;
     public Token? ResultToken;
     public bool Dirty;
+
+    /// <summary>An element was updated in this batch: the result counts as changed even if it holds the same objects.</summary>
+    public bool ElementUpdated;
 }

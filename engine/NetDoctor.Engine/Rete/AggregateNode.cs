@@ -104,7 +104,9 @@ internal sealed class AggregateNode : TwoInputNode
             return;
         }
         var value = Shape.Build(group);
-        if (group.Result is not null && Shape.ContentEquals(group.Result.Value, value))
+        var elementUpdated = group.ElementUpdated;
+        group.ElementUpdated = false;
+        if (!elementUpdated && group.Result is not null && Shape.ContentEquals(group.Result.Value, value))
         {
             return;
         }
@@ -115,7 +117,7 @@ internal sealed class AggregateNode : TwoInputNode
         }
         // A fresh handle per result keeps the previous value reachable from the old token, so a re-found
         // activation can compare old and new results; the identity says both are "the same slot".
-        group.Result = new FactHandle(value, 0) { Aggregate = group.Identity };
+        group.Result = new FactHandle(value, 0) { Aggregate = group.Identity, UpdatedInBatch = elementUpdated ? session.Batch : -1 };
         if (ResultConditions.Test(state.Left, value))
         {
             group.ResultToken = session.Emit(this, state.Left, group.Result);
@@ -130,6 +132,7 @@ internal sealed class AggregateNode : TwoInputNode
         var shadow = new Token(state.Left, entry.Fact, this, state.Left.Index, isShadow: true) { State = entry.Element };
         group.Elements.Add(shadow);
         entry.Fact.Link(shadow);
+        group.ElementUpdated |= entry.Fact.UpdatedInBatch == session.Batch;
         session.MarkDirty(group);
     }
 

@@ -64,7 +64,7 @@ internal readonly struct ActivationKey : IEquatable<ActivationKey>
             }
             if (c.Fact.Aggregate is { } aggregate)
             {
-                if (!aggregate.Node.Shape.ContentEquals(p.Fact.Value, c.Fact.Value))
+                if (c.Fact.UpdatedInBatch == batch || !aggregate.Node.Shape.ContentEquals(p.Fact.Value, c.Fact.Value))
                 {
                     return true;
                 }

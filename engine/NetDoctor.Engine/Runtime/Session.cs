@@ -39,6 +39,9 @@ internal sealed partial class Session : ISession
 
     public IEngineEvents Events => events;
 
+    /// <summary>Number of the current propagation batch (each public call outside Fire, each firing inside it).</summary>
+    public long Batch => batch;
+
     public IReadOnlyDictionary<string, int> FiringCounts =>
         network.Terminals.Where(t => firings[t.RuleIndex] > 0).ToDictionary(t => t.RuleId, t => firings[t.RuleIndex]);
 

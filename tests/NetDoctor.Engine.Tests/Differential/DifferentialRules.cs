@@ -1,0 +1,126 @@
+using NetDoctor.Engine.Fluent;
+
+namespace NetDoctor.Engine.Tests.Differential;
+
+/// <summary>
+/// The rules under differential test. Every rule InsertLinks one <see cref="Hit"/> describing its match, so the
+/// set of Hits in working memory after Fire is the set of current matches (which exercises truth maintenance too).
+/// </summary>
+internal static class DifferentialRules
+{
+    public static TestRule[] All() => [Join(), NotRule(), ExistsRule(), CountRule(), CollectRule(), GroupRule(), ForAllRule(), Derive(), Chain(), ThreeWay()];
+
+    private static TestRule Join()
+    {
+        A a = null!;
+        B b = null!;
+        return new("join", (when, then) =>
+        {
+            when.Match(() => a, x => x.Val > 2).Match(() => b, x => x.Key == a.Key);
+            then.Yield(ctx => new Hit("join", Sig.Of(a, b)));
+        });
+    }
+
+    private static TestRule NotRule()
+    {
+        A a = null!;
+        return new("not", (when, then) =>
+        {
+            when.Match(() => a).Not<B>(x => x.Key == a.Key && x.Val > a.Val);
+            then.Yield(ctx => new Hit("not", Sig.Of(a)));
+        });
+    }
+
+    private static TestRule ExistsRule()
+    {
+        C c = null!;
+        return new("exists", (when, then) =>
+        {
+            when.Match(() => c).Exists<A>(x => x.Key == c.Key);
+            then.Yield(ctx => new Hit("exists", Sig.Of(c)));
+        });
+    }
+
+    private static TestRule CountRule()
+    {
+        C c = null!;
+        int n = 0;
+        return new("count", (when, then) =>
+        {
+            when.Match(() => c).Query(() => n, q => q.Match<B>(x => x.Key == c.Key).Count().Where(k => k >= 1));
+            then.Yield(ctx => new Hit("count", Sig.Of(c) + "#" + n));
+        });
+    }
+
+    private static TestRule CollectRule()
+    {
+        A a = null!;
+        IReadOnlyList<C> cs = null!;
+        return new("collect", (when, then) =>
+        {
+            when.Match(() => a).Query(() => cs, q => q.Match<C>(x => x.Key == a.Key).Collect());
+            then.Yield(ctx => new Hit("collect", Sig.Of(a) + Sig.Set(cs)));
+        });
+    }
+
+    private static TestRule GroupRule()
+    {
+        IGrouping<int, B> g = null!;
+        return new("group", (when, then) =>
+        {
+            when.Query(() => g, q => q.Match<B>(x => x.Val > 0).GroupBy(x => x.Key));
+            then.Yield(ctx => new Hit("group", "k" + g.Key + Sig.Set(g)));
+        });
+    }
+
+    private static TestRule ForAllRule()
+    {
+        C c = null!;
+        return new("forall", (when, then) =>
+        {
+            when.Match(() => c).All<A>(x => x.Key == c.Key, x => x.Val > 0);
+            then.Yield(ctx => new Hit("forall", Sig.Of(c)));
+        });
+    }
+
+    private static TestRule Derive()
+    {
+        A a = null!;
+        B b = null!;
+        return new("derive", (when, then) =>
+        {
+            when.Match(() => a).Match(() => b, x => x.Key == a.Key, x => x.Val < a.Val);
+            then.Yield(ctx => new D(a.Key, a.Id, b.Id));
+        });
+    }
+
+    private static TestRule Chain()
+    {
+        D d = null!;
+        C c = null!;
+        return new("chain", (when, then) =>
+        {
+            when.Match(() => d).Match(() => c, x => x.Key == d.Key);
+            then.Yield(ctx => new Hit("chain", $"{d.AId},{d.BId},{Sig.Of(c)}"));
+        });
+    }
+
+    private static TestRule ThreeWay()
+    {
+        A a = null!;
+        B b = null!;
+        C c = null!;
+        return new("three", (when, then) =>
+        {
+            when.Match(() => a).Match(() => b, x => x.Key == a.Key).Match(() => c, x => x.Key != a.Key && x.Val % 2 == b.Val % 2);
+            then.Yield(ctx => new Hit("three", Sig.Of(a, b, c)));
+        });
+    }
+}
+
+internal static class Sig
+{
+    public static string Of(params Item[] items) => string.Join(",", items.Select(i => i.ToString()));
+
+    public static string Set(IEnumerable<Item> items) => "[" + string.Join(",", items.OrderBy(i => i.Id).Select(i => i.ToString())) + "]";
+}
