@@ -1,5 +1,5 @@
-using System.CommandLine;
+using NetDoctor.Cli;
 
-// Composition root of the `netdoctor` command. Commands are added by the packs/CLI work; see CONTRACTS.md §2.
-var root = new RootCommand("NetDoctor diagnoses Kubernetes pod and service networking failures from node and cluster facts.");
-return root.Parse(args).Invoke();
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+return await CliHost.RunAsync(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected, cancel.Token);

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using NetDoctor.Collectors.Live;
+using Spectre.Console;
+
+namespace NetDoctor.Cli.Commands;
+
+/// <summary>`netdoctor collect`: a read-only snapshot of this node (and the cluster, when reachable) as a bundle to diagnose here or elsewhere.</summary>
+public sealed class CollectCommand(LiveCollector collector, CliConsole console) : ICliCommand
+{
+    public Command Build()
+    {
+        var output = new Option<string>("--output", "-o") { Description = "Where to write the bundle: a directory, or a file ending in .tar.gz.", Required = true };
+        var noCluster = new Option<bool>("--no-cluster") { Description = "Do not contact the Kubernetes API; collect this node only." };
+        var nodeName = new Option<string>("--node-name") { Description = "Name of this node in the bundle (default: the host name)." };
+        var kubeconfig = new Option<string>("--kubeconfig") { Description = "Kubeconfig for cluster objects (default: KUBECONFIG, ~/.kube/config, or in-cluster)." };
+        var command = new Command("collect", "Collect this node's networking state (read-only) and cluster objects into a bundle.")
+        {
+            output, noCluster, nodeName, kubeconfig,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(output)!;
+            if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+                throw new UsageException($"--output {path}: directory exists and is not empty");
+            var result = await collector.CollectAsync(new CollectOptions
+            {
+                OutputPath = path,
+                NoCluster = parse.GetValue(noCluster),
+                NodeName = parse.GetValue(nodeName),
+                Kubeconfig = parse.GetValue(kubeconfig),
+            }, ct);
+
+            int ok = result.Commands.Count(c => c.Status == "ok");
+            console.Ansi.MarkupLine($"Collected node [bold]{Markup.Escape(result.NodeName)}[/] into [bold]{Markup.Escape(result.OutputPath)}[/]: {result.Files.Count} files, {ok}/{result.Commands.Count} commands ok.");
+            foreach (var c in result.Commands.Where(c => c.Status != "ok"))
+                console.Ansi.MarkupLine($"  [grey]{Markup.Escape(c.Status)}[/] {Markup.Escape(c.Command)}: {Markup.Escape(c.Reason ?? "")}");
+            console.Ansi.MarkupLine($"  cluster: {Markup.Escape(result.Cluster.Status)}{(result.Cluster.Reason is { } r ? " (" + Markup.Escape(r) + ")" : "")}");
+            int redactions = result.Redactions.Values.Sum();
+            if (redactions > 0) console.Ansi.MarkupLine($"  {redactions} secret(s) redacted (see manifest.yaml).");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

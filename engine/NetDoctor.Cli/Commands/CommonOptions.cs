@@ -1,0 +1,39 @@
+using System.CommandLine;
+
+namespace NetDoctor.Cli.Commands;
+
+/// <summary>Options several commands share, defined once so their names and help read the same everywhere.</summary>
+public static class CommonOptions
+{
+    public static Option<string[]> Bundle() => new("--bundle")
+    {
+        Description = "A bundle: directory or .tar.gz (NetDoctor layout, calicoctl cluster/node diags, or loose files). Repeatable: several nodes' bundles form one fact base.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Option<bool> Live() => new("--live")
+    {
+        Description = "Collect facts from this machine (read-only commands) instead of, or as well as, a bundle.",
+    };
+
+    public static Option<string[]> Packs() => new("--packs")
+    {
+        Description = "An extra rule pack directory (or a directory of packs). Repeatable. Built-in packs are always loaded.",
+    };
+
+    public static Option<string> Format(string defaultValue, params string[] allowed)
+    {
+        var option = new Option<string>("--format")
+        {
+            Description = $"Output format: {string.Join(", ", allowed)}.",
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.AcceptOnlyFromAmong(allowed);
+        return option;
+    }
+
+    public static Option<string> Output() => new("--output", "-o")
+    {
+        Description = "Write the report to this file instead of stdout.",
+    };
+}

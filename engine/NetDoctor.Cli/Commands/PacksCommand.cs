@@ -1,0 +1,41 @@
+using System.CommandLine;
+using NetDoctor.Cli.Pipeline;
+using NetDoctor.Packs.Loading;
+using Spectre.Console;
+
+namespace NetDoctor.Cli.Commands;
+
+/// <summary>`netdoctor packs`: which packs and rules a run would use, and whether they load.</summary>
+public sealed class PacksCommand(CliConsole console) : ICliCommand
+{
+    public Command Build()
+    {
+        var packs = CommonOptions.Packs();
+        var command = new Command("packs", "List the built-in and given rule packs with their rules.") { packs };
+        command.SetAction(parse =>
+        {
+            var dirs = new List<string>();
+            if (Directory.Exists(PackSet.BuiltInDirectory)) dirs.Add(PackSet.BuiltInDirectory);
+            dirs.AddRange(parse.GetValue(packs) ?? []);
+            var loaded = PackLoader.LoadAll(dirs);
+
+            foreach (var pack in loaded.Packs)
+            {
+                console.Ansi.MarkupLine($"[bold]{Markup.Escape(pack.Name)}[/] {Markup.Escape(pack.Version)}  [grey]{Markup.Escape(pack.DisplayDirectory)}[/]");
+                if (pack.Manifest?.Description is { } description) console.Ansi.MarkupLine($"  {Markup.Escape(description.Trim())}");
+                var table = new Table().Border(TableBorder.Simple).AddColumn("rule").AddColumn("severity").AddColumn("title").AddColumn("does");
+                foreach (var rule in pack.Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
+                {
+                    string does = rule.Diagnoses ? "diagnoses" : rule.Derives is { } derived ? $"derives {derived}" : "";
+                    table.AddRow(Markup.Escape(rule.Id), Markup.Escape(rule.Document.Severity), Markup.Escape(rule.Document.Title), Markup.Escape(does));
+                }
+                console.Ansi.Write(table);
+            }
+            foreach (var diagnostic in loaded.Diagnostics)
+                console.Ansi.MarkupLine($"[{(diagnostic.IsError ? "red" : "yellow")}]{Markup.Escape(diagnostic.ToString())}[/]");
+            console.Ansi.MarkupLine($"{loaded.Packs.Count} packs, {loaded.Packs.Sum(p => p.Rules.Count)} rules.");
+            return loaded.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

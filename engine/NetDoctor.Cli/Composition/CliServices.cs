@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using NetDoctor.Cli.Commands;
+using NetDoctor.Cli.Pipeline;
+using NetDoctor.Collectors.Live;
+
+namespace NetDoctor.Cli.Composition;
+
+/// <summary>The composition root's one table: every service and command of the CLI.</summary>
+public static class CliServices
+{
+    public static IServiceCollection AddNetDoctorCli(this IServiceCollection services, TextWriter output, TextWriter error, bool interactive)
+    {
+        services.AddSingleton(new CliConsole(output, error, interactive));
+        services.AddSingleton<CliConsoleErrors>();
+        services.AddSingleton(_ => new LiveCollector());
+        services.AddSingleton<LiveSnapshot>();
+        services.AddSingleton<FactLoader>();
+        services.AddSingleton<PackSet>();
+
+        services.AddSingleton<RunCommand>();
+        services.AddSingleton<ICliCommand>(sp => sp.GetRequiredService<RunCommand>());
+        services.AddSingleton<ICliCommand, CollectCommand>();
+        services.AddSingleton<ICliCommand, FactsCommand>();
+        // VET
+        services.AddSingleton<ICliCommand, PacksCommand>();
+        services.AddSingleton<ICliCommand, ExplainCommand>();
+        services.AddSingleton<ICliCommand, DemoCommand>();
+        services.AddSingleton<NetDoctorApp>();
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using NetDoctor.Cli.Commands;
+using NetDoctor.Packs.Loading;
+
+namespace NetDoctor.Cli.Pipeline;
+
+/// <summary>
+/// The rule packs a command runs: the built-in ones shipped beside the program (rulepacks/) plus every --packs DIR.
+/// An invalid pack is a usage error for `run` (the user asked for it); `vet` reports it instead.
+/// </summary>
+public sealed class PackSet
+{
+    /// <summary>Where the built-in packs are: beside the program (copied at build), or NETDOCTOR_PACKS when set (tests, development).</summary>
+    public static string BuiltInDirectory =>
+        Environment.GetEnvironmentVariable("NETDOCTOR_PACKS") is { Length: > 0 } overridden
+            ? overridden
+            : Path.Combine(AppContext.BaseDirectory, "rulepacks");
+
+    public LoadedPacks Load(IReadOnlyList<string> extraDirectories)
+    {
+        foreach (var dir in extraDirectories)
+            if (!Directory.Exists(dir)) throw new UsageException($"--packs {dir}: no such directory");
+
+        var dirs = new List<string>();
+        if (Directory.Exists(BuiltInDirectory)) dirs.Add(BuiltInDirectory);
+        dirs.AddRange(extraDirectories);
+        var packs = PackLoader.LoadAll(dirs);
+        if (packs.HasErrors)
+            throw new UsageException("invalid rule pack(s):" + Environment.NewLine +
+                string.Join(Environment.NewLine, packs.Errors.Select(e => "  " + e)));
+        return packs;
+    }
+}
