@@ -45,7 +45,7 @@ internal static class LinkJson
             var prefix = a.Int("prefixlen");
             if (local is null || prefix is null || !Cidr.TryParse($"{local}/{prefix}", out var address))
             {
-                result.Problem(at, $"{name}: address entry without a readable local/prefixlen ('{Snippet.Of(local)}')");
+                result.Problem(at, $"{Snippet.Of(name)}: address entry without a readable local/prefixlen ('{Snippet.Of(local)}')");
                 continue;
             }
             Cidr? peer = null;

@@ -25,8 +25,12 @@ internal sealed class LinkTextReader(ParseInput input, bool addresses)
         var line = raw.Trim();
         if (!indented)
         {
-            Flush();
-            Header(n, line);
+            // A line that is not a header leaves the current block open: one bad line must not orphan the rest.
+            if (TryHeader(n, line, out var link))
+            {
+                Flush();
+                _link = link;
+            }
             return;
         }
         if (_link is null)
@@ -68,14 +72,15 @@ internal sealed class LinkTextReader(ParseInput input, bool addresses)
         _kindSeen = false;
     }
 
-    private void Header(int n, ReadOnlySpan<char> line)
+    private bool TryHeader(int n, ReadOnlySpan<char> line, out NetworkLink? link)
     {
+        link = null;
         // "2: eth0@if5: <BROADCAST,...> mtu 1500 qdisc noqueue master cni0 state UP mode DEFAULT group default qlen 1000"
         int colon = line.IndexOf(':');
         if (colon <= 0 || !int.TryParse(line[..colon], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
         {
             Result.Problem(input.At(n), $"not an interface header: '{Snippet.Of(line)}'");
-            return;
+            return false;
         }
         var rest = line[(colon + 1)..].TrimStart();
         int nameEnd = rest.IndexOf(": ");
@@ -83,7 +88,7 @@ internal sealed class LinkTextReader(ParseInput input, bool addresses)
         if (nameEnd <= 0)
         {
             Result.Problem(input.At(n), $"interface header without a name: '{Snippet.Of(line)}'");
-            return;
+            return false;
         }
         var fullName = rest[..nameEnd];
         string? parent = null;
@@ -130,7 +135,7 @@ internal sealed class LinkTextReader(ParseInput input, bool addresses)
                     break;
             }
         }
-        _link = new NetworkLink
+        link = new NetworkLink
         {
             Index = index,
             Name = _pool.Get(fullName),
@@ -142,6 +147,7 @@ internal sealed class LinkTextReader(ParseInput input, bool addresses)
             Node = input.Node,
             Source = input.At(n),
         };
+        return true;
     }
 
     /// <summary>"inet 192.168.21.10/24 [peer P] [brd B] scope global [flags...] [label]".</summary>

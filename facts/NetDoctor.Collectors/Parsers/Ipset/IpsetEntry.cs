@@ -18,7 +18,7 @@ internal static class IpsetEntry
         var entry = element.ToString();
         var member = new IpSetMember { Set = setName, Entry = entry, Node = node, Source = at };
         if (!TryElement(ref member, dims, element, entry, pool))
-            problems.Problem(at, $"'{Snippet.Of(element)}' is not a valid element of set {setName}");
+            problems.Problem(at, $"'{Snippet.Of(element)}' is not a valid element of set {Snippet.Of(setName)}");
         var rest = w.Rest;
         return rest.IsEmpty ? member : Options(member, rest, problems, at);
     }

@@ -135,7 +135,7 @@ public sealed class IpsetListParser : IFormatParser
         private void EmitHeader()
         {
             if (_set is null || _headerEmitted) return;
-            if (_set.Type.Length == 0) Result.Problem(_set.Source, $"set {_set.Name} has no Type line");
+            if (_set.Type.Length == 0) Result.Problem(_set.Source, $"set {Snippet.Of(_set.Name)} has no Type line");
             Result.Add(_set);
             _headerEmitted = true;
         }
@@ -145,7 +145,7 @@ public sealed class IpsetListParser : IFormatParser
             if (_set is null) return;
             EmitHeader();
             if (_membersSeen && _set.NumberOfEntries is { } declared && declared != _members)
-                Result.Problem(_set.Source, $"set {_set.Name} declares {declared} entries but {_members} members were read (truncated?)");
+                Result.Problem(_set.Source, $"set {Snippet.Of(_set.Name)} declares {declared} entries but {_members} members were read (truncated?)");
             _set = null;
             _headerEmitted = _inMembers = _membersSeen = false;
             _members = 0;

@@ -44,13 +44,13 @@ public sealed class IpsetSaveParser : IFormatParser
                 var set = new IpSet { Name = setName, Type = "", Node = input.Node, Source = input.At(n) };
                 set = IpsetHeader.WithType(set, type, result, input.At(n));
                 set = IpsetHeader.Apply(set, w.Rest, result, input.At(n));
-                if (!sets.TryAdd(setName, set)) result.Problem(input.At(n), $"set {setName} created twice");
+                if (!sets.TryAdd(setName, set)) result.Problem(input.At(n), $"set {Snippet.Of(setName)} created twice");
                 result.Add(set);
                 return;
             }
             IReadOnlyList<IpSetDimension> dims = [];
             if (sets.TryGetValue(setName, out var created)) dims = created.Dimensions;
-            else result.Problem(input.At(n), $"add to set {setName} that was not created above");
+            else result.Problem(input.At(n), $"add to set {Snippet.Of(setName)} that was not created above");
             if (w.Rest.IsEmpty)
             {
                 result.Problem(input.At(n), "add without an element");

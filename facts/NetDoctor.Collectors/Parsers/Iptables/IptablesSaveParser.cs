@@ -111,7 +111,7 @@ public sealed class IptablesSaveParser : IFormatParser
             }
             if (_table is not null)
             {
-                Result.Problem(input.At(_tableLine), $"table '{_table}' has no COMMIT (truncated dump?)");
+                Result.Problem(input.At(_tableLine), $"table '{Snippet.Of(_table)}' has no COMMIT (truncated dump?)");
                 EndTable(committed: false);
             }
         }
@@ -145,7 +145,7 @@ public sealed class IptablesSaveParser : IFormatParser
         {
             if (_table is not null)
             {
-                Result.Problem(input.At(_tableLine), $"table '{_table}' has no COMMIT before the next table");
+                Result.Problem(input.At(_tableLine), $"table '{Snippet.Of(_table)}' has no COMMIT before the next table");
                 EndTable(committed: false);
             }
             if (name.IsEmpty || name.ContainsAny(' ', '\t'))

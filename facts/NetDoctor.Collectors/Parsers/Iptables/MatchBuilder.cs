@@ -227,7 +227,7 @@ internal sealed class MatchBuilder(StringPool pool)
 
     private static void Raw(string text, string module, ModuleOption o, List<IptablesMatch> into, ParseResult problems, Source at)
     {
-        problems.Problem(at, $"-m {module}: option {Snippet.Of(o.Name)} not understood; kept verbatim");
+        problems.Problem(at, $"-m {Snippet.Of(module)}: option {Snippet.Of(o.Name)} not understood; kept verbatim");
         into.Add(new RawMatch(module) { Negated = o.Negated, Text = "-m " + module + " " + Slice(text, o) });
     }
 

@@ -53,7 +53,7 @@ internal static class TargetBuilder
                 (options ??= []).Add(text[t[start].Start..t[i - 1].End]);
                 // A misspelt option of a target we model ("--randomm-fully") changes meaning: say so.
                 if (kind is TargetKind.Masquerade or TargetKind.Snat or TargetKind.Dnat or TargetKind.Mark or TargetKind.Reject)
-                    problems.Problem(at, $"{name}: option {Snippet.Of(opt)} not understood; kept verbatim");
+                    problems.Problem(at, $"{Snippet.Of(name)}: option {Snippet.Of(opt)} not understood; kept verbatim");
             }
         }
         return options is null ? result : result with { Options = options };
