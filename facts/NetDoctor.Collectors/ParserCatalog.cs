@@ -1,17 +1,54 @@
+using NetDoctor.Collectors.Parsers.Bird;
+using NetDoctor.Collectors.Parsers.CalicoctlStatus;
+using NetDoctor.Collectors.Parsers.Ip;
+using NetDoctor.Collectors.Parsers.Ipset;
+using NetDoctor.Collectors.Parsers.Iptables;
+using NetDoctor.Collectors.Parsers.Ipvsadm;
+using NetDoctor.Collectors.Parsers.KubeProxyConfig;
+using NetDoctor.Collectors.Parsers.Kubectl;
+using NetDoctor.Collectors.Parsers.Logs;
+using NetDoctor.Collectors.Parsers.Processes;
+using NetDoctor.Collectors.Parsers.RouteN;
+using NetDoctor.Collectors.Parsers.Sysctl;
 using NetDoctor.Collectors.Sniffing;
 
 namespace NetDoctor.Collectors;
 
 /// <summary>
 /// The one table of every format parser. Order matters: when two parsers give a file the same sniff score,
-/// the one listed first wins, so more specific formats come before more general ones.
+/// the one listed first wins, so more specific formats come before more general ones (JSON before text,
+/// `ip addr` before `ip link` whose lines it contains, container logs last because many formats look like logs).
 /// A test fails when an <see cref="Parsing.IFormatParser"/> in this assembly is missing here.
 /// </summary>
 public static class ParserCatalog
 {
     public static IReadOnlyList<ParserEntry> All { get; } =
     [
+        Node(new IptablesSaveParser()),
+        Node(new IpsetSaveParser()),
+        Node(new IpsetListParser()),
+        Node(new IpRouteJsonParser()),
+        Node(new IpAddrJsonParser()),
+        Node(new IpLinkJsonParser()),
+        Node(new IpRuleJsonParser()),
+        Node(new IpAddrParser()),
+        Node(new IpLinkParser()),
+        Node(new IpRouteParser()),
+        Node(new IpRuleParser()),
+        Node(new RouteNParser()),
+        Node(new BirdProtocolsParser()),
+        Node(new CalicoctlNodeStatusParser()),
+        Node(new IpvsadmParser()),
+        Node(new SysctlParser()),
+        Node(new ProcessListParser()),
+        Node(new ComponentConfigParser()),
+        Cluster(new KubectlParser()),
+        Node(new ContainerLogParser()),
     ];
 
     public static ParserEntry? ByKind(string kind) => All.FirstOrDefault(e => e.Kind == kind);
+
+    private static ParserEntry Node(Parsing.IFormatParser parser) => new(parser, FactScope.Node);
+
+    private static ParserEntry Cluster(Parsing.IFormatParser parser) => new(parser, FactScope.Cluster);
 }

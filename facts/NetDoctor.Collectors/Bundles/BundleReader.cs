@@ -77,6 +77,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
                 return;
             }
             var result = _parser.Parse(rel, assignment.Node, outcome.Bytes, assignment.SniffAlias);
+            if (result.SkipReason is { } why) { Skip(rel, why); return; }
             facts.AddRange(result.Facts);
             problems.AddRange(result.Problems);
             files.Add(new LoadedFile(inputPath, rel, result.Node, result.Kind, result.Facts.Count, result.Problems.Count, null));

@@ -24,7 +24,11 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
             return FileParseOutcome.Failed(new Problem(new Source(path, 0), "binary file (contains NUL bytes); skipped"));
         var sniff = _sniffer.Sniff(path, FormatSniffer.Head(text), sniffAlias);
         if (sniff.Match is not { } entry)
+        {
+            // An empty output (no ip6tables rules, no IPv6 routes) says nothing and is not a problem.
+            if (string.IsNullOrWhiteSpace(text)) return new FileParseOutcome(null, null, [], []) { SkipReason = "empty file" };
             return FileParseOutcome.Failed(FormatSniffer.Unrecognised(path, sniff));
+        }
 
         string? factNode = entry.Scope == FactScope.Cluster ? null : node;
         var result = ParserRunner.Run(entry.Parser, new ParseInput(path, factNode, text));
@@ -38,5 +42,8 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
 /// <summary>The facts and problems of one file; <see cref="Kind"/> is null when it was not parsed.</summary>
 public sealed record FileParseOutcome(string? Kind, string? Node, IReadOnlyList<Fact> Facts, IReadOnlyList<Problem> Problems)
 {
+    /// <summary>Set when the file was deliberately not parsed (an empty file no parser claims).</summary>
+    public string? SkipReason { get; init; }
+
     public static FileParseOutcome Failed(Problem problem) => new(null, null, [], [problem]);
 }

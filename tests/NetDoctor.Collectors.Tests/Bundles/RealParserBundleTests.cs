@@ -1,0 +1,59 @@
+using System.Net;
+using NetDoctor.Collectors.Bundles;
+using NetDoctor.Facts;
+
+namespace NetDoctor.Collectors.Tests.Bundles;
+
+/// <summary>The bundle fixtures (real command outputs from the incidents) read with the real parser catalog.</summary>
+public class RealParserBundleTests
+{
+    private static string Fixture(params string[] parts) => FixturePath.Path(["Bundles", "Fixtures", .. parts]);
+
+    [Fact]
+    public void NetDoctor_layout_gives_typed_facts_with_nodes_and_sources()
+    {
+        var facts = BundleReader.Read([Fixture("netdoctor")]);
+
+        facts.Problems.ShouldBeEmpty();
+        var route = facts.OfType<Route>().Single(r => r.Node == "k8s01" && r.IsDefault);
+        route.Gateway.ShouldBe(IPAddress.Parse("192.168.21.1"));
+        route.Source.ShouldBe(new Source("k8s01/ip-route.txt", 1));
+        facts.OfType<Route>().ShouldContain(r => r.Node == "k8s02" && r.Source == new Source("k8s02/ip-route.txt", 2));
+        facts.OfType<InterfaceAddress>().ShouldContain(a => a.Node == "k8s01" && a.Interface == "ens192" && a.Address == Cidr.Parse("192.168.21.10/24"));
+        facts.OfType<IpSetMember>().ShouldContain(m => m.Node == "k8s01" && m.Set == "cali40all-ipam-pools" && m.Cidr == Cidr.Parse("192.168.0.0/16"));
+        facts.OfType<IptablesRule>().ShouldContain(r => r.Node == "k8s01" && r.Chain == "cali-nat-outgoing" && r.Source == new Source("k8s01/iptables-nft-save.txt", 11));
+        var pool = facts.OfType<IpPool>().Single();
+        pool.Node.ShouldBeNull();
+        pool.Cidr.ShouldBe(Cidr.Parse("192.168.0.0/16"));
+        pool.Source.File.ShouldBe("cluster/crd/ippools.crd.projectcalico.org.yaml");
+        facts.OfType<KubeNode>().Select(n => n.Name).Order().ShouldBe(["k8s01", "k8s02"]);
+        facts.OfType<KubeNode>().ShouldAllBe(n => n.Node == null);
+        facts.OfType<BgpPeer>().ShouldContain(p => p.Node == "k8s02" && p.PeerAddress.Equals(IPAddress.Parse("192.168.21.10")));
+        facts.OfType<LogEvent>().ShouldContain(e => e.Node == "k8s01" && e.Target != null && e.Target.Equals(IPAddress.Parse("10.96.0.1")));
+    }
+
+    [Fact]
+    public void Calicoctl_node_diags_gives_the_node_of_its_hostname_file()
+    {
+        var facts = BundleReader.Read([Fixture("node-diags")]);
+
+        facts.Problems.ShouldBeEmpty();
+        facts.Inputs.Single().Nodes.ShouldBe(["k8s02"]);
+        facts.OfType<InterfaceAddress>().ShouldContain(a => a.Node == "k8s02" && a.Interface == "stray0" && a.Address == Cidr.Parse("192.188.1.1/24") && a.Source == new Source("ipv4_addr", 8));
+        facts.OfType<Route>().ShouldContain(r => r.Node == "k8s02" && r.Destination == Cidr.Parse("10.253.65.64/26"));
+        facts.OfType<IptablesRule>().ShouldContain(r => r.Node == "k8s02" && r.Chain == "FORWARD");
+        facts.OfType<IpSetMember>().ShouldContain(m => m.Node == "k8s02" && m.Cidr == Cidr.Parse("10.253.0.0/16"));
+    }
+
+    [Fact]
+    public void Calicoctl_cluster_diags_and_loose_files_read_cleanly_except_what_nobody_can_parse()
+    {
+        var facts = BundleReader.Read([Fixture("cluster-diags"), Fixture("loose", "k8s03")]);
+
+        facts.OfType<Route>().ShouldContain(r => r.Node == "k8s01" && r.Source.File == "nodes/k8s01/ip-route.txt");
+        facts.OfType<Route>().ShouldContain(r => r.Node == "k8s03" && r.Source.File == "routes-from-k8s03.txt");
+        facts.OfType<Route>().ShouldContain(r => r.Node == "k8s03" && r.Source.File == "what-i-saw.txt");
+        facts.Problems.Select(p => p.Source.File).Order().ShouldBe(["core.dump", "notes.md"]);
+        facts.Nodes.ShouldBe(["k8s01", "k8s03"]);
+    }
+}
