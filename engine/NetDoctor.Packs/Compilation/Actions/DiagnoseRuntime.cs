@@ -1,0 +1,52 @@
+using NetDoctor.Engine;
+using NetDoctor.Packs.Diagnoses;
+using NetDoctor.Packs.Types;
+
+namespace NetDoctor.Packs.Compilation.Actions;
+
+/// <summary>What a compiled `diagnose` action calls: render the templates, gather evidence, insert the Diagnosis linked.</summary>
+public static class DiagnoseRuntime
+{
+    /// <summary>Evidence items per binding; a collect over thousands of facts shows the first ones and a count.</summary>
+    public const int MaxEvidencePerBinding = 50;
+
+    public static void Insert(IContext context, DiagnosisSpec spec, object?[] values)
+    {
+        int at = 0;
+        string message = spec.Message.Render(values, at);
+        at += spec.Message.SlotCount;
+        var remediation = new List<RemediationStep>();
+        foreach (var (description, command) in spec.Remediation)
+        {
+            string d = description.Render(values, at);
+            at += description.SlotCount;
+            string? c = command?.Render(values, at);
+            at += command?.SlotCount ?? 0;
+            remediation.Add(new RemediationStep(d, c));
+        }
+        var bound = context.Facts.Where(f => spec.EvidenceBindings is null || spec.EvidenceBindings.Contains(f.Declaration.Name)).ToList();
+        context.InsertLinked(new Diagnosis(
+            spec.RuleId,
+            spec.Severity,
+            spec.Title,
+            message,
+            DeriveRuntime.FirstNode(context.Facts),
+            Evidence(bound),
+            remediation,
+            spec.References));
+    }
+
+    private static IReadOnlyList<Evidence> Evidence(IEnumerable<BoundFact> bound)
+    {
+        var evidence = new List<Evidence>();
+        foreach (var binding in bound)
+        {
+            var facts = FactInfo.Facts(binding.Value).ToList();
+            foreach (var fact in facts.Take(MaxEvidencePerBinding))
+                evidence.Add(new Evidence(FactInfo.TypeName(fact), FactInfo.Summary(fact), FactInfo.Source(fact)));
+            if (facts.Count > MaxEvidencePerBinding)
+                evidence.Add(new Evidence(FactInfo.TypeName(facts[0]), $"… and {facts.Count - MaxEvidencePerBinding} more ({binding.Declaration.Name})", null));
+        }
+        return evidence;
+    }
+}

@@ -1,0 +1,284 @@
+using System.Linq.Expressions;
+using NetDoctor.Engine;
+using NetDoctor.Engine.RuleModel;
+using NetDoctor.Packs.Compilation.Actions;
+using NetDoctor.Packs.Expressions;
+using NetDoctor.Packs.Model;
+using NetDoctor.Packs.Templates;
+using NetDoctor.Packs.Types;
+
+namespace NetDoctor.Packs.Compilation;
+
+/// <summary>
+/// Type-checks one YAML rule and compiles it to a <see cref="RuleDefinition"/>: each `when` element becomes a pattern
+/// (or not/exists/aggregate) whose conditions are lambdas over the bindings they use (the engine joins by parameter
+/// name), and `then` becomes actions whose first parameter is the engine's <see cref="IContext"/>.
+/// Every problem is reported with its position; a rule with errors yields null.
+/// </summary>
+internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDictionary<string, DerivedTypeInfo> derivedTypes, List<PackDiagnostic> diagnostics)
+{
+    private static readonly System.Reflection.MethodInfo DeriveInsert = typeof(DeriveRuntime).GetMethod(nameof(DeriveRuntime.Insert))!;
+    private static readonly System.Reflection.MethodInfo DiagnoseInsert = typeof(DiagnoseRuntime).GetMethod(nameof(DiagnoseRuntime.Insert))!;
+
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private int _errors;
+
+    public CompiledRule? Compile(string pack, RuleDocument doc)
+    {
+        _used.Clear();
+        _errors = 0;
+        var scope = new RuleScope();
+        var topBindings = new List<(string Name, SourceMark Mark)>();
+        var children = new List<RuleElement>();
+
+        foreach (var element in doc.When)
+        {
+            switch (element)
+            {
+                case PatternDocument p:
+                    if (Bind(p, scope) is not { } param) break;
+                    var conditions = Conditions(p.Where, scope.With(param), param);
+                    scope.Add(param);
+                    children.Add(new PatternElement(new Declaration(p.As, param.Type), conditions));
+                    topBindings.Add((p.As, p.AsMark));
+                    break;
+                case NotDocument n:
+                    if (Inner(n.Pattern, scope) is { } notPattern) children.Add(new NotElement(notPattern));
+                    break;
+                case ExistsDocument e:
+                    if (Inner(e.Pattern, scope) is { } existsPattern) children.Add(new ExistsElement(existsPattern));
+                    break;
+                case AggregateDocument a:
+                    if (Aggregate(a, scope) is { } aggregate)
+                    {
+                        children.Add(aggregate);
+                        topBindings.Add((a.As, a.AsMark));
+                    }
+                    break;
+            }
+        }
+
+        var actions = new List<ActionElement>();
+        if (doc.Derive is { } derive && Derive(derive, scope) is { } deriveAction) actions.Add(deriveAction);
+        if (doc.Diagnose is { } diagnose && Diagnose(doc, diagnose, scope, topBindings) is { } diagnoseAction) actions.Add(diagnoseAction);
+        if (_errors > 0) return null;
+
+        if (doc.Diagnose is { Evidence: null }) foreach (var (name, _) in topBindings) _used.Add(name);
+        foreach (var (name, mark) in topBindings.Where(b => !_used.Contains(b.Name)))
+            diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UnusedBinding, mark,
+                $"binding '{name}' is never used (not in a condition, template, derived field or the evidence)"));
+
+        var metadata = new RuleMetadata(doc.Id, doc.Title, ParseSeverity(doc.Severity), doc.Tags, doc.Priority, doc.Description);
+        return new CompiledRule(pack, doc, new RuleDefinition(metadata, new AndElement(children), actions));
+    }
+
+    public static RuleSeverity ParseSeverity(string text) => Enum.TryParse<RuleSeverity>(text, ignoreCase: true, out var s) ? s : RuleSeverity.Info;
+
+    private ParameterExpression? Bind(PatternDocument p, RuleScope scope)
+    {
+        var type = ResolveFact(p.Fact, p.FactMark);
+        if (scope.Contains(p.As))
+        {
+            Error(DiagnosticCodes.DuplicateBinding, p.AsMark, $"binding '{p.As}' is already defined in this rule; give this one another name with 'as:'");
+            return null;
+        }
+        return type is null ? null : Expression.Parameter(type, p.As);
+    }
+
+    private PatternElement? Inner(PatternDocument p, RuleScope scope)
+    {
+        if (Bind(p, scope) is not { } param) return null;
+        return new PatternElement(new Declaration(p.As, param.Type), Conditions(p.Where, scope.With(param), param));
+    }
+
+    private PatternElement? Aggregate(AggregateDocument a, RuleScope scope)
+    {
+        if (Bind(a.Source, scope) is not { } source) return null;
+        var sourcePattern = new PatternElement(new Declaration(a.Source.As, source.Type), Conditions(a.Source.Where, scope.With(source), source));
+        LambdaExpression? key = null, elementSelector = null;
+        Type resultType;
+        AggregateKind kind;
+        switch (a.Form)
+        {
+            case AggregateForm.Collect:
+                kind = AggregateKind.Collect;
+                resultType = typeof(IReadOnlyList<>).MakeGenericType(source.Type);
+                break;
+            case AggregateForm.Count:
+                kind = AggregateKind.Count;
+                resultType = typeof(int);
+                break;
+            default:
+                kind = AggregateKind.GroupBy;
+                key = Selector(a.Key!, source);
+                if (a.Element is not null) elementSelector = Selector(a.Element, source);
+                if (key is null || (a.Element is not null && elementSelector is null)) return null;
+                resultType = typeof(IGrouping<,>).MakeGenericType(key.ReturnType, elementSelector?.ReturnType ?? source.Type);
+                break;
+        }
+        if (scope.Contains(a.As) || a.As == a.Source.As)
+        {
+            Error(DiagnosticCodes.DuplicateBinding, a.AsMark, $"binding '{a.As}' is already defined in this rule");
+            return null;
+        }
+        var result = Expression.Parameter(resultType, a.As);
+        var conditions = Conditions(a.Where, scope.With(result), result);
+        scope.Add(result);
+        return new PatternElement(new Declaration(a.As, resultType), conditions, new AggregateElement(kind, resultType, sourcePattern, key, elementSelector));
+    }
+
+    private LambdaExpression? Selector(Expr expr, ParameterExpression source)
+    {
+        if (Parse(expr, [source]) is not { } lambda) return null;
+        _used.Add(source.Name!);
+        return Expression.Lambda(lambda.Body, source);
+    }
+
+    private Type? ResolveFact(string name, SourceMark mark)
+    {
+        if (sandbox.Catalog.TryResolve(name, out var type)) return type;
+        Error(DiagnosticCodes.UnknownType, mark, $"unknown fact type '{name}'" + DidYouMean.Hint(name, sandbox.Catalog.Names));
+        return null;
+    }
+
+    /// <summary>
+    /// Each `where` entry must be bool. Top-level '&&' is split so each part binds only the bindings it uses: a part that
+    /// uses only this pattern's binding stays a filter on that type; one that joins two becomes a join (hash-indexed when '==').
+    /// </summary>
+    private List<LambdaExpression> Conditions(IReadOnlyList<Expr> where, IReadOnlyList<ParameterExpression> scope, ParameterExpression own)
+    {
+        var result = new List<LambdaExpression>();
+        foreach (var expr in where)
+        {
+            if (Parse(expr, scope) is not { } lambda) continue;
+            var body = lambda.Body;
+            if (body.Type != typeof(bool))
+            {
+                Error(DiagnosticCodes.TypeCheck, expr.Mark, body.Type == typeof(bool?)
+                    ? $"condition '{expr.Text}' can be null; compare it explicitly (e.g. '({expr.Text}) == true')"
+                    : $"condition '{expr.Text}' must be true or false, but it is {TypeNames.Of(body.Type)}");
+                continue;
+            }
+            foreach (var part in SplitAnd(body))
+            {
+                var used = ParameterUsage.Of(part, scope);
+                foreach (var p in used) _used.Add(p.Name!);
+                result.Add(Expression.Lambda(part, used.Count > 0 ? used : [own]));
+            }
+        }
+        return result;
+    }
+
+    private static IEnumerable<Expression> SplitAnd(Expression body) =>
+        body is BinaryExpression { NodeType: ExpressionType.AndAlso } and ? SplitAnd(and.Left).Concat(SplitAnd(and.Right)) : [body];
+
+    private LambdaExpression? Parse(Expr expr, IReadOnlyList<ParameterExpression> scope)
+    {
+        try
+        {
+            return sandbox.Parse(scope, expr.Text);
+        }
+        catch (ExpressionError ex)
+        {
+            Error(ex.Code, expr.At(ex.Position), ex.Message);
+            return null;
+        }
+    }
+
+    private ActionElement? Derive(DeriveAction derive, RuleScope scope)
+    {
+        if (!derivedTypes.TryGetValue(derive.Fact, out var info))
+        {
+            Error(DiagnosticCodes.UnknownType, derive.FactMark, sandbox.Catalog.TryResolve(derive.Fact, out _)
+                ? $"'{derive.Fact}' is a collected fact type; derive can only insert a type declared under 'derivedFacts:' in a pack.yaml"
+                : $"unknown derived fact type '{derive.Fact}'" + DidYouMean.Hint(derive.Fact, derivedTypes.Keys) + "; declare it under 'derivedFacts:' in pack.yaml");
+            return null;
+        }
+        var bindings = new List<MemberBinding>();
+        foreach (var field in derive.Fields)
+        {
+            var property = info.Type.GetProperty(field.Name);
+            if (property is null || !info.FieldNames.Contains(field.Name))
+            {
+                Error(DiagnosticCodes.TypeCheck, field.NameMark, $"{derive.Fact} has no field '{field.Name}'" + DidYouMean.Hint(field.Name, info.FieldNames));
+                continue;
+            }
+            if (Parse(field.Value, scope.Parameters) is not { } lambda) continue;
+            if (Coerce(lambda.Body, property.PropertyType) is not { } value)
+            {
+                Error(DiagnosticCodes.TypeCheck, field.Value.Mark,
+                    $"field '{field.Name}' of {derive.Fact} is {TypeNames.Of(property.PropertyType)}, but '{field.Value.Text}' is {TypeNames.Of(lambda.Body.Type)}");
+                continue;
+            }
+            bindings.Add(Expression.Bind(property, value));
+        }
+        var missing = info.FieldNames.Where(n => derive.Fields.All(f => f.Name != n)).ToList();
+        if (missing.Count > 0)
+            Error(DiagnosticCodes.TypeCheck, derive.Mark, $"derive of {derive.Fact} does not set field{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))}");
+        if (bindings.Count != derive.Fields.Count || missing.Count > 0) return null;
+
+        var context = Expression.Parameter(typeof(IContext), "__context");
+        var body = Expression.Call(DeriveInsert, context, Expression.MemberInit(Expression.New(info.Type), bindings));
+        return Action(context, body, scope);
+    }
+
+    private ActionElement? Diagnose(RuleDocument doc, DiagnoseAction diagnose, RuleScope scope, List<(string Name, SourceMark Mark)> topBindings)
+    {
+        int before = diagnostics.Count;
+        var message = TemplateCompiler.Compile(diagnose.Message, scope.Parameters, sandbox, diagnostics);
+        var remediation = new List<(Template, Template?)>();
+        foreach (var step in diagnose.Remediation)
+        {
+            var description = TemplateCompiler.Compile(step.Description, scope.Parameters, sandbox, diagnostics);
+            var command = step.Command is null ? null : TemplateCompiler.Compile(step.Command, scope.Parameters, sandbox, diagnostics);
+            if (description is not null && (step.Command is null || command is not null)) remediation.Add((description, command));
+        }
+        HashSet<string>? evidence = null;
+        if (diagnose.Evidence is not null)
+        {
+            evidence = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (name, mark) in diagnose.Evidence)
+            {
+                if (topBindings.All(b => b.Name != name))
+                    Error(DiagnosticCodes.TypeCheck, mark, $"evidence names unknown binding '{name}'" + DidYouMean.Hint(name, topBindings.Select(b => b.Name)));
+                evidence.Add(name);
+                _used.Add(name);
+            }
+        }
+        _errors += diagnostics.Skip(before).Count(d => d.IsError);
+        if (message is null || remediation.Count != diagnose.Remediation.Count || diagnostics.Count != before) return null;
+
+        var spec = new DiagnosisSpec(doc.Id, ParseSeverity(doc.Severity), doc.Title, message, remediation, diagnose.References.Concat(doc.References).Distinct().ToList(), evidence);
+        var slots = new[] { message }.Concat(remediation.SelectMany(r => r.Item2 is null ? new[] { r.Item1 } : [r.Item1, r.Item2]))
+            .SelectMany(t => t.Slots)
+            .Select(s => (Expression)Expression.Convert(s, typeof(object)));
+        var context = Expression.Parameter(typeof(IContext), "__context");
+        var body = Expression.Call(DiagnoseInsert, context, Expression.Constant(spec), Expression.NewArrayInit(typeof(object), slots));
+        return Action(context, body, scope);
+    }
+
+    private ActionElement Action(ParameterExpression context, Expression body, RuleScope scope)
+    {
+        var used = ParameterUsage.Of(body, scope.Parameters);
+        foreach (var p in used) _used.Add(p.Name!);
+        return new ActionElement(Expression.Lambda(body, [context, .. used]));
+    }
+
+    /// <summary>The value converted to a field's type when that is a widening or same-type conversion; null otherwise.</summary>
+    private static Expression? Coerce(Expression value, Type target)
+    {
+        if (value.Type == target) return value;
+        if (target.IsAssignableFrom(value.Type)) return Expression.Convert(value, target);
+        if (Nullable.GetUnderlyingType(target) is { } inner && (inner == value.Type || Widens(value.Type, inner))) return Expression.Convert(value, target);
+        return Widens(value.Type, target) ? Expression.Convert(value, target) : null;
+    }
+
+    private static bool Widens(Type from, Type to) =>
+        (from == typeof(int) && (to == typeof(long) || to == typeof(double))) || (from == typeof(long) && to == typeof(double));
+
+    private void Error(string code, SourceMark mark, string message)
+    {
+        _errors++;
+        diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, code, mark, message));
+    }
+}

@@ -1,0 +1,31 @@
+using NetDoctor.Engine.RuleModel;
+
+namespace NetDoctor.Packs.Diagnoses;
+
+/// <summary>
+/// What a `diagnose` action inserts (linked, so it disappears with the match that produced it): the finding an
+/// operator reads, with the facts that prove it and the commands that fix it. Rules may match it too (`fact: Diagnosis`).
+/// Identity is by reference, like every fact.
+/// </summary>
+public sealed record Diagnosis(
+    string RuleId,
+    RuleSeverity Severity,
+    string Title,
+    string Message,
+    string? Node,
+    IReadOnlyList<Evidence> Evidence,
+    IReadOnlyList<RemediationStep> Remediation,
+    IReadOnlyList<string> References)
+{
+    public bool Equals(Diagnosis? other) => ReferenceEquals(this, other);
+
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
+
+    public override string ToString() => $"{RuleId} [{Severity}] {Message}";
+}
+
+/// <summary>One fact shown as proof: its type, its one-line summary, and "file:line" when it was collected (null when derived).</summary>
+public sealed record Evidence(string Type, string Summary, string? Source);
+
+/// <summary>One step to fix the problem; <see cref="Command"/> is what an operator would run, with real names filled in.</summary>
+public sealed record RemediationStep(string Description, string? Command);

@@ -1,0 +1,155 @@
+using System.Linq.Dynamic.Core;
+using System.Linq.Dynamic.Core.Exceptions;
+using System.Linq.Expressions;
+using System.Net;
+using NetDoctor.Facts;
+using NetDoctor.Packs.Model;
+using NetDoctor.Packs.Types;
+
+namespace NetDoctor.Packs.Expressions;
+
+/// <summary>
+/// Parses rule expressions with System.Linq.Dynamic.Core over named parameters (one per binding in scope), inside a
+/// sandbox: only catalog fact types, the Facts assembly's data types, IPAddress and the Net/Text/Regex helpers can be
+/// named, <c>new</c> and the it/parent/root context keywords are off, and every parsed tree is checked by
+/// <see cref="SandboxValidator"/>. Errors come back as <see cref="ExpressionError"/> in pack-author words.
+/// </summary>
+public sealed class ExpressionSandbox
+{
+    private readonly ParsingConfig _config;
+    private readonly FactTypeCatalog _catalog;
+    private readonly Dictionary<string, Type> _knownTypes;
+    private readonly IReadOnlyList<Type> _dataTypes;
+
+    public ExpressionSandbox(FactTypeCatalog catalog)
+    {
+        _catalog = catalog;
+        var types = catalog.Types
+            .Concat(Reachable(catalog.Types))
+            .Concat(typeof(Fact).Assembly.GetExportedTypes().Where(t => !t.IsAbstract || t.IsSealed))
+            .Concat([typeof(IPAddress), typeof(Helpers.Net), typeof(Helpers.Text), typeof(Helpers.Regex)])
+            .Distinct()
+            .ToList();
+        _dataTypes = types;
+        _knownTypes = types.GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _config = new ParsingConfig
+        {
+            CustomTypeProvider = new SandboxTypeProvider(types),
+            AllowNewToEvaluateAnyType = false,
+            DisallowNewKeyword = true,
+            AreContextKeywordsEnabled = false,
+            ResolveTypesBySimpleName = false,
+            LoadAdditionalAssembliesFromCurrentDomainBaseDirectory = false,
+            SupportCastingToFullyQualifiedTypeAsString = false,
+            AllowEqualsAndToStringMethodsOnObject = true,
+            PrioritizePropertyOrFieldOverTheType = true,
+            IsCaseSensitive = true,
+        };
+    }
+
+    public FactTypeCatalog Catalog => _catalog;
+
+    /// <summary>
+    /// Parses <paramref name="text"/> as the body of a lambda over <paramref name="scope"/>. The result's body has its
+    /// natural type (callers check it); the lambda has every scope parameter (callers trim to the used ones).
+    /// </summary>
+    public LambdaExpression Parse(IReadOnlyList<ParameterExpression> scope, string text)
+    {
+        LambdaExpression lambda;
+        try
+        {
+            lambda = DynamicExpressionParser.ParseLambda(_config, scope.ToArray(), null, text);
+        }
+        catch (ParseException ex)
+        {
+            throw new ExpressionError(Translate(ex.Message, scope, out string code), Math.Max(0, ex.Position), code);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            throw new ExpressionError(ex.Message, 0, DiagnosticCodes.TypeCheck);
+        }
+        if (SandboxValidator.Check(lambda.Body, _dataTypes) is { } violation)
+            throw new ExpressionError(violation, 0, DiagnosticCodes.Sandbox);
+        return lambda;
+    }
+
+    /// <summary>
+    /// Types a rule reaches through fact fields (enums like RouteKind, nested records like NextHop, list elements),
+    /// so expressions can name them ("r.Kind == RouteKind.Unicast"). BCL types are left to the allow-list.
+    /// </summary>
+    private static IEnumerable<Type> Reachable(IEnumerable<Type> roots)
+    {
+        var seen = new HashSet<Type>();
+        var queue = new Queue<Type>(roots);
+        while (queue.Count > 0)
+        {
+            var type = queue.Dequeue();
+            if (!seen.Add(type)) continue;
+            var members = type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance).Select(p => p.PropertyType);
+            foreach (var member in members.SelectMany(Unwrap))
+                if (!seen.Contains(member) && !IsFramework(member)) queue.Enqueue(member);
+        }
+        return seen;
+    }
+
+    private static IEnumerable<Type> Unwrap(Type type)
+    {
+        if (type.IsArray) return Unwrap(type.GetElementType()!);
+        if (type.IsGenericType) return type.GetGenericArguments().SelectMany(Unwrap);
+        return [type];
+    }
+
+    private static bool IsFramework(Type type) =>
+        type.Assembly == typeof(object).Assembly || type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true;
+
+    /// <summary>Rewords Dynamic LINQ's messages the way a pack author thinks (fields, bindings) and adds a suggestion.</summary>
+    private string Translate(string message, IReadOnlyList<ParameterExpression> scope, out string code)
+    {
+        code = DiagnosticCodes.TypeCheck;
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"^No property or field '(?<name>[^']+)' exists in type '(?<type>[^']+)'");
+        if (m.Success)
+        {
+            string type = m.Groups["type"].Value, name = m.Groups["name"].Value;
+            var members = MembersOf(type, scope);
+            return $"{type} has no field '{name}'" + DidYouMean.Hint(name, members);
+        }
+        m = System.Text.RegularExpressions.Regex.Match(message, @"^Unknown identifier '(?<name>[^']+)'");
+        if (m.Success)
+        {
+            string name = m.Groups["name"].Value;
+            var bindings = scope.Select(p => p.Name!).ToList();
+            return $"unknown name '{name}'" + DidYouMean.Hint(name, bindings.Concat(_knownTypes.Keys))
+                + (bindings.Count > 0 ? $"; bindings in scope: {string.Join(", ", bindings)}" : "");
+        }
+        m = System.Text.RegularExpressions.Regex.Match(message, @"^Type '(?<name>[^']+)' not found");
+        if (m.Success)
+        {
+            code = DiagnosticCodes.Sandbox;
+            return $"'{m.Groups["name"].Value}' is not available in rule expressions: only bindings, fact types and the helpers Net, Text and Regex can be used";
+        }
+        m = System.Text.RegularExpressions.Regex.Match(message, @"^Methods? '(?<name>[^']+)' on type '(?<type>[^']+)' (is|are) not accessible");
+        if (m.Success)
+        {
+            code = DiagnosticCodes.Sandbox;
+            string name = m.Groups["name"].Value;
+            return name is "GetType" or "GetHashCode" or "MemberwiseClone"
+                ? $"'{name}' is not allowed in rule expressions (no reflection)"
+                : $"'{m.Groups["type"].Value}.{name}' is not available in rule expressions";
+        }
+        m = System.Text.RegularExpressions.Regex.Match(message, @"^No applicable (method|index|constructor) '?(?<name>[^' ]*)'? ?exists in type '(?<type>[^']+)'");
+        if (m.Success)
+        {
+            string type = m.Groups["type"].Value, name = m.Groups["name"].Value;
+            return $"{type} has no method '{name}' taking these arguments" + DidYouMean.Hint(name, MembersOf(type, scope));
+        }
+        return message.TrimEnd('.');
+    }
+
+    private IEnumerable<string> MembersOf(string typeName, IReadOnlyList<ParameterExpression> scope)
+    {
+        var type = scope.Select(p => p.Type).FirstOrDefault(t => t.Name == typeName) ?? _knownTypes.GetValueOrDefault(typeName);
+        if (type is null) return [];
+        return type.GetProperties().Select(p => p.Name)
+            .Concat(type.GetMethods().Where(mi => !mi.IsSpecialName && mi.DeclaringType != typeof(object)).Select(mi => mi.Name));
+    }
+}

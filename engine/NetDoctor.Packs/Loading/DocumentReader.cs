@@ -1,0 +1,161 @@
+using NetDoctor.Packs.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace NetDoctor.Packs.Loading;
+
+/// <summary>
+/// Maps schema-valid YAML documents to the pack model, keeping the position of every name and expression.
+/// Checks here only what the schema cannot say (e.g. an aggregate needs 'as').
+/// </summary>
+internal sealed class DocumentReader(PackFile file, List<PackDiagnostic> diagnostics)
+{
+    public PackDocument ReadPack(YamlMappingNode root)
+    {
+        var derived = new List<DerivedFactDeclaration>();
+        foreach (var node in root.Seq("derivedFacts").OfType<YamlMappingNode>())
+        {
+            var fields = new List<FieldDeclaration>();
+            if (node.Map("fields") is { } fieldMap)
+                foreach (var (key, value) in fieldMap.Children)
+                    fields.Add(new FieldDeclaration(((YamlScalarNode)key).Value ?? "", ((YamlScalarNode)value).Value ?? "", file.At(value)));
+            derived.Add(new DerivedFactDeclaration(node.String("name") ?? "", node.String("description"), fields, file.At(node.Get("name") ?? node)));
+        }
+        return new PackDocument(
+            root.String("name") ?? "",
+            root.String("version") ?? "",
+            root.String("description"),
+            root.Strings("maintainers"),
+            derived,
+            file.At(root));
+    }
+
+    public RuleDocument? ReadRule(YamlMappingNode root)
+    {
+        int before = diagnostics.Count;
+        var when = root.Seq("when").OfType<YamlMappingNode>().Select(ReadElement).OfType<WhenElement>().ToList();
+        var then = root.Map("then")!;
+        DeriveAction? derive = then.Map("derive") is { } d ? ReadDerive(d) : null;
+        DiagnoseAction? diagnose = then.Map("diagnose") is { } g ? ReadDiagnose(g) : null;
+        if (diagnostics.Count != before) return null;
+        return new RuleDocument(
+            root.String("id")!,
+            root.String("title")!,
+            root.String("severity") ?? "info",
+            root.Int("priority") ?? 0,
+            root.Strings("tags"),
+            root.String("description"),
+            root.Strings("references"),
+            when,
+            derive,
+            diagnose,
+            file.At(root),
+            file.At(root.Get("id")!),
+            root.Get("severity") is { } s ? file.At(s) : file.At(root));
+    }
+
+    public RuleTestDocument ReadTest(YamlMappingNode root, int index)
+    {
+        var given = root.Map("given")!;
+        var facts = given.Seq("facts").OfType<YamlMappingNode>().Select(f => new GivenFact(
+            f.String("type")!,
+            file.At(f.Get("type")!),
+            f.String("node"),
+            f.Map("fields"),
+            file.At(f))).ToList();
+        var expect = root.Map("expect")!;
+        string rule = root.String("rule")!;
+        return new RuleTestDocument(
+            root.String("name") ?? $"{rule} #{index}",
+            rule,
+            file.At(root.Get("rule")!),
+            facts,
+            given.String("bundle"),
+            new TestExpectation(expect.Bool("fired"), expect.Int("count"), expect.String("messageContains"), expect.Strings("evidenceIncludes")),
+            file.At(root));
+    }
+
+    private WhenElement? ReadElement(YamlMappingNode node)
+    {
+        var mark = file.At(node);
+        if (node.Get("fact") is not null) return ReadPattern(node);
+        foreach (string wrapper in new[] { "not", "exists" })
+        {
+            if (node.Map(wrapper) is not { } inner) continue;
+            foreach (string key in new[] { "as", "where" })
+                if (node.KeyNode(key) is { } misplaced)
+                    Error(file.At(misplaced), $"'{key}' of a '{wrapper}' element belongs inside it: {wrapper}: {{fact: ..., {key}: ...}}");
+            var pattern = ReadPattern(inner);
+            return wrapper == "not" ? new NotDocument(pattern, mark) : new ExistsDocument(pattern, mark);
+        }
+        foreach (var (key, form) in new[] { ("collect", AggregateForm.Collect), ("count", AggregateForm.Count), ("groupBy", AggregateForm.GroupBy) })
+        {
+            if (node.Map(key) is not { } inner) continue;
+            if (node.Scalar("as") is not { } asNode)
+            {
+                Error(mark, $"a '{key}' element needs 'as': the name its result is bound to");
+                return null;
+            }
+            var source = ReadPattern(inner);
+            return new AggregateDocument(
+                form,
+                source,
+                inner.Scalar("key") is { } k ? file.Expr(k) : null,
+                inner.Scalar("element") is { } e ? file.Expr(e) : null,
+                asNode.Value!,
+                file.At(asNode),
+                Conditions(node),
+                mark);
+        }
+        return null;
+    }
+
+    private PatternDocument ReadPattern(YamlMappingNode node)
+    {
+        var factNode = node.Scalar("fact")!;
+        string fact = factNode.Value!;
+        var asNode = node.Scalar("as");
+        return new PatternDocument(
+            fact,
+            file.At(factNode),
+            asNode?.Value ?? DefaultBinding(fact),
+            asNode is null ? file.At(factNode) : file.At(asNode),
+            Conditions(node),
+            file.At(node));
+    }
+
+    private List<Expr> Conditions(YamlMappingNode node) =>
+        node.Seq("where").OfType<YamlScalarNode>().Select(file.Expr).ToList();
+
+    private DeriveAction ReadDerive(YamlMappingNode node)
+    {
+        var fields = new List<FieldAssignment>();
+        foreach (var (key, value) in node.Map("fields")!.Children)
+            fields.Add(new FieldAssignment(((YamlScalarNode)key).Value!, file.At(key), file.Expr((YamlScalarNode)value)));
+        var factNode = node.Scalar("fact")!;
+        return new DeriveAction(factNode.Value!, file.At(factNode), fields, file.At(node));
+    }
+
+    private DiagnoseAction ReadDiagnose(YamlMappingNode node)
+    {
+        var evidence = node.Get("evidence") is YamlSequenceNode seq
+            ? seq.Children.OfType<YamlScalarNode>().Select(s => (s.Value ?? "", file.At(s))).ToList()
+            : null;
+        var remediation = node.Seq("remediation").OfType<YamlMappingNode>()
+            .Select(r => new RemediationDocument(file.Expr(r.Scalar("description")!), r.Scalar("command") is { } c ? file.Expr(c) : null))
+            .ToList();
+        return new DiagnoseAction(file.Expr(node.Scalar("message")!), evidence, remediation, node.Strings("references"), file.At(node));
+    }
+
+    /// <summary>IpPool -> ipPool, BGPPeer -> bgpPeer: the binding name when a pattern has no 'as'.</summary>
+    public static string DefaultBinding(string typeName)
+    {
+        int upper = 0;
+        while (upper < typeName.Length && char.IsUpper(typeName[upper])) upper++;
+        // Keep the last capital of an acronym when a lowercase letter follows it (BGPPeer -> bgpPeer).
+        if (upper > 1 && upper < typeName.Length) upper--;
+        return typeName[..upper].ToLowerInvariant() + typeName[upper..];
+    }
+
+    private void Error(SourceMark mark, string message) =>
+        diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.Schema, mark, message));
+}

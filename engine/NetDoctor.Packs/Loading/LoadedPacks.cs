@@ -1,0 +1,34 @@
+using NetDoctor.Engine.RuleModel;
+using NetDoctor.Packs.Compilation;
+using NetDoctor.Packs.Expressions;
+using NetDoctor.Packs.Model;
+using NetDoctor.Packs.Types;
+
+namespace NetDoctor.Packs.Loading;
+
+/// <summary>
+/// The result of <see cref="PackLoader.LoadAll"/>: every pack, every rule that compiled (ready for the engine's
+/// RuleCompiler), the type catalog including the packs' derived types, and every problem found on the way.
+/// </summary>
+public sealed record LoadedPacks(
+    IReadOnlyList<LoadedPack> Packs,
+    FactTypeCatalog Catalog,
+    ExpressionSandbox Sandbox,
+    IReadOnlyDictionary<string, DerivedTypeInfo> DerivedTypes,
+    IReadOnlyList<PackDiagnostic> Diagnostics)
+{
+    public IEnumerable<CompiledRule> Rules => Packs.SelectMany(p => p.Rules);
+
+    public IReadOnlyList<RuleDefinition> RuleDefinitions => Rules.Select(r => r.Definition).ToList();
+
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    public IEnumerable<PackDiagnostic> Errors => Diagnostics.Where(d => d.IsError);
+
+    /// <summary>Name, version and rule count of each pack (what `netdoctor packs` and the JSON "packs" list show).</summary>
+    public IReadOnlyList<PackInfo> Infos => Packs.Select(p => new PackInfo(p.Name, p.Version, p.Rules.Count, p.Manifest?.Description, p.DisplayDirectory)).ToList();
+
+    public CompiledRule? FindRule(string id) => Rules.FirstOrDefault(r => r.Id == id);
+}
+
+public sealed record PackInfo(string Name, string Version, int Rules, string? Description, string Directory);

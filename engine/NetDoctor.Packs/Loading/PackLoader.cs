@@ -1,0 +1,163 @@
+using NetDoctor.Packs.Compilation;
+using NetDoctor.Packs.Expressions;
+using NetDoctor.Packs.Model;
+using NetDoctor.Packs.Schema;
+using NetDoctor.Packs.Types;
+using YamlDotNet.RepresentationModel;
+
+namespace NetDoctor.Packs.Loading;
+
+/// <summary>
+/// Loads rule packs: reads every manifest first (derived fact types of all packs must exist before any rule is
+/// type-checked, since a rule of one pack may match a type another declares), emits the derived types, then
+/// schema-validates, reads and compiles every rule and reads every test. Never throws for bad pack content.
+/// </summary>
+public static class PackLoader
+{
+    /// <param name="directories">Pack folders, or folders containing pack folders (like rulepacks/).</param>
+    /// <param name="catalog">Fact types rules may name; default: the Facts assembly's types.</param>
+    public static LoadedPacks LoadAll(IEnumerable<string> directories, FactTypeCatalog? catalog = null)
+    {
+        var diagnostics = new List<PackDiagnostic>();
+        var folders = new List<PackFolder>();
+        foreach (string dir in directories)
+        {
+            var found = PackFolder.Discover(dir);
+            if (found.Count == 0)
+                diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.Io, new SourceMark(dir, "", 0, 0),
+                    Directory.Exists(dir) ? $"no {PackFolder.ManifestName} in '{dir}' or its subfolders" : $"pack folder '{dir}' does not exist"));
+            folders.AddRange(found.Select(f => PackFolder.Open(f == dir ? dir : Path.Combine(dir, Path.GetFileName(f)))));
+        }
+
+        // 1. Manifests.
+        var manifests = folders.Select(f => ReadManifest(f, diagnostics)).ToList();
+
+        // 2. Derived fact types of every pack, emitted as real types and added to the catalog.
+        var (fullCatalog, derived) = DeclareDerivedTypes(folders, manifests, catalog ?? FactTypeCatalog.Default, diagnostics);
+        var sandbox = new ExpressionSandbox(fullCatalog);
+
+        // 3. Rules and tests.
+        var packs = new List<LoadedPack>();
+        for (int i = 0; i < folders.Count; i++)
+            packs.Add(LoadPack(folders[i], manifests[i], sandbox, derived, diagnostics));
+
+        Lint.CheckIds(packs, diagnostics);
+        return new LoadedPacks(packs, fullCatalog, sandbox, derived, diagnostics);
+    }
+
+    public static LoadedPacks Load(string directory, FactTypeCatalog? catalog = null) => LoadAll([directory], catalog);
+
+    private static PackDocument? ReadManifest(PackFolder folder, List<PackDiagnostic> diagnostics)
+    {
+        var file = ReadFile(folder, folder.ManifestPath, diagnostics);
+        if (file is null) return null;
+        var docs = YamlDocuments.Parse(file, diagnostics);
+        if (docs.Count != 1)
+        {
+            if (docs.Count > 1) diagnostics.Add(Error(DiagnosticCodes.Schema, file.At(docs[1].RootNode), "pack.yaml must hold exactly one document"));
+            return null;
+        }
+        var root = docs[0].RootNode;
+        if (!SchemaValidator.Validate(file, root, DocumentKind.RulePack, diagnostics)) return null;
+        return new DocumentReader(file, diagnostics).ReadPack((YamlMappingNode)root);
+    }
+
+    private static (FactTypeCatalog, Dictionary<string, DerivedTypeInfo>) DeclareDerivedTypes(
+        List<PackFolder> folders, List<PackDocument?> manifests, FactTypeCatalog catalog, List<PackDiagnostic> diagnostics)
+    {
+        var emitter = new DerivedTypeEmitter();
+        var derived = new Dictionary<string, DerivedTypeInfo>(StringComparer.Ordinal);
+        var fieldTypeCatalog = catalog;
+        for (int i = 0; i < folders.Count; i++)
+        {
+            if (manifests[i] is not { } manifest) continue;
+            foreach (var declaration in manifest.DerivedFacts)
+            {
+                if (catalog.TryResolve(declaration.Name, out var existing))
+                {
+                    diagnostics.Add(Error(DiagnosticCodes.DerivedType, declaration.Mark,
+                        $"derived fact type '{declaration.Name}' has the name of an existing fact type ({existing.FullName})"));
+                    continue;
+                }
+                if (derived.TryGetValue(declaration.Name, out var other))
+                {
+                    diagnostics.Add(Error(DiagnosticCodes.DerivedType, declaration.Mark,
+                        $"derived fact type '{declaration.Name}' is already declared by pack '{other.Pack}' ({other.Mark})"));
+                    continue;
+                }
+                var fields = new List<(string, Type)>();
+                bool ok = true;
+                foreach (var field in declaration.Fields)
+                {
+                    if (typeof(DerivedFact).GetProperty(field.Name) is not null)
+                    {
+                        diagnostics.Add(Error(DiagnosticCodes.DerivedType, field.Mark, $"field name '{field.Name}' is reserved (every derived fact has Pack, TypeName, Node, Fields, Summary)"));
+                        ok = false;
+                    }
+                    else if (FieldTypes.TryResolve(field.TypeName, fieldTypeCatalog, out var type)) fields.Add((field.Name, type));
+                    else
+                    {
+                        diagnostics.Add(Error(DiagnosticCodes.UnknownType, field.Mark, $"unknown field type '{field.TypeName}' for {declaration.Name}.{field.Name}"
+                            + DidYouMean.Hint(field.TypeName, FieldTypes.ScalarNames.Concat(fieldTypeCatalog.Names))
+                            + "; use string, int, long, bool, double, Cidr, IPAddress, a fact type, T? or T[]"));
+                        ok = false;
+                    }
+                }
+                if (!ok) continue;
+                var emitted = emitter.Emit(manifest.Name, declaration.Name, fields);
+                derived[declaration.Name] = new DerivedTypeInfo(manifest.Name, emitted, fields.Select(f => f.Item1).ToList(), declaration.Mark);
+            }
+        }
+        return (catalog.With(derived.Values.Select(d => d.Type)), derived);
+    }
+
+    private static LoadedPack LoadPack(PackFolder folder, PackDocument? manifest, ExpressionSandbox sandbox,
+        IReadOnlyDictionary<string, DerivedTypeInfo> derived, List<PackDiagnostic> diagnostics)
+    {
+        string packName = manifest?.Name ?? Path.GetFileName(folder.Directory);
+        var compiler = new YamlRuleCompiler(sandbox, derived, diagnostics);
+        var rules = new List<CompiledRule>();
+        var declared = new List<string>();
+        foreach (string path in folder.RuleFiles)
+        {
+            if (ReadFile(folder, path, diagnostics) is not { } file) continue;
+            var reader = new DocumentReader(file, diagnostics);
+            foreach (var doc in YamlDocuments.Parse(file, diagnostics))
+            {
+                if (doc.RootNode is YamlMappingNode { } map && map.String("id") is { } id) declared.Add(id);
+                if (!SchemaValidator.Validate(file, doc.RootNode, DocumentKind.Rule, diagnostics)) continue;
+                if (reader.ReadRule((YamlMappingNode)doc.RootNode) is not { } rule) continue;
+                Lint.CheckRule(packName, rule, diagnostics);
+                if (compiler.Compile(packName, rule) is { } compiled) rules.Add(compiled);
+            }
+        }
+        var tests = new List<RuleTestDocument>();
+        foreach (string path in folder.TestFiles)
+        {
+            if (ReadFile(folder, path, diagnostics) is not { } file) continue;
+            var reader = new DocumentReader(file, diagnostics);
+            foreach (var doc in YamlDocuments.Parse(file, diagnostics))
+            {
+                if (!SchemaValidator.Validate(file, doc.RootNode, DocumentKind.RuleTest, diagnostics)) continue;
+                tests.Add(reader.ReadTest((YamlMappingNode)doc.RootNode, tests.Count + 1));
+            }
+        }
+        return new LoadedPack(folder.Directory, folder.DisplayDirectory, manifest, rules, tests, folder.RuleFiles, folder.TestFiles) { DeclaredRuleIds = declared };
+    }
+
+    private static PackFile? ReadFile(PackFolder folder, string path, List<PackDiagnostic> diagnostics)
+    {
+        try
+        {
+            return folder.Read(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            string relative = Path.GetRelativePath(folder.Directory, path).Replace('\\', '/');
+            diagnostics.Add(Error(DiagnosticCodes.Io, new SourceMark(folder.DisplayDirectory + "/" + relative, relative, 0, 0), $"cannot read: {ex.Message}"));
+            return null;
+        }
+    }
+
+    private static PackDiagnostic Error(string code, SourceMark mark, string message) => new(DiagnosticSeverity.Error, code, mark, message);
+}

@@ -1,0 +1,34 @@
+namespace NetDoctor.Packs.Model;
+
+/// <summary>One `kind: Rule` document of a rules/*.yaml file.</summary>
+public sealed record RuleDocument(
+    string Id,
+    string Title,
+    string Severity,
+    int Priority,
+    IReadOnlyList<string> Tags,
+    string? Description,
+    IReadOnlyList<string> References,
+    IReadOnlyList<WhenElement> When,
+    DeriveAction? Derive,
+    DiagnoseAction? Diagnose,
+    SourceMark Mark,
+    SourceMark IdMark,
+    SourceMark SeverityMark);
+
+/// <summary>`then.derive`: insert (linked) a fact of a declared derived type with fields computed from the bindings.</summary>
+public sealed record DeriveAction(string Fact, SourceMark FactMark, IReadOnlyList<FieldAssignment> Fields, SourceMark Mark);
+
+/// <summary>`Pool: "pool.Name"` inside derive.fields.</summary>
+public sealed record FieldAssignment(string Name, SourceMark NameMark, Expr Value);
+
+/// <summary>`then.diagnose`: what the operator reads.</summary>
+public sealed record DiagnoseAction(
+    Expr Message,
+    IReadOnlyList<(string Name, SourceMark Mark)>? Evidence,
+    IReadOnlyList<RemediationDocument> Remediation,
+    IReadOnlyList<string> References,
+    SourceMark Mark);
+
+/// <summary>One remediation step; both texts are templates.</summary>
+public sealed record RemediationDocument(Expr Description, Expr? Command);

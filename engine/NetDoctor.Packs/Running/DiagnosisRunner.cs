@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using NetDoctor.Engine;
+using NetDoctor.Packs.Diagnoses;
+using NetDoctor.Packs.Loading;
+using NetDoctor.Packs.Types;
+
+namespace NetDoctor.Packs.Running;
+
+/// <summary>
+/// The main job, for the CLI: loaded packs + facts -> diagnoses with derivations. Compiles the rules once
+/// (RuleCompiler -> ISessionFactory); each <see cref="Run"/> uses a fresh session, fires within a budget, and
+/// explains every diagnosis. Engine errors (e.g. two rules deriving each other's facts forever) end the run with a
+/// message naming the rules instead of a hang or a crash.
+/// </summary>
+public sealed class DiagnosisRunner(LoadedPacks packs)
+{
+    public const int DefaultMaxFirings = 100_000;
+
+    private readonly SessionFactoryCache _factory = new(packs);
+
+    public DiagnosisRun Run(IEnumerable<object> facts, int maxFirings = DefaultMaxFirings, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var input = facts.ToList();
+        if (_factory.Factory is not { } factory)
+            return new DiagnosisRun([], new RunStats(input.Count, 0, 0, clock.ElapsedMilliseconds), "rules could not be compiled: " + _factory.Error);
+
+        var session = factory.CreateSession();
+        int fired = 0;
+        session.Events.RuleFired += (_, _) => fired++;
+        string? error = null;
+        IReadOnlyList<string>? errorRules = null;
+        try
+        {
+            session.InsertAll(input);
+            session.Fire(maxFirings, cancellationToken);
+        }
+        catch (RunawayRulesException ex)
+        {
+            errorRules = ex.RuleIds;
+            error = $"rules kept re-activating each other and were stopped after {ex.Budget} firings: {string.Join(", ", ex.RuleIds)} ({ex.Message})";
+        }
+        catch (RuleConditionException ex)
+        {
+            errorRules = [ex.RuleId];
+            error = ex.Message;
+        }
+        catch (RuleActionException ex)
+        {
+            errorRules = [ex.RuleId];
+            error = ex.Message;
+        }
+
+        var diagnoses = session.Query<Diagnosis>()
+            .OrderByDescending(d => d.Severity).ThenBy(d => d.RuleId, StringComparer.Ordinal)
+            .ThenBy(d => d.Node, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
+            .Select(d => new DiagnosisResult(d, DerivationNode.Build(session, d)))
+            .ToList();
+        int derived = session.Query<DerivedFact>().Count();
+        return new DiagnosisRun(diagnoses, new RunStats(input.Count, fired, derived, clock.ElapsedMilliseconds), error, errorRules);
+    }
+}

@@ -1,0 +1,31 @@
+using NetDoctor.Engine;
+using NetDoctor.Packs.Loading;
+
+namespace NetDoctor.Packs.Running;
+
+/// <summary>
+/// Compiles the loaded rules once into the engine's session factory. Rules whose id is taken by an earlier rule are
+/// left out (the loader already reported the duplicate), so one bad pack does not stop the others from running.
+/// </summary>
+internal sealed class SessionFactoryCache
+{
+    private readonly Lazy<(ISessionFactory? Factory, string? Error)> _compiled;
+
+    public SessionFactoryCache(LoadedPacks packs) =>
+        _compiled = new Lazy<(ISessionFactory?, string?)>(() =>
+        {
+            var unique = packs.RuleDefinitions.GroupBy(r => r.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            try
+            {
+                return (new RuleCompiler().Compile(unique), null);
+            }
+            catch (RuleEngineException ex)
+            {
+                return (null, ex.Message);
+            }
+        });
+
+    public ISessionFactory? Factory => _compiled.Value.Factory;
+
+    public string? Error => _compiled.Value.Error;
+}

@@ -1,0 +1,48 @@
+using System.Linq.Expressions;
+
+namespace NetDoctor.Packs.Templates;
+
+/// <summary>
+/// A message or command template compiled at load time: literal text and `{{ expression }}` slots whose expressions
+/// are type-checked against the rule's bindings. The action evaluates the slots and calls <see cref="Render"/>.
+/// </summary>
+public sealed class Template
+{
+    internal Template(string text, IReadOnlyList<TemplatePart> parts)
+    {
+        Text = text;
+        Parts = parts;
+    }
+
+    public string Text { get; }
+
+    internal IReadOnlyList<TemplatePart> Parts { get; }
+
+    /// <summary>The slot expressions, in order; <see cref="Render"/> takes their values in the same order.</summary>
+    internal IEnumerable<Expression> Slots => Parts.OfType<TemplatePart.Slot>().Select(s => s.Body);
+
+    internal int SlotCount => Parts.Count(p => p is TemplatePart.Slot);
+
+    /// <summary>Fills the slots with <paramref name="values"/> starting at <paramref name="offset"/>.</summary>
+    public string Render(IReadOnlyList<object?> values, int offset = 0)
+    {
+        var text = new System.Text.StringBuilder();
+        int next = offset;
+        foreach (var part in Parts)
+        {
+            if (part is TemplatePart.Literal literal) text.Append(literal.Text);
+            else text.Append(TemplateFormatter.Format(values[next++]));
+        }
+        return text.ToString();
+    }
+
+    public override string ToString() => Text;
+}
+
+internal abstract record TemplatePart
+{
+    public sealed record Literal(string Text) : TemplatePart;
+
+    /// <summary>A compiled `{{ expr }}`; <see cref="Body"/> uses the rule's binding parameters.</summary>
+    public sealed record Slot(Expression Body) : TemplatePart;
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using NetDoctor.Engine;
+using NetDoctor.Packs.Diagnoses;
+using NetDoctor.Packs.Loading;
+using NetDoctor.Packs.Model;
+using NetDoctor.Packs.Running;
+using NetDoctor.Packs.Types;
+
+namespace NetDoctor.Packs.Testing;
+
+/// <summary>
+/// Runs RuleTests: for each test, a fresh session of every loaded rule (a rule may depend on facts other rules derive),
+/// the test's facts inserted and fired within a budget, then the expectations checked against what the tested rule
+/// left in working memory: its diagnoses, or for a derive-only rule the facts it derived.
+/// </summary>
+public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = null, int maxFirings = 10_000)
+{
+    private readonly SessionFactoryCache _factory = new(packs);
+
+    public IReadOnlyList<RuleTestResult> Run(LoadedPack pack) => pack.Tests.Select(t => Run(pack, t)).ToList();
+
+    public IReadOnlyList<RuleTestResult> RunAll() => packs.Packs.SelectMany(Run).ToList();
+
+    public RuleTestResult Run(LoadedPack pack, RuleTestDocument test)
+    {
+        var clock = Stopwatch.StartNew();
+        var failures = new List<string>();
+        int count = 0;
+        try
+        {
+            count = Execute(pack, test, failures);
+        }
+        catch (MaterializeException ex)
+        {
+            failures.Add($"{ex.Mark}: {ex.Message}");
+        }
+        catch (RuleEngineException ex)
+        {
+            failures.Add("engine error: " + ex.Message);
+        }
+        return new RuleTestResult(pack.Name, test.Name, test.Rule, test.Mark, failures, count, clock.Elapsed.TotalMilliseconds,
+            test.Expect.ExpectsFiring, test.Expect.ExpectsNoFiring);
+    }
+
+    private int Execute(LoadedPack pack, RuleTestDocument test, List<string> failures)
+    {
+        var rule = packs.FindRule(test.Rule);
+        if (rule is null)
+        {
+            failures.Add($"no rule '{test.Rule}' is loaded" + DidYouMean.Hint(test.Rule, packs.Rules.Select(r => r.Id)));
+            return 0;
+        }
+        if (_factory.Error is { } compileError)
+        {
+            failures.Add("engine error: " + compileError);
+            return 0;
+        }
+        var facts = Given(pack, test, failures);
+        if (facts is null) return 0;
+
+        var session = _factory.Factory!.CreateSession();
+        session.InsertAll(facts);
+        session.Fire(maxFirings);
+
+        var diagnoses = session.Query<Diagnosis>().Where(d => d.RuleId == test.Rule).ToList();
+        var derived = session.Query<DerivedFact>().Where(f => session.Explain(f)?.Rule.Id == test.Rule).ToList();
+        int count = rule.Diagnoses ? diagnoses.Count : derived.Count;
+        Check(test, rule.Diagnoses, count, diagnoses, derived, session, failures);
+        return count;
+    }
+
+    private List<object>? Given(LoadedPack pack, RuleTestDocument test, List<string> failures)
+    {
+        if (test.Bundle is { } bundle)
+        {
+            if (bundles is null)
+            {
+                failures.Add($"{test.Mark}: this test reads bundle '{bundle}' but no bundle reader is configured");
+                return null;
+            }
+            string dir = Path.GetDirectoryName(Path.Combine(pack.Directory, test.Mark.RelativeFile)) ?? pack.Directory;
+            var set = bundles.Read(Path.Combine(dir, bundle));
+            return set.Facts.Cast<object>().ToList();
+        }
+        var materializer = new FactMaterializer(packs.Catalog, new PackFile(test.Mark.File, test.Mark.RelativeFile, ""));
+        return test.Facts.Select(materializer.Create).ToList();
+    }
+
+    private static void Check(RuleTestDocument test, bool diagnoses, int count, List<Diagnosis> found, List<DerivedFact> derived, ISession session, List<string> failures)
+    {
+        var expect = test.Expect;
+        if (expect.Fired is { } fired && fired != count > 0)
+            failures.Add(fired ? $"expected {test.Rule} to fire, but it did not" : $"expected {test.Rule} not to fire, but it fired {count} time(s)"
+                + (found.Count > 0 ? $": {found[0].Message}" : derived.Count > 0 ? $": {derived[0].Summary}" : ""));
+        if (expect.Count is { } n && n != count)
+            failures.Add($"expected {n} result(s) of {test.Rule}, got {count}");
+        if (expect.MessageContains is { } text)
+        {
+            if (!diagnoses) failures.Add($"messageContains needs a rule that diagnoses; {test.Rule} only derives");
+            else if (!found.Any(d => d.Message.Contains(text, StringComparison.Ordinal)))
+                failures.Add($"no message contains \"{text}\"" + (found.Count > 0 ? $"; messages: {string.Join(" | ", found.Select(d => d.Message))}" : ""));
+        }
+        if (expect.EvidenceIncludes.Count > 0)
+        {
+            var evidence = diagnoses
+                ? found.SelectMany(d => d.Evidence).ToList()
+                : derived.SelectMany(f => session.Explain(f)?.Facts ?? []).SelectMany(b => FactInfo.Facts(b.Value))
+                    .Select(f => new Evidence(FactInfo.TypeName(f), FactInfo.Summary(f), FactInfo.Source(f))).ToList();
+            foreach (string wanted in expect.EvidenceIncludes)
+                if (!evidence.Any(e => e.Type == wanted || e.Summary.Contains(wanted, StringComparison.Ordinal)))
+                    failures.Add($"no evidence matches \"{wanted}\"" + (evidence.Count > 0 ? $"; evidence: {string.Join(", ", evidence.Select(e => $"{e.Type} {e.Summary}"))}" : ""));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+
+namespace NetDoctor.Packs.Types;
+
+/// <summary>
+/// Base of every fact type a pack declares in pack.yaml (`derivedFacts:`). The concrete types are emitted at load time
+/// with one public property per declared field, so rules match them with full type checking like any collected fact.
+/// A derived fact has no file:line of its own: the engine's Derivation says which rule and which facts produced it.
+/// Identity is by reference (the engine tracks facts by reference anyway).
+/// </summary>
+public abstract class DerivedFact
+{
+    protected DerivedFact(string pack, string typeName)
+    {
+        Pack = pack;
+        TypeName = typeName;
+    }
+
+    /// <summary>The pack whose pack.yaml declares this type.</summary>
+    public string Pack { get; }
+
+    public string TypeName { get; }
+
+    /// <summary>The node of the first bound fact that has one (set by the derive action).</summary>
+    public string? Node { get; set; }
+
+    /// <summary>The declared fields and their values, in declaration order.</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> Fields =>
+        GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .OrderBy(p => p.MetadataToken)
+            .Select(p => new KeyValuePair<string, object?>(p.Name, p.GetValue(this)))
+            .ToList();
+
+    /// <summary>"SnatExemptDestination Pool=default-ipv4-ippool Destination=192.168.21.10".</summary>
+    public string Summary => TypeName + string.Concat(Fields.Select(f => $" {f.Key}={Format(f.Value)}"));
+
+    public override string ToString() => Summary;
+
+    internal static string Format(object? value) => value switch
+    {
+        null => "null",
+        string s => s,
+        NetDoctor.Facts.Fact f => f.Summary,
+        DerivedFact d => d.TypeName,
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        IEnumerable e => "[" + string.Join(", ", e.Cast<object?>().Select(Format)) + "]",
+        _ => value.ToString() ?? "",
+    };
+}
