@@ -65,7 +65,7 @@ public sealed partial class CalicoctlNodeStatusParser : IFormatParser
             if (NoPeersRegex().IsMatch(line)) continue;
             if (!line.StartsWith('|'))
             {
-                Emit();
+                // The open row stays open: a stray line must not cut a wrapped INFO cell from its peer.
                 result.Problem(input.At(number), $"unexpected line in calicoctl node status: {Snippet.Of(line)}");
                 continue;
             }

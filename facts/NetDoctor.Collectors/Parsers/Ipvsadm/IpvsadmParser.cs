@@ -12,6 +12,9 @@ namespace NetDoctor.Collectors.Parsers.Ipvsadm;
 /// </summary>
 public sealed class IpvsadmParser : IFormatParser
 {
+    /// <summary>ipvsadm lines are short; a longer one is damage, and rejecting it early keeps a 10 MB line cheap.</summary>
+    private const int MaxLine = 1024;
+
     public string Kind => "ipvsadm";
 
     public int Sniff(string fileName, string head)
@@ -37,6 +40,11 @@ public sealed class IpvsadmParser : IFormatParser
             if (line.Length == 0 || line.StartsWith("IP Virtual Server", StringComparison.Ordinal) ||
                 line.StartsWith("Prot LocalAddress", StringComparison.Ordinal) || line.StartsWith("-> RemoteAddress", StringComparison.Ordinal))
                 continue;
+            if (line.Length > MaxLine)
+            {
+                result.Problem(input.At(number), $"line of {line.Length} characters is too long to be ipvsadm output: {Snippet.Of(line)}");
+                continue;
+            }
             var tokens = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             string? error;
             if (tokens[0] == "->")
@@ -49,7 +57,11 @@ public sealed class IpvsadmParser : IFormatParser
             else if (tokens[0] is "-a" or "--add-server")
                 error = ReadSaveDestination(tokens, input, number, result);
             else
-                error = ReadTableService(tokens, input, number, result, out service);
+            {
+                error = ReadTableService(tokens, input, number, result, out var read);
+                // A malformed service line owns the real servers below it; a line that is no service at all does not.
+                if (read is not null || IsProtocol(tokens[0])) service = read;
+            }
             if (error is not null) result.Problem(input.At(number), $"{error}: {Snippet.Of(line)}");
         }
         return result;
@@ -159,6 +171,8 @@ public sealed class IpvsadmParser : IFormatParser
         });
         return null;
     }
+
+    private static bool IsProtocol(string word) => word is "TCP" or "UDP" or "SCTP" or "FWM";
 
     private static IpvsForwarding Forwarding(string text) => text switch
     {

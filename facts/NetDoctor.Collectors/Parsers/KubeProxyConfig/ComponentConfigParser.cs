@@ -16,10 +16,10 @@ public sealed class ComponentConfigParser : IFormatParser
     {
         var name = Path.GetFileName(fileName);
         if (name is "kube-proxy-config.yaml" or "kubelet-config.yaml") return 100;
+        // A ConfigMap wrapping one (its kind line is indented inside the literal block) is less certain than the bare file.
+        if (head.Contains("kind: ConfigMap", StringComparison.Ordinal) && head.Contains("KubeProxyConfiguration", StringComparison.Ordinal)) return 90;
         if (head.Contains("kind: KubeProxyConfiguration", StringComparison.Ordinal) || head.Contains("kind: KubeletConfiguration", StringComparison.Ordinal))
             return 95;
-        // A ConfigMap wrapping one: the kind line is indented inside the literal block.
-        if (head.Contains("kind: ConfigMap", StringComparison.Ordinal) && head.Contains("KubeProxyConfiguration", StringComparison.Ordinal)) return 90;
         return 0;
     }
 
@@ -34,7 +34,7 @@ public sealed class ComponentConfigParser : IFormatParser
                     result.Problem(input.At(obj.Line), $"ConfigMap {obj.Name} holds no component configuration");
                 continue;
             }
-            if (ComponentConfigReader.Read(obj.Node, obj.LineOf, input, input.At(obj.Line)) is { } settings) result.Add(settings);
+            if (ComponentConfigReader.Read(obj.Node, obj.LineOf, input, result, input.At(obj.Line)) is { } settings) result.Add(settings);
             else result.Problem(input.At(obj.Line), $"not a component configuration (kind {obj.Kind ?? "missing"})");
         }
         return result;

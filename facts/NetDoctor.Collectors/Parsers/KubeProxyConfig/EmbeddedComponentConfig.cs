@@ -21,24 +21,18 @@ public static class EmbeddedComponentConfig
         {
             if (value is not YamlScalarNode { Value: { } text } scalar || !text.Contains("kind:", StringComparison.Ordinal) && !text.Contains("\"kind\"", StringComparison.Ordinal))
                 continue;
-            YamlMappingNode root;
-            try
+            bool block = scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded;
+            if (!KubeObjectReader.TryLoad(text, out var node, out var error))
             {
-                var stream = new YamlStream();
-                stream.Load(new StringReader(text));
-                if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode m) continue;
-                root = m;
-            }
-            catch (YamlException ex)
-            {
-                int at = scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded ? configMap.LineOf(scalar) + (int)ex.Start.Line : configMap.LineOf(key);
-                result.Problem(input.At(at), $"malformed configuration in ConfigMap {configMap.Name} key {(key as YamlScalarNode)?.Value}: {Snippet.Of(ex.Message)}");
+                int at = block ? configMap.LineOf(scalar) + error.Line : configMap.LineOf(key);
+                result.Problem(input.At(at), $"malformed configuration in ConfigMap {configMap.Name} key {(key as YamlScalarNode)?.Value}: {Snippet.Of(error.Message)}");
                 continue;
             }
+            if (node is not YamlMappingNode root) continue;
             int blockStart = configMap.LineOf(scalar);
             int keyLine = configMap.LineOf(key);
-            Func<YamlNode, int> lineOf = scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded ? n => blockStart + n.Line() : _ => keyLine;
-            if (ComponentConfigReader.Read(root, lineOf, input, input.At(keyLine)) is { } settings)
+            Func<YamlNode, int> lineOf = block ? n => blockStart + n.Line() : _ => keyLine;
+            if (ComponentConfigReader.Read(root, lineOf, input, result, input.At(keyLine)) is { } settings)
             {
                 result.Add(settings);
                 found = true;

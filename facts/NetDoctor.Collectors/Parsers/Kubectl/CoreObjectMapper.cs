@@ -25,7 +25,12 @@ public static class CoreObjectMapper
             case "Node": result.Add(Node(Model<V1Node>(obj), source)); break;
             case "Service": result.Add(Service(Model<V1Service>(obj), source)); break;
             case "Endpoints": result.Add(Endpoints(Model<V1Endpoints>(obj), source)); break;
-            case "EndpointSlice": result.Add(Slice(Model<V1EndpointSlice>(obj), source)); break;
+            case "EndpointSlice":
+                var slice = Slice(Model<V1EndpointSlice>(obj), source);
+                if (slice.ServiceName.Length == 0)
+                    result.Problem(source, $"EndpointSlice {slice.SliceName} has no kubernetes.io/service-name label; its Service is unknown");
+                result.Add(slice);
+                break;
             case "ServiceAccount":
                 var sa = Model<V1ServiceAccount>(obj);
                 result.Add(new KubeServiceAccount { Source = source, Namespace = sa.Metadata?.NamespaceProperty ?? "default", Name = sa.Metadata?.Name ?? "" });
@@ -128,7 +133,7 @@ public static class CoreObjectMapper
         {
             Source = source,
             Namespace = slice.Metadata?.NamespaceProperty ?? "default",
-            ServiceName = slice.Metadata?.Labels is { } labels && labels.TryGetValue("kubernetes.io/service-name", out var svc) ? svc : slice.Metadata?.Name ?? "",
+            ServiceName = slice.Metadata?.Labels is { } labels && labels.TryGetValue("kubernetes.io/service-name", out var svc) ? svc : "",
             SliceName = slice.Metadata?.Name ?? "",
             Addresses = Ips(endpoints.Where(Ready).SelectMany(e => e.Addresses ?? [])),
             NotReadyAddresses = Ips(endpoints.Where(e => !Ready(e)).SelectMany(e => e.Addresses ?? [])),

@@ -76,10 +76,17 @@ public static class KubeObjectReader
         }
     }
 
-    private static bool TryLoad(string text, out YamlNode? root, out (int Line, string Message) error)
+    /// <summary>Loads one YAML/JSON document without ever throwing; on failure gives the line (in <paramref name="text"/>) and reason.</summary>
+    public static bool TryLoad(string text, out YamlNode? root, out (int Line, string Message) error)
     {
         root = null;
         error = default;
+        // YamlDotNet builds its tree recursively; "{ { { …" a million deep would overflow the stack, which no catch survives.
+        if (TooDeep(text, out var deepLine))
+        {
+            error = (deepLine, $"nesting deeper than {MaxDepth} levels; not kubectl output");
+            return false;
+        }
         try
         {
             var stream = new YamlStream();
@@ -91,8 +98,50 @@ public static class KubeObjectReader
         {
             // YamlDotNet reports some syntax errors as InvalidOperationException without a position; find it by re-scanning.
             error = Locate(text, ex);
+            // YamlDotNet may place an end-of-input error on the line after the last one.
+            int lines = TextLines.Split(text).Count;
+            if (error.Line > lines) error = (Math.Max(1, lines), error.Message);
             return false;
         }
+    }
+
+    private const int MaxDepth = 128;
+
+    /// <summary>Walks the event stream (iterative, so safe at any depth) and stops at the first collection nested too deep.</summary>
+    private static bool TooDeep(string text, out int line)
+    {
+        line = 1;
+        // Only text that opens many collections can be deep; most documents skip the walk.
+        int openers = 0;
+        foreach (char c in text)
+            if (c is '{' or '[' or '-' or ':' && ++openers > MaxDepth) break;
+        if (openers <= MaxDepth) return false;
+        var parser = new Parser(new StringReader(text));
+        int depth = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                        if (++depth > MaxDepth)
+                        {
+                            line = (int)Math.Max(1, parser.Current.Start.Line);
+                            return true;
+                        }
+                        break;
+                    case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                        depth--;
+                        break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A syntax error is reported by the real load, which fails before it gets deep.
+        }
+        return false;
     }
 
     /// <summary>The line of a YAML error: the exception's mark when it has one, else where the last well-formed event ended.</summary>

@@ -33,6 +33,7 @@ public sealed partial class KubectlParser : IFormatParser
                 result.Problem(input.At(obj.Line), "object has no kind");
                 continue;
             }
+            CheckNames(obj, input, result);
             try
             {
                 if (CalicoObjectMapper.IsCalico(obj))
@@ -50,6 +51,24 @@ public sealed partial class KubectlParser : IFormatParser
         }
         return result;
     }
+
+    /// <summary>
+    /// Names and namespaces in a real cluster are DNS-like (Calico and RBAC also allow '_' and ':'); anything else means
+    /// the text was damaged. The object is still read, but the damage is reported where it is.
+    /// </summary>
+    private static void CheckNames(KubeObject obj, ParseInput input, ParseResult result)
+    {
+        // The calicoctl v1 ipPool is named by its CIDR in metadata.cidr.
+        if (obj.Name is null && obj.Kind != "ipPool")
+            result.Problem(input.At(obj.Line), $"{obj.Kind} has no metadata.name");
+        else if (obj.Name is not null && !NameRegex().IsMatch(obj.Name))
+            result.Problem(input.At(obj.Line), $"{obj.Kind} name '{Snippet.Of(obj.Name)}' is not a valid object name");
+        if (obj.Namespace is { } ns && !NameRegex().IsMatch(ns))
+            result.Problem(input.At(obj.Line), $"{obj.Kind} {obj.Name} namespace '{Snippet.Of(ns)}' is not a valid namespace");
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9]([-A-Za-z0-9._:@]{0,251}[A-Za-z0-9])?$")]
+    private static partial Regex NameRegex();
 
     [GeneratedRegex(@"^\s*(- )?""?apiVersion""?\s*:", RegexOptions.Multiline)]
     private static partial Regex ApiVersionRegex();

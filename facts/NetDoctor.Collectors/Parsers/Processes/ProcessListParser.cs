@@ -10,7 +10,7 @@ namespace NetDoctor.Collectors.Parsers.Processes;
 /// (one process per line), and a cmdline dump with one word per line (`tr '\0' '\n'`).
 /// Only kube-proxy, kube-apiserver, kubelet, calico-node and kube-controller-manager give facts; other processes are skipped.
 /// </summary>
-public sealed class ProcessListParser : IFormatParser
+public sealed partial class ProcessListParser : IFormatParser
 {
     private static readonly string[] Components = ["kube-proxy", "kube-apiserver", "kubelet", "calico-node", "kube-controller-manager", "hyperkube"];
 
@@ -73,7 +73,17 @@ public sealed class ProcessListParser : IFormatParser
                 if (columns > 0) result.Problem(input.At(number), $"process line has no command: {Snippet.Of(trimmed)}");
                 continue;
             }
+            if (columns > 0 && !tokens[1].All(char.IsAsciiDigit))
+            {
+                result.Problem(input.At(number), $"process line has no numeric PID: {Snippet.Of(trimmed)}");
+                continue;
+            }
             int? pid = columns > 0 && int.TryParse(tokens[1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+            if (columns == 0 && !ExecutableRegex().IsMatch(tokens[0]))
+            {
+                result.Problem(input.At(number), $"not a command line: {Snippet.Of(trimmed)}");
+                continue;
+            }
             var argv = tokens.Skip(columns).Select(w => new Arg(w, input.At(number))).ToList();
             if (columns == 0 && tokens.Length == 1 && StartsCommand(tokens[0]))
             {
@@ -114,4 +124,8 @@ public sealed class ProcessListParser : IFormatParser
         if (t.Length >= 11 && t[2].Contains('.') && t[3].Contains('.')) return 10;
         return t[2].All(char.IsAsciiDigit) ? 7 : 0;
     }
+
+    /// <summary>What ps prints as a command's first word: a path or name, "[kthreadd]", "sshd:".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9_./\[\]:@+()-]+$")]
+    private static partial System.Text.RegularExpressions.Regex ExecutableRegex();
 }
