@@ -105,6 +105,39 @@ public sealed class JoinTests
     }
 
     [Fact]
+    public void Self_join_over_one_type_produces_each_ordered_pair_once()
+    {
+        Pool a = null!;
+        Pool b = null!;
+        var rule = new TestRule("pairs", (when, then) =>
+        {
+            when.Match(() => a).Match(() => b, x => x.Size == a.Size && x != a);
+            then.Yield(ctx => new Derived(a.Name + b.Name));
+        });
+        var s = Engine.Session(rule);
+        s.InsertAll([new Pool("x", 1), new Pool("y", 1), new Pool("z", 1), new Pool("w", 2)]);
+        s.Insert(new Pool("v", 2));
+        s.Fire();
+        s.Query<Derived>().Select(d => d.Text).OrderBy(t => t).ShouldBe(["vw", "wv", "xy", "xz", "yx", "yz", "zx", "zy"]);
+    }
+
+    [Fact]
+    public void Same_fact_can_bind_two_declarations_when_conditions_allow()
+    {
+        Pool a = null!;
+        Pool b = null!;
+        var rule = new TestRule("reflexive", (when, then) =>
+        {
+            when.Match(() => a).Match(() => b, x => x.Size == a.Size);
+            then.Yield(ctx => new Derived(a.Name + b.Name));
+        });
+        var s = Engine.Session(rule);
+        s.Insert(new Pool("x", 1));
+        s.Fire();
+        s.Query<Derived>().Single().Text.ShouldBe("xx");
+    }
+
+    [Fact]
     public void Equal_records_are_distinct_facts()
     {
         var s = Session(new OnePattern());

@@ -15,23 +15,14 @@ internal sealed class AggregateState(Token left)
 }
 
 /// <summary>
-/// The facts aggregated into one result (shadow tokens in arrival order), the result currently emitted,
-/// and whether it must be recomputed at the end of the propagation batch.
+/// The facts aggregated into one result (this list holds their shadow tokens in arrival order), the result
+/// currently emitted, and whether it must be recomputed at the end of the propagation batch.
 /// </summary>
-internal sealed class AggregateGroup
+internal sealed class AggregateGroup(AggregateNode node, AggregateState owner, object? key) : TokenList
 {
-    public AggregateGroup(AggregateState owner, object? key, AggregateIdentity identity)
-    {
-        Owner = owner;
-        Key = key;
-        Identity = identity;
-        Elements = new TokenList(this);
-    }
-
-    public readonly AggregateState Owner;
-    public readonly object? Key;
-    public readonly AggregateIdentity Identity;
-    public readonly TokenList Elements;
+    public readonly AggregateNode Node = node;
+    public readonly AggregateState Owner = owner;
+    public readonly object? Key = key;
 
     public FactHandle? Result;
     public Token? ResultToken;
@@ -39,4 +30,6 @@ internal sealed class AggregateGroup
 
     /// <summary>An element was updated in this batch: the result counts as changed even if it holds the same objects.</summary>
     public bool ElementUpdated;
+
+    public TokenList Elements => this;
 }

@@ -20,10 +20,6 @@ internal sealed class AggregateNode : TwoInputNode
     /// <summary>The enclosing pattern's conditions on the aggregate result (and earlier declarations).</summary>
     public required JoinSpec ResultConditions { get; init; }
 
-    private AggregateIdentity? singleIdentity;
-
-    private AggregateIdentity SingleIdentity => singleIdentity ??= new AggregateIdentity(this, null);
-
     public override void LeftAssert(Session session, Token left)
     {
         var memory = StoreLeft(session, left);
@@ -31,7 +27,7 @@ internal sealed class AggregateNode : TwoInputNode
         left.State = state;
         if (!GroupBy)
         {
-            state.Single = new AggregateGroup(state, null, SingleIdentity);
+            state.Single = new AggregateGroup(this, state, null);
             session.MarkDirty(state.Single);
         }
         for (var e = memory.FirstRight(left.Key); e is not null; e = e.Next)
@@ -80,7 +76,7 @@ internal sealed class AggregateNode : TwoInputNode
 
     public override void ShadowRetract(Session session, Token shadow)
     {
-        var group = (AggregateGroup)shadow.List!.Owner!;
+        var group = (AggregateGroup)shadow.List!;
         group.Elements.Remove(shadow);
         shadow.Fact!.Unlink(shadow);
         session.MarkDirty(group);
@@ -117,7 +113,7 @@ internal sealed class AggregateNode : TwoInputNode
         }
         // A fresh handle per result keeps the previous value reachable from the old token, so a re-found
         // activation can compare old and new results; the identity says both are "the same slot".
-        group.Result = new FactHandle(value, 0) { Aggregate = group.Identity, UpdatedInBatch = elementUpdated ? session.Batch : -1 };
+        group.Result = new FactHandle(value, 0) { Aggregate = group, UpdatedInBatch = elementUpdated ? session.Batch : -1 };
         if (ResultConditions.Test(state.Left, value))
         {
             group.ResultToken = session.Emit(this, state.Left, group.Result);
@@ -141,7 +137,7 @@ internal sealed class AggregateNode : TwoInputNode
         state.Groups ??= new Dictionary<object, AggregateGroup>();
         if (!state.Groups.TryGetValue(key ?? NullKey, out var group))
         {
-            group = new AggregateGroup(state, key, new AggregateIdentity(this, key));
+            group = new AggregateGroup(this, state, key);
             state.Groups.Add(key ?? NullKey, group);
         }
         return group;

@@ -29,8 +29,8 @@ internal sealed class FactHandle(object value, long id)
     /// <summary>For linked (truth-maintained) facts: the activation whose match keeps it alive.</summary>
     public Runtime.Activation? Producer;
 
-    /// <summary>Non-null for aggregate results: identifies "the same result slot" across recomputations.</summary>
-    public AggregateIdentity? Aggregate;
+    /// <summary>Non-null for aggregate results: the group whose result this is.</summary>
+    public AggregateGroup? Aggregate;
 
     public void Link(Token token)
     {
@@ -69,5 +69,8 @@ internal sealed class FactHandle(object value, long id)
     public override string ToString() => FactText.Describe(Value);
 }
 
-/// <summary>Which aggregate result an aggregate handle stands for: the node and the group key (null for collect/count).</summary>
+/// <summary>
+/// Which aggregate result an aggregate handle stands for, "the same result slot" across recomputations and
+/// rebuilt left tokens: the node and the group key (null for collect/count).
+/// </summary>
 internal sealed record AggregateIdentity(AggregateNode Node, object? Key);

@@ -63,7 +63,7 @@ internal sealed class ReteBuilder
             Rule = rule,
             RuleIndex = terminals.Count,
             Scope = scope,
-            Actions = rule.Actions.Select(a => ActionCompiler.Compile(compiler, a, scope)).ToList(),
+            Actions = [.. rule.Actions.Select(a => ActionCompiler.Compile(compiler, a, scope))],
         };
         Connect(last, terminal);
         terminals.Add(terminal);

@@ -14,7 +14,7 @@ internal sealed class TerminalNode : BetaNode
     /// <summary>Every declaration the actions can see, with its token element index.</summary>
     public required Scope Scope { get; init; }
 
-    public required IReadOnlyList<Action<IContext, Token>> Actions { get; init; }
+    public required Action<IContext, Token>[] Actions { get; init; }
 
     public int Priority => Rule.Metadata.Priority;
 

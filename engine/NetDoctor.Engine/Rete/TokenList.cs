@@ -1,14 +1,11 @@
 namespace NetDoctor.Engine.Rete;
 
 /// <summary>Intrusive doubly linked list of tokens in insertion order: O(1) add/remove without allocation per entry.</summary>
-internal sealed class TokenList(object? owner = null)
+internal class TokenList
 {
     public Token? First;
     public Token? Last;
     public int Count;
-
-    /// <summary>The structure this list belongs to (an aggregate group for aggregate shadows).</summary>
-    public readonly object? Owner = owner;
 
     public void Add(Token t)
     {

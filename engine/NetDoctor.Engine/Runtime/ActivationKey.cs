@@ -40,7 +40,7 @@ internal readonly struct ActivationKey : IEquatable<ActivationKey>
         {
             if (t.Fact is not null)
             {
-                elements[--count] = (object?)t.Fact.Aggregate ?? t.Fact;
+                elements[--count] = t.Fact.Aggregate is { } group ? new AggregateIdentity(group.Node, group.Key) : t.Fact;
             }
         }
         return new ActivationKey(terminal, elements);

@@ -57,7 +57,7 @@ internal sealed partial class Session
                 foreach (var group in groups)
                 {
                     group.Dirty = false;
-                    ((AggregateNode)group.Identity.Node).Refresh(this, group);
+                    group.Node.Refresh(this, group);
                 }
             }
             if (parked.Count > 0)

@@ -55,9 +55,10 @@ internal sealed partial class Session
         events.Firing(this, activation);
         try
         {
-            foreach (var action in activation.Terminal.Actions)
+            var actions = activation.Terminal.Actions;
+            for (var i = 0; i < actions.Length; i++)
             {
-                action(context, activation.Token);
+                actions[i](context, activation.Token);
             }
             RetractLinked(activation, activation.LinkedCursor);
         }

@@ -57,6 +57,10 @@ internal sealed partial class Session : ISession
     {
         ArgumentNullException.ThrowIfNull(facts);
         BeginBatch();
+        if (facts.TryGetNonEnumeratedCount(out var count))
+        {
+            memory.EnsureCapacity(count);
+        }
         foreach (var fact in facts)
         {
             ArgumentNullException.ThrowIfNull(fact, nameof(facts));
@@ -107,17 +111,17 @@ internal sealed partial class Session : ISession
 
     private FactHandle InsertHandle(object fact, Activation? producer, bool linked)
     {
-        if (memory.Contains(fact))
+        var handle = new FactHandle(fact, factSequence + 1);
+        if (!memory.TryAdd(handle))
         {
             throw new InvalidOperationException($"The fact is already in working memory: {FactText.Describe(fact)}");
         }
-        var handle = new FactHandle(fact, ++factSequence);
+        factSequence++;
         if (producer is not null)
         {
             handle.Derivation = producer.Derivation();
             handle.Producer = linked ? producer : null;
         }
-        memory.Add(handle);
         events.Inserted(this, fact, handle.Derivation);
         AssertToNetwork(handle);
         return handle;

@@ -15,9 +15,15 @@ internal sealed class WorkingMemory
 
     public bool Contains(object fact) => handles.ContainsKey(fact);
 
-    public void Add(FactHandle handle)
+    public void EnsureCapacity(int additional) => handles.EnsureCapacity(handles.Count + additional);
+
+    /// <summary>Adds the handle unless its object is already present.</summary>
+    public bool TryAdd(FactHandle handle)
     {
-        handles.Add(handle.Value, handle);
+        if (!handles.TryAdd(handle.Value, handle))
+        {
+            return false;
+        }
         handle.InWorkingMemory = true;
         handle.PrevInMemory = last;
         handle.NextInMemory = null;
@@ -30,6 +36,7 @@ internal sealed class WorkingMemory
             last.NextInMemory = handle;
         }
         last = handle;
+        return true;
     }
 
     public void Remove(FactHandle handle)

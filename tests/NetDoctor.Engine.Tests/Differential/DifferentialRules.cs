@@ -8,7 +8,7 @@ namespace NetDoctor.Engine.Tests.Differential;
 /// </summary>
 internal static class DifferentialRules
 {
-    public static TestRule[] All() => [Join(), NotRule(), ExistsRule(), CountRule(), CollectRule(), GroupRule(), ForAllRule(), Derive(), Chain(), ThreeWay()];
+    public static TestRule[] All() => [Join(), NotRule(), ExistsRule(), CountRule(), CollectRule(), GroupRule(), ForAllRule(), Derive(), Chain(), ThreeWay(), Pair()];
 
     private static TestRule Join()
     {
@@ -114,6 +114,17 @@ internal static class DifferentialRules
         {
             when.Match(() => a).Match(() => b, x => x.Key == a.Key).Match(() => c, x => x.Key != a.Key && x.Val % 2 == b.Val % 2);
             then.Yield(ctx => new Hit("three", Sig.Of(a, b, c)));
+        });
+    }
+
+    private static TestRule Pair()
+    {
+        A first = null!;
+        A second = null!;
+        return new("pair", (when, then) =>
+        {
+            when.Match(() => first).Match(() => second, x => x.Key == first.Key && x != first);
+            then.Yield(ctx => new Hit("pair", Sig.Of(first, second)));
         });
     }
 }

@@ -71,6 +71,13 @@ internal static class ReferenceEvaluator
                 }
             }
         }
+        foreach (var first in As)
+        {
+            foreach (var second in As.Where(x => x.Key == first.Key && x != first))
+            {
+                Hit("pair", Sig.Of(first, second));
+            }
+        }
         hits.Sort(StringComparer.Ordinal);
         return (hits, derived);
     }
