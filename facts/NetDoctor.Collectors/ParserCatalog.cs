@@ -25,6 +25,7 @@ public static class ParserCatalog
     public static IReadOnlyList<ParserEntry> All { get; } =
     [
         Node(new IptablesSaveParser()),
+        Node(new IptablesListParser()),
         Node(new IpsetSaveParser()),
         Node(new IpsetListParser()),
         Node(new IpRouteJsonParser()),

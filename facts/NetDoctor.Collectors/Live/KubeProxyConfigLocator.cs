@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace NetDoctor.Collectors.Live;
 
 /// <summary>
-/// Finds the configuration file kube-proxy was started with (`--config`) from a `ps -eo pid,args` listing. kube-proxy
+/// Finds the configuration file kube-proxy was started with (`--config`) from a `ps -eo user,pid,ppid,args` listing. kube-proxy
 /// usually runs in a container, so the file is looked up through the process's own root (/proc/PID/root/...) first.
 /// </summary>
 internal static partial class KubeProxyConfigLocator
@@ -22,7 +22,7 @@ internal static partial class KubeProxyConfigLocator
     public static IEnumerable<string> Candidates(string procRoot, int pid, string path) =>
         path.StartsWith('/') ? [$"{procRoot}/{pid}/root{path}", path] : [$"{procRoot}/{pid}/cwd/{path}", path];
 
-    [GeneratedRegex(@"^\s*(?<pid>\d+)\s+\S*kube-proxy(\s|$)")]
+    [GeneratedRegex(@"^\s*\S+\s+(?<pid>\d+)\s+\d+\s+\S*kube-proxy(\s|$)")]
     private static partial Regex KubeProxyLine();
 
     [GeneratedRegex(@"\s--config(?:=|\s+)(?<path>\S+)")]

@@ -36,7 +36,7 @@ public static partial class LiveCommands
         new("bird-system", "bird-protocols.txt", "birdcl", ["-r", "-s", SystemBirdSocket, "show", "protocols"], "BGP sessions of a system BIRD, when calico-node's socket is absent"),
         new("calicoctl", "calico-node-status.txt", "calicoctl", ["node", "status"], "Calico's view of its BGP peers"),
         new("ipvsadm", "ipvsadm.txt", "ipvsadm", ["-Sn"], "IPVS virtual services (kube-proxy ipvs mode)"),
-        new("processes", "processes.txt", "ps", ["-eo", "pid,args"], "command lines of kube-proxy, kube-apiserver, kubelet, calico-node (other processes dropped)"),
+        new("processes", "processes.txt", "ps", ["-ww", "-eo", "user,pid,ppid,args"], "full command lines of kube-proxy, kube-apiserver, kubelet, calico-node (other processes dropped)"),
         new("sysctl", "sysctl.txt", "sysctl", ["-a"], "kernel settings (only net.* kept)"),
     ];
 

@@ -21,8 +21,8 @@ public class LiveCollectorTests
         .Fails("ip6tables-save -c", CommandOutcome.Timeout, "timeout: no result after 30 s (process tree killed)", null)
         .Output("ipset list", "Name: cali40all-ipam-pools\nType: hash:net\nMembers:\n192.168.0.0/16\n")
         .Output("nft list ruleset", "table ip filter {\n}\n")
-        .Output("ps -eo pid,args",
-            "    PID COMMAND\n      1 /sbin/init\n   2939 kube-apiserver --advertise-address=192.168.56.3 --token=" + Token + "\n   3001 /usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf\n   4000 vim /home/me/diary.txt\n")
+        .Output("ps -ww -eo user,pid,ppid,args",
+            "USER         PID    PPID COMMAND\nroot           1       0 /sbin/init\nroot        2939    2885 kube-apiserver --advertise-address=192.168.56.3 --token=" + Token + "\nroot        3001    2990 /usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf\nme          4000    3999 vim /home/me/diary.txt\n")
         .Output("sysctl -a", "kernel.hostname = k8s01\nnet.ipv4.ip_forward = 1\nvm.swappiness = 60\n");
 
     private static CollectOptions Options(string output, string? procRoot = null) => new()
@@ -78,7 +78,7 @@ public class LiveCollectorTests
         var result = await new LiveCollector(Host(), new FakeClusterCollector(), _ => false).CollectAsync(Options(dir.Combine("out")));
 
         string processes = File.ReadAllText(dir.Combine("out/k8s01/processes.txt"));
-        processes.ShouldContain("PID COMMAND");
+        processes.ShouldContain("PID    PPID COMMAND");
         processes.ShouldContain("--advertise-address=192.168.56.3");
         processes.ShouldContain("kube-proxy --config=/var/lib/kube-proxy/config.conf");
         processes.ShouldNotContain("diary");
@@ -87,6 +87,9 @@ public class LiveCollectorTests
         result.Redactions["k8s01/processes.txt"].ShouldBe(1);
         var redactions = (YamlSequenceNode)LoadYaml(dir.Combine("out/manifest.yaml"))["redactions"];
         redactions.Cast<YamlMappingNode>().ShouldContain(r => Scalar(r, "file") == "k8s01/processes.txt" && Scalar(r, "count") == "1");
+        var facts = NetDoctor.Collectors.Bundles.BundleReader.Read([dir.Combine("out")]);
+        facts.Problems.ShouldBeEmpty();
+        facts.OfType<NetDoctor.Facts.ComponentSettings>().ShouldContain(c => c.Component == NetDoctor.Facts.ComponentKind.KubeApiServer && c.Node == "k8s01");
     }
 
     [Fact]
@@ -186,7 +189,7 @@ public class LiveCollectorTests
         commands.Select(c => c.Id).ShouldBeUnique();
         commands.ShouldAllBe(c => !c.CommandLine.Contains(" -F") && !c.CommandLine.Contains(" -D ") && !c.CommandLine.Contains("flush") && !c.CommandLine.Contains(" del"));
         commands.Where(c => c.File != null).Select(c => c.File).ShouldContain("ip-route.txt");
-        commands.Single(c => c.Id == "processes").CommandLine.ShouldBe("ps -eo pid,args");
+        commands.Single(c => c.Id == "processes").CommandLine.ShouldBe("ps -ww -eo user,pid,ppid,args");
     }
 
     internal static YamlMappingNode LoadYaml(string path)

@@ -14,6 +14,7 @@ public class PastedOutputSniffTests
 
     [Theory]
     [InlineData("qinweiwei-2-ip-r", "ip-route")]
+    [InlineData("pri-chain.txt", "iptables-list")]
     [InlineData("k8s02-routes.out", "route-n")]
     [InlineData("peers", "calicoctl-node-status")]
     [InlineData("all-pools-set", "ipset-list")]
