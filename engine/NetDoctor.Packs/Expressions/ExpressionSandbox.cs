@@ -62,7 +62,11 @@ public sealed class ExpressionSandbox
         }
         catch (ParseException ex)
         {
-            throw new ExpressionError(Translate(ex.Message, scope, out string code), Math.Max(0, ex.Position), code);
+            string message = Translate(ex.Message, scope, out string code, out string? name);
+            int start = StartOf(name, text, ex.Position);
+            if (name is not null && MemberOfChain(text, start, name, scope) is { } member) (message, code) = (member, DiagnosticCodes.TypeCheck);
+            else if (message == ex.Message.TrimEnd('.')) message = $"cannot parse '{text}': {message}";
+            throw new ExpressionError(message, start, code);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
         {
@@ -103,9 +107,10 @@ public sealed class ExpressionSandbox
         type.Assembly == typeof(object).Assembly || type.Namespace?.StartsWith("System", StringComparison.Ordinal) == true;
 
     /// <summary>Rewords Dynamic LINQ's messages the way a pack author thinks (fields, bindings) and adds a suggestion.</summary>
-    private string Translate(string message, IReadOnlyList<ParameterExpression> scope, out string code)
+    private string Translate(string message, IReadOnlyList<ParameterExpression> scope, out string code, out string? located)
     {
         code = DiagnosticCodes.TypeCheck;
+        located = null;
         var m = System.Text.RegularExpressions.Regex.Match(message, @"^No property or field '(?<name>[^']+)' exists in type '(?<type>[^']+)'");
         if (m.Success)
         {
@@ -124,8 +129,18 @@ public sealed class ExpressionSandbox
         m = System.Text.RegularExpressions.Regex.Match(message, @"^Type '(?<name>[^']+)' not found");
         if (m.Success)
         {
+            string typeName = m.Groups["name"].Value;
+            located = typeName;
+            string first = typeName.Split('.')[0];
+            if (char.IsLower(first[0]))
+            {
+                // "addr.Address" with no binding 'addr': Dynamic LINQ took it for a namespace-qualified type.
+                located = first;
+                var bindings = scope.Select(p => p.Name!).ToList();
+                return $"unknown name '{first}'" + DidYouMean.Hint(first, bindings) + (bindings.Count > 0 ? $"; bindings in scope: {string.Join(", ", bindings)}" : "");
+            }
             code = DiagnosticCodes.Sandbox;
-            return $"'{m.Groups["name"].Value}' is not available in rule expressions: only bindings, fact types and the helpers Net, Text and Regex can be used";
+            return $"'{typeName}' is not available in rule expressions: only bindings, fact types and the helpers Net, Text and Regex can be used";
         }
         m = System.Text.RegularExpressions.Regex.Match(message, @"^Methods? '(?<name>[^']+)' on type '(?<type>[^']+)' (is|are) not accessible");
         if (m.Success)
@@ -143,6 +158,36 @@ public sealed class ExpressionSandbox
             return $"{type} has no method '{name}' taking these arguments" + DidYouMean.Hint(name, MembersOf(type, scope));
         }
         return message.TrimEnd('.');
+    }
+
+    /// <summary>
+    /// "pool.Cidrr.IsIPv4": Dynamic LINQ, failing to find member Cidrr, reports a missing *type* "Cidrr.IsIPv4".
+    /// When the name follows "chain.", type the chain and report the missing field of that type instead.
+    /// </summary>
+    private string? MemberOfChain(string text, int start, string name, IReadOnlyList<ParameterExpression> scope)
+    {
+        var chain = System.Text.RegularExpressions.Regex.Match(text[..start], @"([A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)\.$");
+        if (!chain.Success) return null;
+        Type owner;
+        try
+        {
+            owner = DynamicExpressionParser.ParseLambda(_config, scope.ToArray(), null, chain.Groups[1].Value).Body.Type;
+        }
+        catch (ParseException)
+        {
+            return null;
+        }
+        string member = name.Split('.')[0];
+        return $"{owner.Name} has no field '{member}'" + DidYouMean.Hint(member, owner.GetProperties().Select(p => p.Name));
+    }
+
+    /// <summary>Dynamic LINQ points after a dotted name; authors want the column where the name starts.</summary>
+    private static int StartOf(string? name, string text, int position)
+    {
+        position = Math.Clamp(position, 0, text.Length);
+        if (name is null) return position;
+        int at = text.LastIndexOf(name, Math.Max(0, Math.Min(position, text.Length - 1)), StringComparison.Ordinal);
+        return at >= 0 ? at : position;
     }
 
     private IEnumerable<string> MembersOf(string typeName, IReadOnlyList<ParameterExpression> scope)

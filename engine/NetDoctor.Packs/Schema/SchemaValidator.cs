@@ -85,7 +85,7 @@ public static class SchemaValidator
             ValidationErrorKind.TooFewProperties => $"'{where}' must not be empty",
             ValidationErrorKind.StringTooShort => $"'{where}' must not be empty",
             ValidationErrorKind.NumberTooSmall => $"'{where}' is too small",
-            ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf => OneOfMessage(error, where),
+            ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAnyOf => OneOfMessage(error, where, map.TokenAt(path)),
             _ => $"'{where}' is invalid ({error.Kind})",
         };
         return new PackDiagnostic(DiagnosticSeverity.Error, code, mark, message);
@@ -113,15 +113,17 @@ public static class SchemaValidator
         }
     }
 
-    private static string OneOfMessage(ValidationError error, string where)
+    /// <summary>Our schemas use oneOf only as "exactly one of these keys"; say which keys, and which ones clash.</summary>
+    private static string OneOfMessage(ValidationError error, string where, Newtonsoft.Json.Linq.JToken? token)
     {
-        var keys = error is ChildSchemaValidationError child
-            ? child.Errors.SelectMany(e => e.Value).Where(e => e.Kind == ValidationErrorKind.PropertyRequired)
-                .Select(e => e.Property).Where(p => p is not null).Distinct().ToList()
-            : [];
-        return keys.Count > 0
-            ? $"'{where}' must have exactly one of: {string.Join(", ", keys)}"
-            : $"'{where}' does not match exactly one allowed form";
+        var keys = (error.Schema?.OneOf ?? []).Concat(error.Schema?.AnyOf ?? [])
+            .SelectMany(branch => branch.RequiredProperties).Distinct().ToList();
+        if (keys.Count == 0) return $"'{where}' does not match exactly one allowed form";
+        var present = token is Newtonsoft.Json.Linq.JObject obj ? keys.Where(k => obj.ContainsKey(k)).ToList() : [];
+        string expected = string.Join(", ", keys);
+        return present.Count > 1
+            ? $"'{where}' has both {string.Join(" and ", present.Select(p => $"'{p}'"))}; it must have exactly one of: {expected}"
+            : $"'{where}' must have exactly one of: {expected}";
     }
 
     private static string In(string parent) => parent.Length == 0 ? "" : $" in '{parent}'";
