@@ -1,12 +1,26 @@
+using NetDoctor.Collectors.Components;
 using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Bundles;
 
 /// <summary>
 /// Steps that need facts from several files at once and therefore cannot live in a (single-file) parser,
-/// run once after every input has been read.
+/// run once after every input has been read: component settings from command lines, config files and
+/// ConfigMaps are merged the way the components themselves merge them (flags win).
 /// </summary>
 internal static class PostProcessing
 {
-    public static IReadOnlyList<Fact> Apply(List<Fact> facts, List<Problem> problems) => facts;
+    public static IReadOnlyList<Fact> Apply(List<Fact> facts, List<Problem> problems)
+    {
+        try
+        {
+            facts.AddRange(ComponentSettingsMerger.Merge(facts));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug in a merge step must not cost the facts already read.
+            problems.Add(new Problem(Source.Unknown, $"merging component settings failed ({ex.GetType().Name}: {ex.Message}); unmerged settings are kept"));
+        }
+        return facts;
+    }
 }

@@ -56,4 +56,24 @@ public class RealParserBundleTests
         facts.Problems.Select(p => p.Source.File).Order().ShouldBe(["core.dump", "notes.md"]);
         facts.Nodes.ShouldBe(["k8s01", "k8s03"]);
     }
+
+    [Fact]
+    public void Kube_proxy_flags_and_config_file_of_a_node_are_merged_with_flags_winning()
+    {
+        using var dir = new TempDir();
+        dir.File("manifest.yaml", "tool: {name: netdoctor}\n");
+        dir.File("k8s01/processes.txt",
+            "UID          PID    PPID  C STIME TTY          TIME CMD\n" +
+            "root        3001    2990  0 09:59 ?        00:00:05 /usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf --cluster-cidr=10.244.0.0/16\n");
+        dir.File("k8s01/kube-proxy-config.yaml",
+            "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nclusterCIDR: \"\"\nmode: ipvs\n");
+
+        var facts = BundleReader.Read([dir.Path]);
+
+        facts.Problems.ShouldBeEmpty();
+        var settings = facts.OfType<KubeProxySettings>().Single();
+        settings.Node.ShouldBe("k8s01");
+        settings.Mode.ShouldBe(KubeProxyMode.Ipvs);
+        settings.ClusterCidrs.ShouldBe([Cidr.Parse("10.244.0.0/16")]);
+    }
 }
