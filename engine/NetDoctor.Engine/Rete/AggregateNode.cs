@@ -76,7 +76,7 @@ internal sealed class AggregateNode : TwoInputNode
 
     public override void ShadowRetract(Session session, Token shadow)
     {
-        var group = (AggregateGroup)shadow.List!;
+        var group = (AggregateGroup)shadow.Key!;
         group.Elements.Remove(shadow);
         shadow.Fact!.Unlink(shadow);
         session.MarkDirty(group);
@@ -113,7 +113,7 @@ internal sealed class AggregateNode : TwoInputNode
         }
         // A fresh handle per result keeps the previous value reachable from the old token, so a re-found
         // activation can compare old and new results; the identity says both are "the same slot".
-        group.Result = new FactHandle(value, 0) { Aggregate = group, UpdatedInBatch = elementUpdated ? session.Batch : -1 };
+        group.Result = new FactHandle(value) { Aggregate = group, UpdatedInBatch = elementUpdated ? session.Batch : -1 };
         if (ResultConditions.Test(state.Left, value))
         {
             group.ResultToken = session.Emit(this, state.Left, group.Result);
@@ -125,7 +125,7 @@ internal sealed class AggregateNode : TwoInputNode
     private void AddElement(Session session, AggregateState state, RightEntry entry)
     {
         var group = state.Single ?? GroupFor(state, entry.GroupKey);
-        var shadow = new Token(state.Left, entry.Fact, this, state.Left.Index, isShadow: true) { State = entry.Element };
+        var shadow = new Token(state.Left, entry.Fact, this, state.Left.Index, isShadow: true) { State = entry.Element, Key = group };
         group.Elements.Add(shadow);
         entry.Fact.Link(shadow);
         group.ElementUpdated |= entry.Fact.UpdatedInBatch == session.Batch;

@@ -5,10 +5,9 @@ namespace NetDoctor.Engine.Rete;
 /// Everything the network derived from the fact hangs off the handle so that retraction never has to re-evaluate
 /// conditions: facts may have been mutated before <c>Update</c>/<c>Retract</c> is called.
 /// </summary>
-internal sealed class FactHandle(object value, long id)
+internal sealed class FactHandle(object value)
 {
     public object Value = value;
-    public readonly long Id = id;
 
     /// <summary>Tokens (real and shadow) whose element is this fact.</summary>
     public Token? FirstToken;

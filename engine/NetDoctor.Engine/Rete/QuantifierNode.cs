@@ -61,7 +61,7 @@ internal abstract class QuantifierNode : TwoInputNode
     {
         var left = shadow.Parent!;
         var before = PassesWith(Matches(left));
-        shadow.List!.Remove(shadow);
+        ((TokenList)left.State!).Remove(shadow);
         shadow.Fact!.Unlink(shadow);
         Toggle(session, left, before);
     }

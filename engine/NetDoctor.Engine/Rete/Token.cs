@@ -26,9 +26,8 @@ internal sealed class Token(Token? parent, FactHandle? fact, BetaNode? node, int
 
     public Token? PrevInList;
     public Token? NextInList;
-    public TokenList? List;
 
-    /// <summary>Index key in the consuming node's left memory; group key for aggregate shadows.</summary>
+    /// <summary>Index key in the consuming node's left memory; the group for aggregate shadows.</summary>
     public object? Key;
 
     /// <summary>Per-token state of the consuming node (shadow list, aggregate state, activation); the element for aggregate shadows.</summary>

@@ -9,7 +9,6 @@ internal class TokenList
 
     public void Add(Token t)
     {
-        t.List = this;
         t.NextInList = null;
         t.PrevInList = Last;
         if (Last is null)
@@ -43,7 +42,6 @@ internal class TokenList
             t.NextInList.PrevInList = t.PrevInList;
         }
         t.PrevInList = t.NextInList = null;
-        t.List = null;
         Count--;
     }
 }

@@ -17,7 +17,6 @@ internal sealed partial class Session : ISession
     private readonly Agenda agenda = new();
     private readonly ActionContext context;
     private readonly int[] firings;
-    private long factSequence;
     private long batch;
 
     public Session(ReteNetwork network)
@@ -111,12 +110,11 @@ internal sealed partial class Session : ISession
 
     private FactHandle InsertHandle(object fact, Activation? producer, bool linked)
     {
-        var handle = new FactHandle(fact, factSequence + 1);
+        var handle = new FactHandle(fact);
         if (!memory.TryAdd(handle))
         {
             throw new InvalidOperationException($"The fact is already in working memory: {FactText.Describe(fact)}");
         }
-        factSequence++;
         if (producer is not null)
         {
             handle.Derivation = producer.Derivation();
