@@ -97,7 +97,7 @@ public sealed class IptablesSaveParser : IFormatParser
                 else EndTable(committed: true);
                 return;
             }
-            Statement(n, line.ToString());
+            Statement(n, line);
         }
 
         public void End()
@@ -227,11 +227,9 @@ public sealed class IptablesSaveParser : IFormatParser
         }
 
         /// <summary>A rule ("[p:b] -A CHAIN ...", "-A CHAIN ...") or an `iptables -S` "-P"/"-N" line.</summary>
-        private void Statement(int n, string text)
+        private void Statement(int n, ReadOnlySpan<char> span)
         {
-            var span = text.AsSpan();
             long? packets = null, bytes = null;
-            int pos = 0;
             if (span[0] == '[')
             {
                 int close = span.IndexOf(']');
@@ -242,10 +240,9 @@ public sealed class IptablesSaveParser : IFormatParser
                 }
                 packets = p;
                 bytes = b;
-                pos = close + 1;
-                while (pos < span.Length && span[pos] is ' ' or '\t') pos++;
+                span = span[(close + 1)..].TrimStart();
             }
-            var w = new Words(span[pos..]);
+            var w = new Words(span);
             var verb = w.NextOrEmpty();
             var chain = w.NextOrEmpty();
             if (verb is "-P" or "-N")
@@ -259,9 +256,9 @@ public sealed class IptablesSaveParser : IFormatParser
                 Result.Problem(input.At(n), $"not an iptables-save line: '{Snippet.Of(span)}'");
                 return;
             }
-            // Offset of the words after the chain name in text.
+            // The rule text (without counters) is kept by the fact: this is the one copy of the line.
+            var text = span.ToString();
             int after = text.Length - w.Rest.Length;
-            int ruleStart = pos;
             var chainName = _pool.Get(chain);
             ref int position = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_positions, chainName, out _);
             position++;
@@ -276,7 +273,7 @@ public sealed class IptablesSaveParser : IFormatParser
                 Target = rule.Target,
                 Packets = packets ?? rule.Packets,
                 Bytes = bytes ?? rule.Bytes,
-                Text = ruleStart == 0 ? text : text[ruleStart..],
+                Text = text,
                 Backend = _backend,
                 Family = _family,
                 Node = input.Node,

@@ -17,7 +17,7 @@ internal sealed class MatchBuilder(StringPool pool)
     {
         if (options.Count == 0)
         {
-            into.Add(new ModuleMatch(module) { Text = "-m " + module });
+            into.Add(new ModuleMatch(module) { Text = ModuleText(module) });
             return;
         }
         switch (module)
@@ -41,7 +41,7 @@ internal sealed class MatchBuilder(StringPool pool)
                 foreach (var o in options)
                 {
                     if (o.Name == "--comment" && o.ValueCount >= 1)
-                        into.Add(new CommentMatch(pool.Get(JoinValues(text, t, o))) { Text = Slice(text, o) });
+                        into.Add(new CommentMatch(o.ValueCount == 1 ? pool.Get(t[o.FirstValue].Value(text)) : pool.Get(JoinValues(text, t, o))) { Text = Slice(text, o) });
                     else
                         Raw(text, module, o, into, problems, at);
                 }
@@ -177,7 +177,7 @@ internal sealed class MatchBuilder(StringPool pool)
             foreach (var o in options) Raw(text, module, o, into, problems, at);
     }
 
-    private static void Statistic(string text, string module, List<RuleToken> t, List<ModuleOption> options, List<IptablesMatch> into, ParseResult problems, Source at)
+    private void Statistic(string text, string module, List<RuleToken> t, List<ModuleOption> options, List<IptablesMatch> into, ParseResult problems, Source at)
     {
         StatisticMode? mode = null;
         double? probability = null;
@@ -221,17 +221,25 @@ internal sealed class MatchBuilder(StringPool pool)
             Every = every,
             Packet = packet,
             Negated = negated,
-            Text = text[options[0].TextStart..options[^1].TextEnd],
+            Text = pool.Get(text.AsSpan(options[0].TextStart, options[^1].TextEnd - options[0].TextStart)),
         });
     }
 
-    private static void Raw(string text, string module, ModuleOption o, List<IptablesMatch> into, ParseResult problems, Source at)
+    private void Raw(string text, string module, ModuleOption o, List<IptablesMatch> into, ParseResult problems, Source at)
     {
         problems.Problem(at, $"-m {Snippet.Of(module)}: option {Snippet.Of(o.Name)} not understood; kept verbatim");
         into.Add(new RawMatch(module) { Negated = o.Negated, Text = "-m " + module + " " + Slice(text, o) });
     }
 
-    private static string Slice(string text, ModuleOption o) => text[o.TextStart..o.TextEnd];
+    private string Slice(string text, ModuleOption o) => pool.Get(text.AsSpan(o.TextStart, o.TextEnd - o.TextStart));
+
+    private readonly Dictionary<string, string> _moduleTexts = new(StringComparer.Ordinal);
+
+    private string ModuleText(string module)
+    {
+        if (!_moduleTexts.TryGetValue(module, out var s)) _moduleTexts[module] = s = "-m " + module;
+        return s;
+    }
 
     private static string JoinValues(string text, List<RuleToken> t, ModuleOption o)
     {
@@ -242,7 +250,18 @@ internal sealed class MatchBuilder(StringPool pool)
         return string.Join(' ', parts);
     }
 
-    private static bool TryDirections(ReadOnlySpan<char> text, out IReadOnlyList<Direction> dirs)
+    private readonly Dictionary<string, IReadOnlyList<Direction>> _dirCache = new(StringComparer.Ordinal);
+
+    private bool TryDirections(ReadOnlySpan<char> text, out IReadOnlyList<Direction> dirs)
+    {
+        var lookup = _dirCache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out dirs!)) return true;
+        if (!ParseDirections(text, out dirs)) return false;
+        if (text.Length <= 32) _dirCache[text.ToString()] = dirs;
+        return true;
+    }
+
+    private static bool ParseDirections(ReadOnlySpan<char> text, out IReadOnlyList<Direction> dirs)
     {
         var list = new List<Direction>(3);
         foreach (var range in text.Split(','))

@@ -13,11 +13,15 @@ internal sealed class RuleReader
     private readonly List<RuleToken> _tokens = new(64);
     private readonly List<ModuleOption> _options = new(8);
     private readonly MatchBuilder _matches;
+    private readonly List<IptablesMatch> _found = new(16);
+    private readonly Dictionary<string, Cidr> _cidrCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Cidr>.AlternateLookup<ReadOnlySpan<char>> _cidrs;
 
     public RuleReader(StringPool pool)
     {
         _pool = pool;
         _matches = new MatchBuilder(pool);
+        _cidrs = _cidrCache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public readonly record struct Rule(IReadOnlyList<IptablesMatch> Matches, IptablesTarget Target, long? Packets, long? Bytes);
@@ -28,7 +32,8 @@ internal sealed class RuleReader
         if (!RuleTokenizer.Tokenize(text, from, _tokens))
             problems.Problem(at, "unterminated quote; the rest of the line was read as one value");
 
-        var matches = new List<IptablesMatch>(6);
+        var matches = _found;
+        matches.Clear();
         var target = IptablesTarget.NoTarget;
         long? packets = null, bytes = null;
         string? module = null, implicitModule = null;
@@ -52,7 +57,7 @@ internal sealed class RuleReader
             if (!tok.IsOption(text))
             {
                 // A value where an option was expected: keep it, never drop it.
-                matches.Add(new RawMatch(module) { Text = text[optStart..tok.End], Negated = negate });
+                matches.Add(new RawMatch(module) { Text = _pool.Get(text.AsSpan(optStart, tok.End - optStart)), Negated = negate });
                 negate = false;
                 i++;
                 continue;
@@ -79,12 +84,12 @@ internal sealed class RuleReader
                     bool src = word is "-s" or "--source" or "--src";
                     int end = ValueEnd(t, i, text);
                     var value = i + 1 < t.Count ? t[i + 1].Value(text) : default;
-                    if (Cidr.TryParse(value.ToString(), out var cidr))
-                        matches.Add(new AddressMatch(src ? Direction.Source : Direction.Destination, cidr) { Negated = negate, Text = text[optStart..end] });
+                    if (TryCidr(value, out var cidr))
+                        matches.Add(new AddressMatch(src ? Direction.Source : Direction.Destination, cidr) { Negated = negate, Text = _pool.Get(text.AsSpan(optStart, end - optStart)) });
                     else
                     {
                         problems.Problem(at, $"cannot read address '{Snippet.Of(value)}' of {word}; kept verbatim");
-                        matches.Add(new RawMatch(null) { Negated = negate, Text = text[optStart..end] });
+                        matches.Add(new RawMatch(null) { Negated = negate, Text = _pool.Get(text.AsSpan(optStart, end - optStart)) });
                     }
                     i += 2;
                     break;
@@ -94,7 +99,7 @@ internal sealed class RuleReader
                     bool input = word is "-i" or "--in-interface";
                     int end = ValueEnd(t, i, text);
                     var name = i + 1 < t.Count ? _pool.Get(t[i + 1].Value(text)) : "";
-                    matches.Add(new InterfaceMatch(input, name) { Negated = negate, Text = text[optStart..end] });
+                    matches.Add(new InterfaceMatch(input, name) { Negated = negate, Text = _pool.Get(text.AsSpan(optStart, end - optStart)) });
                     i += 2;
                     break;
                 }
@@ -102,7 +107,7 @@ internal sealed class RuleReader
                 {
                     int end = ValueEnd(t, i, text);
                     var proto = i + 1 < t.Count ? _pool.Get(t[i + 1].Value(text)) : "";
-                    matches.Add(new ProtocolMatch(proto) { Negated = negate, Text = text[optStart..end] });
+                    matches.Add(new ProtocolMatch(proto) { Negated = negate, Text = _pool.Get(text.AsSpan(optStart, end - optStart)) });
                     // "-p tcp --dport 80" without "-m tcp": the protocol's own match is implied.
                     implicitModule = proto.ToLowerInvariant() is "tcp" or "udp" or "sctp" or "udplite" ? proto.ToLowerInvariant() : null;
                     i += 2;
@@ -142,7 +147,7 @@ internal sealed class RuleReader
                     {
                         // An option this reader does not know (-f, -4, a stray module option): verbatim.
                         int count = CountValues(t, i + 1, text);
-                        matches.Add(new RawMatch(module) { Negated = negate, Text = text[optStart..(count > 0 ? t[i + count].End : tok.End)] });
+                        matches.Add(new RawMatch(module) { Negated = negate, Text = _pool.Get(text.AsSpan(optStart, (count > 0 ? t[i + count].End : tok.End) - optStart)) });
                         i += 1 + count;
                     }
                     break;
@@ -150,7 +155,8 @@ internal sealed class RuleReader
             negate = false;
         }
         Flush(text, module, moduleStart, matches, problems, at);
-        return new Rule(matches, target, packets, bytes);
+        // An exact-size array: hundreds of thousands of rules each keep their list.
+        return new Rule(matches.Count == 0 ? [] : matches.ToArray(), target, packets, bytes);
     }
 
     private void Flush(string text, string? module, int moduleStart, List<IptablesMatch> matches, ParseResult problems, Source at)
@@ -176,6 +182,15 @@ internal sealed class RuleReader
         while (j < t.Count && !IsCoreOption(t[j].Span(text), t[j].Quoted)) j++;
         target = TargetBuilder.Build(text, t, i, nameIdx, j, isGoto, _pool, problems, at);
         return j;
+    }
+
+    /// <summary>Cluster IPs and endpoints repeat across rules: parse each address text once per dump.</summary>
+    private bool TryCidr(ReadOnlySpan<char> text, out Cidr cidr)
+    {
+        if (_cidrs.TryGetValue(text, out cidr)) return true;
+        if (!Cidr.TryParse(text.ToString(), out cidr)) return false;
+        if (text.Length <= 64) _cidrCache[text.ToString()] = cidr;
+        return true;
     }
 
     private static bool IsCoreOption(ReadOnlySpan<char> w, bool quoted) =>

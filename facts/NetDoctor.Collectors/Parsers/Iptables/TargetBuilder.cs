@@ -14,6 +14,15 @@ internal static class TargetBuilder
         "TEE", "IDLETIMER", "LED", "RATEEST", "SYNPROXY", "HMARK", "TCPOPTSTRIP", "ECN", "DNPT", "SNPT", "MIRROR", "SAME",
     };
 
+    /// <summary>The typed arguments gathered before the one immutable target is built.</summary>
+    private struct Fields
+    {
+        public MarkOperation? MarkOperation;
+        public uint? MarkValue, MarkMask;
+        public bool RandomFully, Random, Persistent;
+        public string? ToPorts, ToSource, ToDestination, RejectWith, LogPrefix;
+    }
+
     public static IptablesTarget Build(string text, List<RuleToken> t, int optionIdx, int nameIdx, int endIdx, bool isGoto,
         StringPool pool, ParseResult problems, Source at)
     {
@@ -32,12 +41,7 @@ internal static class TargetBuilder
             _ when Extensions.Contains(name) => TargetKind.Other,
             _ => TargetKind.Jump,
         };
-        var result = new IptablesTarget
-        {
-            Kind = kind,
-            Name = name,
-            Text = text[t[optionIdx].Start..t[endIdx - 1].End],
-        };
+        var f = new Fields();
         List<string>? options = null;
         int i = nameIdx + 1;
         while (i < endIdx)
@@ -48,7 +52,7 @@ internal static class TargetBuilder
             while (i + 1 + count < endIdx && !t[i + 1 + count].IsOption(text)) count++;
             var value = count >= 1 ? t[i + 1].Value(text) : default;
             i += 1 + count;
-            if (!TryApply(ref result, kind, opt, value, count))
+            if (!TryApply(ref f, kind, opt, value, count, pool))
             {
                 (options ??= []).Add(text[t[start].Start..t[i - 1].End]);
                 // A misspelt option of a target we model ("--randomm-fully") changes meaning: say so.
@@ -56,10 +60,27 @@ internal static class TargetBuilder
                     problems.Problem(at, $"{Snippet.Of(name)}: option {Snippet.Of(opt)} not understood; kept verbatim");
             }
         }
-        return options is null ? result : result with { Options = options };
+        return new IptablesTarget
+        {
+            Kind = kind,
+            Name = name,
+            Text = pool.Get(text.AsSpan(t[optionIdx].Start, t[endIdx - 1].End - t[optionIdx].Start)),
+            MarkOperation = f.MarkOperation,
+            MarkValue = f.MarkValue,
+            MarkMask = f.MarkMask,
+            RandomFully = f.RandomFully,
+            Random = f.Random,
+            Persistent = f.Persistent,
+            ToPorts = f.ToPorts,
+            ToSource = f.ToSource,
+            ToDestination = f.ToDestination,
+            RejectWith = f.RejectWith,
+            LogPrefix = f.LogPrefix,
+            Options = options ?? (IReadOnlyList<string>)[],
+        };
     }
 
-    private static bool TryApply(ref IptablesTarget r, TargetKind kind, ReadOnlySpan<char> opt, ReadOnlySpan<char> value, int count)
+    private static bool TryApply(ref Fields f, TargetKind kind, ReadOnlySpan<char> opt, ReadOnlySpan<char> value, int count, StringPool pool)
     {
         switch (kind)
         {
@@ -75,7 +96,7 @@ internal static class TargetBuilder
                     _ => null,
                 };
                 if (op is null || !Numbers.TryParseMark(value, out var v, out var m)) return false;
-                r = r with { MarkOperation = op, MarkValue = v, MarkMask = m };
+                (f.MarkOperation, f.MarkValue, f.MarkMask) = (op, v, m);
                 return true;
             }
             case TargetKind.Masquerade or TargetKind.Snat or TargetKind.Dnat or TargetKind.Other:
@@ -83,25 +104,25 @@ internal static class TargetBuilder
                 {
                     switch (opt)
                     {
-                        case "--random-fully": r = r with { RandomFully = true }; return true;
-                        case "--random": r = r with { Random = true }; return true;
-                        case "--persistent": r = r with { Persistent = true }; return true;
+                        case "--random-fully": f.RandomFully = true; return true;
+                        case "--random": f.Random = true; return true;
+                        case "--persistent": f.Persistent = true; return true;
                     }
                     return false;
                 }
                 if (count != 1) return false;
                 switch (opt)
                 {
-                    case "--to-ports": r = r with { ToPorts = value.ToString() }; return true;
-                    case "--to-source" when kind == TargetKind.Snat: r = r with { ToSource = value.ToString() }; return true;
-                    case "--to-destination" when kind == TargetKind.Dnat: r = r with { ToDestination = value.ToString() }; return true;
+                    case "--to-ports": f.ToPorts = pool.Get(value); return true;
+                    case "--to-source" when kind == TargetKind.Snat: f.ToSource = pool.Get(value); return true;
+                    case "--to-destination" when kind == TargetKind.Dnat: f.ToDestination = pool.Get(value); return true;
                 }
                 return false;
             case TargetKind.Reject when count == 1 && opt is "--reject-with":
-                r = r with { RejectWith = value.ToString() };
+                f.RejectWith = pool.Get(value);
                 return true;
             case TargetKind.Log when count == 1 && opt is "--log-prefix":
-                r = r with { LogPrefix = value.ToString() };
+                f.LogPrefix = pool.Get(value);
                 return true;
             default:
                 return false;
