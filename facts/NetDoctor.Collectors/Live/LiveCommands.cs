@@ -5,7 +5,7 @@ namespace NetDoctor.Collectors.Live;
 /// <summary>
 /// The complete list of commands the live collector can run. Every one only reads state; none changes the host.
 /// Which ones actually run depends on what is installed (see <see cref="Plan"/>): iptables variants, the BIRD client
-/// and socket, calicoctl, and ipvsadm only when the IPVS module is already loaded (running it would load it).
+/// and socket, calicoctl (optional, skipped when absent), and ipvsadm only when the IPVS module is already loaded (running it would load it).
 /// </summary>
 public static partial class LiveCommands
 {
@@ -58,6 +58,8 @@ public static partial class LiveCommands
                 "bird" or "bird6" or "bird-system" => PlanBird(command, runner, pathExists),
                 "ipvsadm" when !pathExists(IpvsProcFile) =>
                     PlannedCommand.Skipped(command, $"IPVS is not loaded ({IpvsProcFile} absent); ipvsadm is not run because it would load the module"),
+                "calicoctl" when !runner.Exists("calicoctl") =>
+                    PlannedCommand.Skipped(command, "calicoctl is not installed (optional; BIRD's own status is read through birdcl)"),
                 "processes" => new PlannedCommand(command, null, KeepComponentProcesses),
                 "sysctl" => new PlannedCommand(command, null, KeepNetSysctls),
                 _ => new PlannedCommand(command, null),

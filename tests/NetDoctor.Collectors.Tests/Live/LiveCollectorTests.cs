@@ -38,6 +38,7 @@ public class LiveCollectorTests
     {
         using var dir = new TempDir();
         var runner = Host();
+        runner.Installed.Remove("nft");
         var cluster = new FakeClusterCollector();
 
         var result = await new LiveCollector(runner, cluster, _ => false).CollectAsync(Options(dir.Combine("out")));
@@ -60,8 +61,10 @@ public class LiveCollectorTests
         Scalar(commands["ip-route"], "command").ShouldBe("ip route show table all");
         Scalar(commands["iptables-legacy"], "reason")!.ShouldContain("permission denied");
         Scalar(commands["ip6tables"], "reason")!.ShouldContain("timeout");
-        Scalar(commands["calicoctl"], "status").ShouldBe("failed");
-        Scalar(commands["calicoctl"], "reason")!.ShouldContain("missing binary");
+        Scalar(commands["nft"], "status").ShouldBe("failed");
+        Scalar(commands["nft"], "reason")!.ShouldContain("missing binary");
+        Scalar(commands["calicoctl"], "status").ShouldBe("skipped");
+        Scalar(commands["calicoctl"], "reason")!.ShouldContain("not installed");
         Scalar(commands["iptables"], "status").ShouldBe("skipped");
         Scalar(commands["ipvsadm"], "reason")!.ShouldContain("/proc/net/ip_vs");
         Scalar(commands["bird"], "reason")!.ShouldContain("no BIRD control socket");
