@@ -117,4 +117,20 @@ public sealed class AggregateTests
         s.Fire().ShouldBe(1);
         s.Query<Derived>().Single().Text.ShouldBe("sum=3");
     }
+
+    [Fact]
+    public void Insert_all_stopped_by_a_duplicate_keeps_the_earlier_facts_consistent()
+    {
+        int n = 0;
+        var rule = new TestRule("count-all", (when, then) =>
+        {
+            when.Query(() => n, q => q.Match<Pool>().Count());
+            then.Yield(ctx => new Derived($"count={n}"));
+        });
+        var s = Engine.Session(rule);
+        var p = new Pool("a");
+        Should.Throw<InvalidOperationException>(() => s.InsertAll([p, new Pool("b"), p, new Pool("c")]));
+        s.Fire().ShouldBe(1);
+        s.Query<Derived>().Single().Text.ShouldBe("count=2");
+    }
 }

@@ -48,24 +48,37 @@ internal sealed partial class Session : ISession
     {
         ArgumentNullException.ThrowIfNull(fact);
         BeginBatch();
-        InsertHandle(fact, null, linked: false);
-        EndBatch();
+        try
+        {
+            InsertHandle(fact, null, linked: false);
+        }
+        finally
+        {
+            EndBatch();
+        }
     }
 
     public void InsertAll(IEnumerable<object> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
         BeginBatch();
-        if (facts.TryGetNonEnumeratedCount(out var count))
+        try
         {
-            memory.EnsureCapacity(count);
+            if (facts.TryGetNonEnumeratedCount(out var count))
+            {
+                memory.EnsureCapacity(count);
+            }
+            foreach (var fact in facts)
+            {
+                ArgumentNullException.ThrowIfNull(fact, nameof(facts));
+                InsertHandle(fact, null, linked: false);
+            }
         }
-        foreach (var fact in facts)
+        finally
         {
-            ArgumentNullException.ThrowIfNull(fact, nameof(facts));
-            InsertHandle(fact, null, linked: false);
+            // A duplicate in the middle leaves the earlier facts inserted; finish their batch so the session stays consistent.
+            EndBatch();
         }
-        EndBatch();
     }
 
     public void Update(object fact)
