@@ -2,7 +2,8 @@ namespace NetDoctor.Collectors.Parsing;
 
 /// <summary>
 /// Whitespace-separated words of a line as spans (no allocation), for the many tool outputs that are
-/// "keyword value keyword value ..." (ip route, ip rule, ip addr, ipset headers).
+/// "keyword value keyword value ..." (ip route, ip rule, ip addr, ipset headers). A no-break space (U+00A0,
+/// left by outputs pasted through web pages) separates words like a blank.
 /// </summary>
 public ref struct Words
 {
@@ -20,7 +21,7 @@ public ref struct Words
             word = default;
             return false;
         }
-        int end = _rest.IndexOfAny(' ', '\t');
+        int end = _rest.IndexOfAny(' ', '\t', '\u00A0');
         if (end < 0) end = _rest.Length;
         word = _rest[..end];
         _rest = _rest[end..];

@@ -44,8 +44,8 @@ public sealed class IptablesListParser : IFormatParser
 
         public void Line(int n, ReadOnlySpan<char> raw)
         {
-            var line = raw.TrimEnd();
-            var t = line.Trim();
+            // Listings pasted through web pages carry no-break spaces between the columns.
+            var t = raw.Contains('\u00A0') ? raw.ToString().Replace('\u00A0', ' ').AsSpan().Trim() : raw.Trim();
             if (t.IsEmpty) return;
             if (t[0] == '#')
             {
@@ -121,11 +121,10 @@ public sealed class IptablesListParser : IFormatParser
                 while (pos < text.Length && text[pos] is not (' ' or '\t')) pos++;
                 return text[s..pos];
             }
-            int position = ++_position;
+            int position = _position + 1;
             if (_num && !int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out position))
             {
                 Result.Problem(at, $"rule row without a number: '{Snippet.Of(text)}'");
-                _position--;
                 return;
             }
             long? packets = null, bytes = null;
@@ -173,6 +172,7 @@ public sealed class IptablesListParser : IFormatParser
             AddAddress(src, Direction.Source, matches, at);
             AddAddress(dst, Direction.Destination, matches, at);
             var target = targetName is null ? IptablesTarget.NoTarget : Target(targetName);
+            _position = position;
             ListingExtras.Read(text, pos, matches, ref target, _pool);
             Result.Add(new IptablesRule
             {

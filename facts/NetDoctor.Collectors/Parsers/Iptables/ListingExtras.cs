@@ -20,7 +20,8 @@ internal static class ListingExtras
             if (rest.StartsWith("/*"))
             {
                 int end = rest.IndexOf("*/");
-                var comment = (end < 0 ? rest[2..] : rest[2..end]).Trim();
+                // A pasted listing may lose the closing "/" ("/* cali:yVw1jR_AsGFo9Rpe *").
+                var comment = (end < 0 ? rest[2..].TrimEnd('*') : rest[2..end]).Trim();
                 matches.Add(new CommentMatch(pool.Get(comment)) { Text = (end < 0 ? rest : rest[..(end + 2)]).ToString() });
                 rest = end < 0 ? default : rest[(end + 2)..].TrimStart();
                 continue;
@@ -87,7 +88,13 @@ internal static class ListingExtras
                         if (colon < 0) { w = save; break; }
                         var key = p[..colon];
                         Direction? dir = key is "dpt" or "dpts" ? Direction.Destination : key is "spt" or "spts" ? Direction.Source : null;
-                        if (dir is null || !Numbers.TryParsePortRange(p[(colon + 1)..], out var range))
+                        if (dir is null)
+                        {
+                            // Not a port ("to:10.0.0.1:80", "flags:0x17/0x02"): leave it to the general reader.
+                            w = save;
+                            break;
+                        }
+                        if (!Numbers.TryParsePortRange(p[(colon + 1)..], out var range))
                         {
                             raw.Add($"{module} {p}");
                             continue;
