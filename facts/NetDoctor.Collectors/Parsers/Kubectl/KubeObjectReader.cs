@@ -111,11 +111,7 @@ public static class KubeObjectReader
     private static bool TooDeep(string text, out int line)
     {
         line = 1;
-        // Only text that opens many collections can be deep; most documents skip the walk.
-        int openers = 0;
-        foreach (char c in text)
-            if (c is '{' or '[' or '-' or ':' && ++openers > MaxDepth) break;
-        if (openers <= MaxDepth) return false;
+        if (!MightBeDeep(text)) return false;
         var parser = new Parser(new StringReader(text));
         int depth = 0;
         try
@@ -140,6 +136,33 @@ public static class KubeObjectReader
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A syntax error is reported by the real load, which fails before it gets deep.
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A cheap over-estimate: YAML nests either by flow brackets, by indentation, or by "- - -" on one line, so text whose
+    /// bracket balance, indentation and dash runs all stay small cannot be deep and needs no event walk.
+    /// </summary>
+    private static bool MightBeDeep(string text)
+    {
+        int brackets = 0, indent = 0, dashes = 0;
+        bool lineStart = true;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c is '{' or '[' && ++brackets > MaxDepth) return true;
+            if (c is '}' or ']') brackets--;
+            if (c is '\n' or '\r')
+            {
+                lineStart = true;
+                indent = dashes = 0;
+                continue;
+            }
+            if (!lineStart) continue;
+            if (c == ' ' && ++indent > MaxDepth) return true;
+            else if (c == '-' && i + 1 < text.Length && text[i + 1] == ' ' && ++dashes > MaxDepth / 2) return true;
+            else if (c is not ' ' and not '-') lineStart = false;
         }
         return false;
     }
@@ -170,6 +193,14 @@ public static class KubeObjectReader
     /// <summary>Cuts the text at "---" document markers (and "..." document ends), remembering where each document starts.</summary>
     private static IEnumerable<(int FirstLine, string Text)> Documents(string text)
     {
+        // Most files are one document (kubectl lists); don't copy a large text line by line for nothing.
+        if (!text.StartsWith("---", StringComparison.Ordinal) && !text.StartsWith("...", StringComparison.Ordinal) &&
+            !text.Contains("\n---", StringComparison.Ordinal) && !text.Contains("\n...", StringComparison.Ordinal) &&
+            !text.Contains("\r---", StringComparison.Ordinal) && !text.Contains("\r...", StringComparison.Ordinal))
+        {
+            yield return (1, text);
+            yield break;
+        }
         var lines = TextLines.Split(text);
         var current = new List<string>();
         int first = 1;
@@ -193,6 +224,20 @@ public static class KubeObjectReader
         (line.StartsWith("---", StringComparison.Ordinal) && (line.Length == 3 || line[3] == ' ' || line[3] == '\t')) ||
         line.TrimEnd() == "...";
 
-    private static bool IsOnlyComments(string text) =>
-        TextLines.Split(text).All(l => l.Text.TrimStart().Length == 0 || l.Text.TrimStart().StartsWith('#'));
+    private static bool IsOnlyComments(string text)
+    {
+        bool lineStart = true, comment = false;
+        foreach (char c in text)
+        {
+            if (c is '\n' or '\r')
+            {
+                lineStart = true;
+                comment = false;
+            }
+            else if (comment || char.IsWhiteSpace(c)) continue;
+            else if (lineStart && c == '#') comment = true;
+            else return false;
+        }
+        return true;
+    }
 }

@@ -182,6 +182,24 @@ public class KubectlCoreTests
         result.Problems.ShouldHaveSingleItem().Source.Line.ShouldBeInRange(10, 11);
     }
 
+    [Fact]
+    public void Json_list_of_core_objects_through_the_client_models()
+    {
+        var result = Parse("core.json", "cluster/kubernetes/nodes.json");
+
+        result.Problems.ShouldBeEmpty();
+        var node = result.Facts.OfType<KubeNode>().Single();
+        node.InternalIps.ShouldBe([IPAddress.Parse("10.2.7.201")]);
+        node.PodCidrs.ShouldBe([Cidr.Parse("10.253.65.0/24")]);
+        node.CalicoIpv4Address.ShouldBe(Cidr.Parse("10.2.7.201/24"));
+        node.Ready.ShouldBe(true);
+        node.Source.Line.ShouldBe(4);
+        var service = result.Facts.OfType<KubeService>().Single();
+        service.ClusterIp.ShouldBe(IPAddress.Parse("10.20.0.1"));
+        service.Ports.ShouldBe([new KubeServicePort("https", "TCP", 443, "6443", null)]);
+        service.Source.Line.ShouldBe(35);
+    }
+
     [Theory]
     [InlineData("cluster/crd/ippools.crd.projectcalico.org.yaml", "", 100)]
     [InlineData("cluster/kubernetes/pods.yaml", "", 100)]
