@@ -1,4 +1,3 @@
-using NetDoctor.Collectors.Bundles;
 using NetDoctor.Engine;
 using NetDoctor.Packs.Diagnoses;
 using NetDoctor.Packs.Loading;
@@ -35,11 +34,7 @@ public sealed class PackRun
         return new RunResult(session, session.Query<Diagnosis>().ToList());
     }
 
-    public RunResult RunBundle(params string[] bundles)
-    {
-        var factBase = BundleReader.Read(bundles);
-        return Run(factBase.Facts);
-    }
+    public RunResult RunBundle(params string[] bundles) => Run(BundleFacts.Read(bundles));
 }
 
 public sealed record RunResult(ISession Session, IReadOnlyList<Diagnosis> Diagnoses)

@@ -30,6 +30,7 @@ public sealed class WrongBgpAddress : DerivedFact
     /// <summary>The node whose BGP session to <see cref="BgpAddress"/> is down (mesh observation only).</summary>
     public string? ObservedBy { get; init; }
 
-    /// <summary>The raw facts this was concluded from (shown as evidence of the diagnosis).</summary>
-    public required IReadOnlyList<Fact> From { get; init; }
+    /// <summary>The raw facts this was concluded from (shown as evidence of the diagnosis; internal so that the
+    /// fact's one-line summary, built from its public fields, stays short).</summary>
+    internal IReadOnlyList<Fact> From { get; init; } = [];
 }

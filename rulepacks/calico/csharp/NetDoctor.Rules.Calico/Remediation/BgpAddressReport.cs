@@ -47,8 +47,9 @@ public static class BgpAddressReport
         facts.AddRange(c.KubeNodes);
         if (c.KubernetesInterface is { } k) facts.Add(k);
         facts.AddRange(c.Settings);
-        return facts.Distinct(ReferenceEqualityComparer.Instance)
-            .Select(f => new Evidence(FactInfo.TypeName(f!), FactInfo.Summary(f!), FactInfo.Source(f!)))
+        // The same peer is often reported twice (birdcl and calicoctl): keep one line per distinct fact text and source.
+        return facts.Select(f => new Evidence(FactInfo.TypeName(f), FactInfo.Summary(f), FactInfo.Source(f)))
+            .Distinct()
             .ToList();
     }
 

@@ -1,0 +1,43 @@
+using NetDoctor.Packs.Loading;
+using NetDoctor.Packs.Testing;
+using NetDoctor.Rules.Calico.Tests.Support;
+
+namespace NetDoctor.Rules.Calico.Tests;
+
+/// <summary>
+/// What `netdoctor vet rulepacks/&lt;pack&gt;` checks, through the Packs library: every RuleTest of the pack passes
+/// (inline facts and fixture bundles) and every rule has a firing and a non-firing test.
+/// </summary>
+public sealed class PackRuleTestsTests
+{
+    private static readonly IFactSource Bundles = new DelegateFactSource(path => new FactSet(BundleFacts.Read(path), []));
+
+    [Theory]
+    [InlineData("calico")]
+    [InlineData("kube-proxy")]
+    [InlineData("node")]
+    public void Every_rule_test_of_the_pack_passes(string pack)
+    {
+        var loaded = PackLoader.Load(RepoPaths.Pack(pack));
+        var results = new RuleTestRunner(loaded, Bundles).RunAll();
+
+        results.ShouldNotBeEmpty();
+        results.Where(r => !r.Passed).Select(r => $"{r.Name}: {string.Join("; ", r.Failures)}").ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("calico")]
+    [InlineData("kube-proxy")]
+    [InlineData("node")]
+    public void Every_rule_has_a_firing_and_a_non_firing_test(string pack)
+    {
+        var loaded = PackLoader.Load(RepoPaths.Pack(pack));
+        var results = new RuleTestRunner(loaded, Bundles).RunAll();
+        var coverage = CoverageReport.Compute(loaded.Rules.Select(r => (r.Id, r.Document.IdMark)), results);
+
+        coverage.Rules.Where(r => !r.Covered)
+            .Select(r => $"{r.RuleId}: firing={r.HasFiringTest} non-firing={r.HasNonFiringTest}")
+            .ShouldBeEmpty();
+        coverage.Percent.ShouldBe(100);
+    }
+}
