@@ -19,7 +19,25 @@ public sealed record LoadedPacks(
 {
     public IEnumerable<CompiledRule> Rules => Packs.SelectMany(p => p.Rules);
 
-    public IReadOnlyList<RuleDefinition> RuleDefinitions => Rules.Select(r => r.Definition).ToList();
+    /// <summary>Rules written in C# (the engine's DSL) that run with these packs, e.g. a pack's own C# project.</summary>
+    public IReadOnlyList<RuleDefinition> ExtraRules { get; init; } = [];
+
+    /// <summary>Every rule to hand to the engine: the compiled YAML rules, then <see cref="ExtraRules"/>.</summary>
+    public IReadOnlyList<RuleDefinition> RuleDefinitions => Rules.Select(r => r.Definition).Concat(ExtraRules).ToList();
+
+    /// <summary>A copy that also runs <paramref name="rules"/> (C# rules); an id already taken is reported, not run twice.</summary>
+    public LoadedPacks WithExtraRules(IEnumerable<RuleDefinition> rules)
+    {
+        var extra = ExtraRules.ToList();
+        var diagnostics = Diagnostics.ToList();
+        var taken = RuleDefinitions.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var rule in rules)
+        {
+            if (taken.Add(rule.Id)) extra.Add(rule);
+            else diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.DuplicateId, SourceMark.None, $"duplicate rule id '{rule.Id}' (C# rule {rule.Metadata.Title})"));
+        }
+        return this with { ExtraRules = extra, Diagnostics = diagnostics };
+    }
 
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 

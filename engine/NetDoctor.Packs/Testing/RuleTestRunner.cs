@@ -45,7 +45,8 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
     private int Execute(LoadedPack pack, RuleTestDocument test, List<string> failures)
     {
         var rule = packs.FindRule(test.Rule);
-        if (rule is null)
+        var extra = packs.ExtraRules.FirstOrDefault(r => r.Id == test.Rule);
+        if (rule is null && extra is null)
         {
             failures.Add($"no rule '{test.Rule}' is loaded" + DidYouMean.Hint(test.Rule, packs.Rules.Select(r => r.Id)));
             return 0;
@@ -64,8 +65,10 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
 
         var diagnoses = session.Query<Diagnosis>().Where(d => d.RuleId == test.Rule).ToList();
         var derived = session.Query<DerivedFact>().Where(f => session.Explain(f)?.Rule.Id == test.Rule).ToList();
-        int count = rule.Diagnoses ? diagnoses.Count : derived.Count;
-        Check(test, rule.Diagnoses, count, diagnoses, derived, session, failures);
+        // A C# rule may diagnose or derive; what it left in working memory says which.
+        bool diagnosesMode = rule?.Diagnoses ?? diagnoses.Count > 0 || derived.Count == 0;
+        int count = diagnosesMode ? diagnoses.Count : derived.Count;
+        Check(test, diagnosesMode, count, diagnoses, derived, session, failures);
         return count;
     }
 
@@ -79,7 +82,13 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
                 return null;
             }
             string dir = Path.GetDirectoryName(Path.Combine(pack.Directory, test.Mark.RelativeFile)) ?? pack.Directory;
-            var set = bundles.Read(Path.Combine(dir, bundle));
+            string full = Path.Combine(dir, bundle);
+            if (!Directory.Exists(full) && !File.Exists(full))
+            {
+                failures.Add($"{test.Mark}: fixture bundle '{bundle}' does not exist ({full})");
+                return null;
+            }
+            var set = bundles.Read(full);
             return set.Facts.Cast<object>().ToList();
         }
         var materializer = new FactMaterializer(packs.Catalog, new PackFile(test.Mark.File, test.Mark.RelativeFile, ""));

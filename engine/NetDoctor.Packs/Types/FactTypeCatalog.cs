@@ -29,6 +29,10 @@ public sealed class FactTypeCatalog
     public static IEnumerable<Type> FactTypesIn(Assembly assembly) =>
         assembly.GetExportedTypes().Where(t => t is { IsAbstract: false, IsClass: true } && typeof(Fact).IsAssignableFrom(t));
 
+    /// <summary>Derived fact types a C# pack defines (public non-abstract DerivedFact subclasses), so YAML rules can match them.</summary>
+    public static IEnumerable<Type> DerivedTypesIn(Assembly assembly) =>
+        assembly.GetExportedTypes().Where(t => t is { IsAbstract: false, IsClass: true } && typeof(DerivedFact).IsAssignableFrom(t));
+
     public bool TryResolve(string name, [NotNullWhen(true)] out Type? type) => _byName.TryGetValue(name, out type);
 
     public bool Contains(Type type) => _byName.TryGetValue(type.Name, out var known) && known == type;

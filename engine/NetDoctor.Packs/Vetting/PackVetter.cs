@@ -1,0 +1,47 @@
+using NetDoctor.Packs.Loading;
+using NetDoctor.Packs.Model;
+using NetDoctor.Packs.Testing;
+
+namespace NetDoctor.Packs.Vetting;
+
+/// <summary>
+/// vet = schema + type-check + lint (all done while loading) + every RuleTest + rule coverage. A rule without a
+/// passing test where it fires and one where it does not is an error: untested rules are how diagnoses rot.
+/// </summary>
+public static class PackVetter
+{
+    public static VetReport Vet(string packDirectory, VetOptions? options = null) => Vet([packDirectory], options);
+
+    public static VetReport Vet(IEnumerable<string> packDirectories, VetOptions? options = null)
+    {
+        options ??= new VetOptions();
+        var targets = packDirectories.ToList();
+        var loaded = PackLoader.LoadAll(targets.Concat(options.Dependencies ?? []), options.Catalog);
+        if (options.ExtraRules is { Count: > 0 } extra) loaded = loaded.WithExtraRules(extra);
+        var dependencyDirs = (options.Dependencies ?? []).SelectMany(PackFolder.Discover).Select(Path.GetFullPath).ToHashSet();
+        var vetted = loaded.Packs.Where(p => !dependencyDirs.Contains(p.Directory)).ToList();
+
+        var diagnostics = loaded.Diagnostics.Where(d => !InDependency(d, loaded.Packs.Where(p => dependencyDirs.Contains(p.Directory)))).ToList();
+        var runner = new RuleTestRunner(loaded, options.Bundles ?? new BundleFactSource(), options.MaxFirings);
+        var tests = vetted.SelectMany(runner.Run).ToList();
+
+        var vettedNames = vetted.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var rules = vetted.SelectMany(p => p.Rules).Select(r => (r.Id, r.Mark))
+            .Concat(loaded.ExtraRules.Where(r => vettedNames.Contains(r.Id.Split('/')[0])).Select(r => (r.Id, SourceMark.None)))
+            .ToList();
+        var coverage = CoverageReport.Compute(rules, tests);
+        foreach (var gap in coverage.Rules.Where(r => !r.Covered))
+        {
+            var missing = new List<string>();
+            if (!gap.HasFiringTest) missing.Add("one where it fires");
+            if (!gap.HasNonFiringTest) missing.Add("one where it does not");
+            diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.Coverage, gap.Mark,
+                $"rule '{gap.RuleId}' needs passing tests: {string.Join(" and ", missing)}"));
+        }
+        var infos = loaded.Infos.Where(i => vetted.Any(p => p.DisplayDirectory == i.Directory)).ToList();
+        return new VetReport(infos, diagnostics, tests, coverage);
+    }
+
+    private static bool InDependency(PackDiagnostic diagnostic, IEnumerable<LoadedPack> dependencies) =>
+        dependencies.Any(p => diagnostic.Mark.File.StartsWith(p.DisplayDirectory + "/", StringComparison.Ordinal));
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NetDoctor.Packs.Model;
+
+namespace NetDoctor.Packs.Vetting.Reporters;
+
+/// <summary>The vet report as JSON (camelCase), for scripts.</summary>
+public static class VetJsonReporter
+{
+    public static string Render(VetReport report)
+    {
+        var root = new JsonObject
+        {
+            ["passed"] = report.Passed,
+            ["packs"] = new JsonArray(report.Packs.Select(p => (JsonNode)new JsonObject
+            {
+                ["name"] = p.Name, ["version"] = p.Version, ["rules"] = p.Rules, ["directory"] = p.Directory,
+            }).ToArray()),
+            ["diagnostics"] = new JsonArray(report.Diagnostics.Select(d => (JsonNode)new JsonObject
+            {
+                ["severity"] = VetTextReporter.Level(d.Severity),
+                ["code"] = d.Code,
+                ["file"] = d.Mark.File,
+                ["line"] = d.Mark.Line,
+                ["column"] = d.Mark.Column,
+                ["message"] = d.Message,
+            }).ToArray()),
+            ["tests"] = new JsonArray(report.Tests.Select(t => (JsonNode)new JsonObject
+            {
+                ["pack"] = t.Pack,
+                ["name"] = t.Name,
+                ["rule"] = t.RuleId,
+                ["passed"] = t.Passed,
+                ["count"] = t.Count,
+                ["failures"] = new JsonArray(t.Failures.Select(f => (JsonNode)JsonValue.Create(f)).ToArray()),
+                ["file"] = t.Mark.File,
+                ["line"] = t.Mark.Line,
+                ["elapsedMs"] = Math.Round(t.ElapsedMs, 1),
+            }).ToArray()),
+            ["coverage"] = new JsonObject
+            {
+                ["percent"] = report.Coverage.Percent,
+                ["covered"] = report.Coverage.Covered,
+                ["total"] = report.Coverage.Total,
+                ["rules"] = new JsonArray(report.Coverage.Rules.Select(r => (JsonNode)new JsonObject
+                {
+                    ["ruleId"] = r.RuleId, ["firing"] = r.HasFiringTest, ["nonFiring"] = r.HasNonFiringTest,
+                }).ToArray()),
+            },
+            ["summary"] = new JsonObject
+            {
+                ["errors"] = report.Errors,
+                ["warnings"] = report.Warnings,
+                ["testsPassed"] = report.TestsPassed,
+                ["testsFailed"] = report.TestsFailed,
+            },
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+}
