@@ -11,6 +11,9 @@ namespace NetDoctor.Collectors.Parsers.Bird;
 /// </summary>
 public sealed partial class BirdProtocolsParser : IFormatParser
 {
+    /// <summary>BIRD prints short lines; a longer one is damage, and rejecting it early keeps a 10 MB line cheap.</summary>
+    private const int MaxLine = 4096;
+
     public string Kind => "bird-protocols";
 
     public int Sniff(string fileName, string head)
@@ -30,6 +33,11 @@ public sealed partial class BirdProtocolsParser : IFormatParser
         Pending? pending = null;
         foreach (var (number, raw) in lines)
         {
+            if (raw.Length > MaxLine)
+            {
+                result.Problem(input.At(number), $"line of {raw.Length} characters is too long to be BIRD output: {Snippet.Of(raw)}");
+                continue;
+            }
             var line = StripReplyCode(raw);
             if (line.Length > 0 && char.IsWhiteSpace(line[0]))
             {

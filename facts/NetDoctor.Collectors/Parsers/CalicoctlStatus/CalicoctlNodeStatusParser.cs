@@ -13,6 +13,9 @@ namespace NetDoctor.Collectors.Parsers.CalicoctlStatus;
 /// </summary>
 public sealed partial class CalicoctlNodeStatusParser : IFormatParser
 {
+    /// <summary>Table rows are short; a longer line is damage, rejected before it is split into cells.</summary>
+    private const int MaxLine = 4096;
+
     public string Kind => "calicoctl-node-status";
 
     public int Sniff(string fileName, string head)
@@ -46,6 +49,11 @@ public sealed partial class CalicoctlNodeStatusParser : IFormatParser
 
         foreach (var (number, raw) in TextLines.Split(input.Text))
         {
+            if (raw.Length > MaxLine)
+            {
+                result.Problem(input.At(number), $"line of {raw.Length} characters is too long to be calicoctl output: {Snippet.Of(raw)}");
+                continue;
+            }
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('+')) continue;
             var process = ProcessRegex().Match(line);

@@ -14,6 +14,9 @@ public sealed partial class ProcessListParser : IFormatParser
 {
     private static readonly string[] Components = ["kube-proxy", "kube-apiserver", "kubelet", "calico-node", "kube-controller-manager", "hyperkube"];
 
+    /// <summary>Linux caps a command line plus environment at ARG_MAX (2 MiB by default); a longer line is not one.</summary>
+    private const int MaxLine = 2 * 1024 * 1024;
+
     public string Kind => "processes";
 
     public int Sniff(string fileName, string head)
@@ -44,6 +47,11 @@ public sealed partial class ProcessListParser : IFormatParser
 
         foreach (var (number, line) in lines)
         {
+            if (line.Length > MaxLine)
+            {
+                result.Problem(input.At(number), $"line of {line.Length} characters is longer than any command line can be: {Snippet.Of(line)}");
+                continue;
+            }
             if (line.Contains('\0'))
             {
                 FlushWordPerLine();

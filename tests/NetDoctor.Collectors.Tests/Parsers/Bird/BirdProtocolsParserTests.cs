@@ -79,6 +79,22 @@ public class BirdProtocolsParserTests
     }
 
     [Fact]
+    public void Real_bird6_capture_decodes_calico_ipv6_names()
+    {
+        var result = Parse("bird6-protocols-fd00_2__200.txt");
+
+        result.Problems.ShouldBeEmpty();
+        var peers = result.Facts.OfType<BgpPeer>().ToList();
+        peers.Select(p => p.PeerAddress).ShouldBe([IPAddress.Parse("fd00:2::201"), IPAddress.Parse("fd00:2::202"), IPAddress.Parse("fd00:99::1")]);
+        peers.ShouldAllBe(p => p.IsIPv6 && p.PeerType == BgpPeerType.NodeMesh);
+        peers[0].State.ShouldBe(BgpSessionState.Active);
+        peers[0].Info.ShouldBe("Active Socket: Connection closed");
+        peers[1].State.ShouldBe(BgpSessionState.Established);
+        peers[1].Source.Line.ShouldBe(7);
+        peers[2].Info.ShouldBe("Active Socket: Network is unreachable");
+    }
+
+    [Fact]
     public void Neighbor_address_of_the_detail_block_names_the_peer_of_a_non_calico_protocol()
     {
         var text = """
