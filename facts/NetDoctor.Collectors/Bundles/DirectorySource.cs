@@ -6,6 +6,7 @@ namespace NetDoctor.Collectors.Bundles;
 internal sealed class DirectorySource(string root, BundleReadOptions options) : IBundleSource
 {
     private readonly Dictionary<string, byte[]> _probes = new(StringComparer.Ordinal);
+    private List<BundleEntry>? _entries;
 
     public string? FolderName => new DirectoryInfo(root).Name;
 
@@ -13,6 +14,7 @@ internal sealed class DirectorySource(string root, BundleReadOptions options) : 
     {
         var entries = new List<BundleEntry>();
         Walk(new DirectoryInfo(root), "", entries, problems);
+        _entries = entries;
         return entries;
     }
 
@@ -61,7 +63,7 @@ internal sealed class DirectorySource(string root, BundleReadOptions options) : 
 
     public void Read(Func<BundleEntry, bool> wanted, Action<BundleEntry, ReadOutcome> onFile, List<Problem> problems)
     {
-        foreach (var entry in List([]))
+        foreach (var entry in _entries ?? List([]))
             if (entry.Type == BundleEntryType.File && wanted(entry))
                 onFile(entry, ReadFile(entry.Path, options.MaxFileBytes));
     }

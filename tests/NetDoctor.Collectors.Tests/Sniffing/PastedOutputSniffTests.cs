@@ -5,8 +5,8 @@ using NetDoctor.Collectors.Tests.Bundles;
 namespace NetDoctor.Collectors.Tests.Sniffing;
 
 /// <summary>
-/// Outputs pasted from the five incidents (seeds), saved under the kind of names people give them,
-/// must be recognised by content with the real parser catalog.
+/// Outputs pasted from the five incidents (seeds) and real captures from the lab (the parser tests' fixtures),
+/// saved under the kind of names people give them, must be recognised by content with the real parser catalog.
 /// </summary>
 public class PastedOutputSniffTests
 {
@@ -24,6 +24,17 @@ public class PastedOutputSniffTests
     [InlineData("calico-node-7kvkf", "container-log")]
     [InlineData("controller-logs.txt", "container-log")]
     [InlineData("policy-controller.out", "container-log")]
+    [InlineData("addresses.json", "ip-addr-json")]
+    [InlineData("policy-rules", "ip-rule")]
+    [InlineData("links.txt", "ip-link")]
+    [InlineData("kernel-settings", "sysctl")]
+    [InlineData("sets-from-lab", "ipset-list")]
+    [InlineData("saved-sets", "ipset-save")]
+    [InlineData("proxy.conf", "component-config")]
+    [InlineData("ps-output", "processes")]
+    [InlineData("bgp-sessions", "bird-protocols")]
+    [InlineData("rules-dump", "iptables-save")]
+    [InlineData("nat-S", "iptables-save")]
     public void Is_recognised_by_content(string file, string kind)
     {
         string text = File.ReadAllText(Pasted(file));
