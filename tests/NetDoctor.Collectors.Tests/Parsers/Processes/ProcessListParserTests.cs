@@ -74,6 +74,26 @@ public class ProcessListParserTests
         proxy.Settings["cluster-cidr"].Source.Line.ShouldBe(6);
     }
 
+    [Theory]
+    [InlineData("real-ps-ef.txt", 2201)]
+    [InlineData("real-ps-auxww.txt", 2201)]
+    [InlineData("real-proc-cmdline.txt", null)]
+    public void Real_captures_of_a_process_presenting_as_kube_proxy(string file, int? pid)
+    {
+        // capture-processes.sh: ps and /proc output of bash started with argv[0] = /usr/local/bin/kube-proxy.
+        var result = Parse(file, "lab");
+
+        result.Problems.ShouldBeEmpty();
+        var proxy = result.Facts.OfType<ComponentSettings>().ShouldHaveSingleItem();
+        proxy.Component.ShouldBe(ComponentKind.KubeProxy);
+        proxy.Pid.ShouldBe(pid);
+        proxy.Get("proxy-mode").ShouldBe("ipvs");
+        proxy.Get("hostname-override").ShouldBe("10.19.136.10");
+        proxy.Get("masquerade-all").ShouldBe("false");
+        proxy.Settings.ContainsKey("cluster-cidr").ShouldBeFalse();
+        proxy.Source.Line.ShouldBe(pid is null ? 1 : 2);
+    }
+
     [Fact]
     public void Bare_command_lines_and_quoted_values()
     {
