@@ -43,24 +43,34 @@ public static class BundleCapture
         return written;
     }
 
-    /// <summary>manifest.yaml of a lab-captured bundle: what was captured from real namespaces and what the scenario supplied.</summary>
-    public static Task WriteManifestAsync(string bundleDirectory, string scenario, IEnumerable<string> nodes, IEnumerable<string> captured, IEnumerable<string> supplied, IEnumerable<string> emulated)
+    /// <summary>manifest.yaml of a lab-captured bundle: what was captured from real namespaces (and how), what the scenario supplied,
+    /// what is emulated; with the collector's own manifest of every node kept verbatim.</summary>
+    public static Task WriteManifestAsync(string bundleDirectory, string scenario, IEnumerable<string> nodes, IEnumerable<string> captured,
+        IEnumerable<string> supplied, IEnumerable<string> emulated, string capturedWith, IReadOnlyDictionary<string, string> collectManifests)
     {
-        static string List(IEnumerable<string> items) => string.Concat(items.Order().Select(i => $"\n  - {i}"));
-        var text = $"""
-            # Bundle captured by the NetDoctor network lab (tests/NetDoctor.Lab.Tests) from network namespaces.
-            tool:
-              name: netdoctor-lab
-              version: 1.0.0
-            scenario: {scenario}
-            time: {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}
-            nodes:{List(nodes)}
-            collected:{List(captured)}
-            suppliedByScenario:{List(supplied)}
-            emulated:{(emulated.Any() ? List(emulated) : " []")}
-            failed: []
-
-            """;
-        return File.WriteAllTextAsync(Path.Combine(bundleDirectory, "manifest.yaml"), text);
+        static string List(IEnumerable<string> items) => items.Any() ? string.Concat(items.Order().Select(i => $"\n  - {i}")) : " []";
+        var b = new System.Text.StringBuilder();
+        b.AppendLine("# Bundle captured by the NetDoctor network lab (tests/NetDoctor.Lab.Tests) from network namespaces; see samples/README.md.");
+        b.AppendLine("tool:");
+        b.AppendLine("  name: netdoctor-lab");
+        b.AppendLine("  version: 1.0.0");
+        b.AppendLine($"scenario: {scenario}");
+        b.AppendLine($"time: {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ}");
+        b.AppendLine($"capturedWith: {capturedWith}");
+        b.AppendLine($"nodes:{List(nodes)}");
+        b.AppendLine($"collected:{List(captured)}");
+        b.AppendLine($"suppliedByScenario:{List(supplied)}");
+        b.AppendLine($"emulated:{List(emulated.Select(e => $"\"{e.Replace("\"", "'")}\""))}");
+        b.AppendLine("failed: []");
+        if (collectManifests.Count > 0)
+        {
+            b.AppendLine("collectManifests:");
+            foreach (var (node, text) in collectManifests)
+            {
+                b.AppendLine($"  {node}: |");
+                foreach (var line in text.TrimEnd().Split('\n')) b.AppendLine(line.Length == 0 ? "" : "    " + line);
+            }
+        }
+        return File.WriteAllTextAsync(Path.Combine(bundleDirectory, "manifest.yaml"), b.ToString());
     }
 }

@@ -53,7 +53,7 @@ public sealed class LabHost
     }
 
     /// <summary>Starts a TCP listener (OpenBSD netcat, keeps accepting) with a bounded lifetime; the lab kills it on dispose.</summary>
-    public LabProcess Listen(string address, int port, int lifetimeSeconds = 300) =>
+    public LabProcess Listen(string address, int port, int lifetimeSeconds = 1800) =>
         StartBackground(["timeout", lifetimeSeconds.ToString(), "nc", "-l", "-k", "-n", address, port.ToString()], $"listener {address}:{port} in {Namespace}");
 
     public LabProcess StartBackground(IEnumerable<string> argv, string description)

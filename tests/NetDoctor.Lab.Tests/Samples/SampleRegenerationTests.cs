@@ -1,3 +1,4 @@
+using NetDoctor.Lab.Tests.Cli;
 using NetDoctor.Lab.Tests.Incidents;
 using NetDoctor.Lab.Tests.Scenarios;
 using Xunit.Abstractions;
@@ -21,6 +22,9 @@ public sealed class SampleRegenerationTests(ITestOutputHelper output)
         await scenario.BuildAsync();
         var probe = await scenario.ProbeAsync();
         probe.Outcome.ShouldBe(scenario.ExpectedRuleIds.Count == 0 ? ProbeOutcome.Connected : scenario.FailureOutcome, probe.ToString());
-        output.WriteLine($"{name}: {probe} -> {await SampleWriter.WriteAsync(scenario)}");
+        // The real collector when it builds; the lab's own capture (same layout) otherwise.
+        var useCollector = Environment.GetEnvironmentVariable("ND_SAMPLES_OWN_CAPTURE") != "1";
+        if (useCollector) await NetDoctorCli.EnsureBuiltAsync();
+        output.WriteLine($"{name}: {probe} -> {await SampleWriter.WriteAsync(scenario, useCollector)}");
     }
 }

@@ -65,12 +65,16 @@ public sealed class Incident000IpPoolOverlap : Scenario
     public override Task<ProbeResult> ProbeAsync() => _pod.Sandbox.ConnectAsync("10.96.0.1", 443);
 
     /// <summary>The seed's fix: `kubectl edit ippool default-ipv4-ippool` to a CIDR that does not overlap the hosts, then delete the pods.
-    /// Lab equivalent: Felix rewrites the pool ipsets, calico-node's BIRD gets the new block, the pod is recreated with an address of the new pool.</summary>
+    /// Lab equivalent: Felix rewrites the pool ipsets, calico-node's BIRD gets the new block, the pod is recreated with an address of the new pool.
+    /// kube-proxy's clusterCIDR follows the pod network (kubeadm: the kube-proxy ConfigMap), else netdoctor rightly reports
+    /// kube-proxy/cluster-cidr-is-service-cidr after the change.</summary>
     public override async Task<string> RemediateAsync(IReadOnlyList<Diagnosis> diagnoses)
     {
         var felix = Felixes[Worker];
         await felix.SetPoolsAsync([FixedPool]);
         await Birds[Worker].ReconfigureAsync(new BirdConfig("192.168.21.12", [], ["10.244.73.0/26"], [FixedPool.Cidr]).Render());
+        await IptablesProxier.ProgramAsync(Node(Worker), FixedPool.Cidr, [Kubernetes], hooks: false);
+        Cluster.NodeFiles[$"{Worker}/kube-proxy-config.yaml"] = KubeProxyConfigs.Render("iptables", FixedPool.Cidr);
         await felix.RemoveWorkloadAsync(_pod);
         const string newPod = "calico-kube-controllers-596576f79-xq5rw";
         _pod = await felix.AddWorkloadAsync("calico-system", newPod, "10.244.73.10", "kns.calico-system");
@@ -81,7 +85,7 @@ public sealed class Incident000IpPoolOverlap : Scenario
         Cluster.Pods.Add(new ClusterPod("calico-system", newPod, Worker, "10.244.73.10", ServiceAccount: "calico-kube-controllers", Image: "docker.io/calico/kube-controllers:v3.28.0"));
         Cluster.NodeFiles.Remove($"{Worker}/calico-system/{Controller}.log");
         Cluster.SetPodLog(Worker, "calico-system", newPod, "2024-06-12 06:10:02.114 [INFO][1] main.go 107: Loaded configuration from environment\n2024-06-12 06:10:02.301 [INFO][1] main.go 183: Starting status report routine\n");
-        return "IPPool default-ipv4-ippool changed to 10.244.0.0/16 (ipsets cali40masq-ipam-pools / cali40all-ipam-pools rewritten, BIRD block 10.244.73.0/26), controller pod recreated as 10.244.73.10";
+        return "IPPool default-ipv4-ippool changed to 10.244.0.0/16 (ipsets cali40masq-ipam-pools / cali40all-ipam-pools rewritten, BIRD block 10.244.73.0/26), controller pod recreated as 10.244.73.10, kube-proxy clusterCIDR 10.244.0.0/16";
     }
 
     private const string ControllerLog = """

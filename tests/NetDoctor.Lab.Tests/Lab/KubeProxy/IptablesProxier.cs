@@ -5,19 +5,23 @@ namespace NetDoctor.Lab.Tests.Lab.KubeProxy;
 /// KUBE-MARK-MASQ and masqueraded in KUBE-POSTROUTING.</summary>
 public static class IptablesProxier
 {
-    public static Task ProgramAsync(LabHost node, string? clusterCidr, IReadOnlyList<ServicePort> services)
+    /// <param name="hooks">Append the jumps from the kernel chains: only on the first sync (kube-proxy's later syncs leave them).</param>
+    public static Task ProgramAsync(LabHost node, string? clusterCidr, IReadOnlyList<ServicePort> services, bool hooks = true)
     {
         var chains = new List<string> { "KUBE-SERVICES", "KUBE-POSTROUTING", "KUBE-MARK-MASQ", "KUBE-NODEPORTS" };
-        var rules = new List<string>
-        {
-            "-A PREROUTING -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES",
-            "-A OUTPUT -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES",
-            "-A POSTROUTING -m comment --comment \"kubernetes postrouting rules\" -j KUBE-POSTROUTING",
+        var rules = new List<string>();
+        if (hooks)
+            rules.AddRange([
+                "-A PREROUTING -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES",
+                "-A OUTPUT -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES",
+                "-A POSTROUTING -m comment --comment \"kubernetes postrouting rules\" -j KUBE-POSTROUTING",
+            ]);
+        rules.AddRange([
             "-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000",
             "-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN",
             "-A KUBE-POSTROUTING -j MARK --set-xmark 0x4000/0x0",
             "-A KUBE-POSTROUTING -m comment --comment \"kubernetes service traffic requiring SNAT\" -j MASQUERADE --random-fully",
-        };
+        ]);
         foreach (var svc in services)
         {
             chains.Add(svc.ServiceChain);
