@@ -56,4 +56,28 @@ public sealed class AgendaTests
         Should.Throw<OperationCanceledException>(() => s.Fire(cancellationToken: cts.Token));
         s.FiringCounts["cancel"].ShouldBe(1);
     }
+
+    [Fact]
+    public void Many_cancelled_activations_do_not_disturb_the_order_of_the_live_ones()
+    {
+        var order = new List<string>();
+        Pool pool = null!;
+        var rule = new TestRule("churn", (when, then) =>
+        {
+            when.Match(() => pool);
+            then.Do(ctx => order.Add(pool.Name));
+        });
+        var s = Engine.Session(rule);
+        s.Insert(new Pool("first"));
+        var churn = Enumerable.Range(0, 5000).Select(i => new Pool($"tmp{i}")).ToList();
+        s.InsertAll(churn);
+        s.Insert(new Pool("second"));
+        foreach (var p in churn)
+        {
+            s.Retract(p);
+        }
+        s.Insert(new Pool("third"));
+        s.Fire().ShouldBe(3);
+        order.ShouldBe(["third", "second", "first"]);
+    }
 }

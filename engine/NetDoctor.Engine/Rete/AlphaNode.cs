@@ -71,7 +71,8 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
         }
         catch (Exception ex)
         {
-            throw new RuleConditionException(string.Join(", ", ruleIds), [new BoundFact(declaration!, fact.Value)], ex);
+            // A shared test is the same condition in every rule using it; naming the first is naming the condition.
+            throw new RuleConditionException(ruleIds[0], [new BoundFact(declaration!, fact.Value)], ex);
         }
     }
 }

@@ -21,7 +21,7 @@ internal sealed class Agenda
         }
         activation.Queued = true;
         activation.QueueSequence = ++sequence;
-        LaneFor(activation.Terminal.Priority).Items.Add((activation, activation.QueueSequence));
+        LaneFor(activation.Terminal.Priority).Items.Push((activation, activation.QueueSequence));
         live++;
         entries++;
     }
@@ -47,12 +47,12 @@ internal sealed class Agenda
             var items = lane.Items;
             while (items.Count > 0)
             {
-                var (activation, seq) = items[^1];
+                var (activation, seq) = items.Top;
                 if (activation.Queued && activation.QueueSequence == seq)
                 {
                     return activation;
                 }
-                items.RemoveAt(items.Count - 1);
+                items.Pop();
                 entries--;
             }
         }
@@ -102,6 +102,6 @@ internal sealed class Agenda
     private sealed class Lane(int priority)
     {
         public readonly int Priority = priority;
-        public readonly List<(Activation Activation, long Sequence)> Items = [];
+        public readonly ChunkedStack<(Activation Activation, long Sequence)> Items = new();
     }
 }

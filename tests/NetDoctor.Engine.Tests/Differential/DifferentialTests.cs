@@ -28,7 +28,7 @@ public sealed class DifferentialTests
         var facts = new List<Item>();
         var nextId = 0;
         var trace = new List<string>();
-        for (var step = 0; step < 40; step++)
+        for (var step = 0; step < 30; step++)
         {
             var operations = random.Next(1, 4);
             for (var i = 0; i < operations; i++)
