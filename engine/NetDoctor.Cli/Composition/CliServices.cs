@@ -21,7 +21,7 @@ public static class CliServices
         services.AddSingleton<ICliCommand>(sp => sp.GetRequiredService<RunCommand>());
         services.AddSingleton<ICliCommand, CollectCommand>();
         services.AddSingleton<ICliCommand, FactsCommand>();
-        // VET
+        services.AddSingleton<ICliCommand, VetCommand>();
         services.AddSingleton<ICliCommand, PacksCommand>();
         services.AddSingleton<ICliCommand, ExplainCommand>();
         services.AddSingleton<ICliCommand, DemoCommand>();

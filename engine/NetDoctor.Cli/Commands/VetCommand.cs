@@ -1,0 +1,45 @@
+using System.CommandLine;
+using NetDoctor.Cli.Pipeline;
+using NetDoctor.Collectors.Bundles;
+using NetDoctor.Packs.Loading;
+using NetDoctor.Packs.Testing;
+using NetDoctor.Packs.Vetting;
+using NetDoctor.Packs.Vetting.Reporters;
+
+namespace NetDoctor.Cli.Commands;
+
+/// <summary>
+/// `netdoctor vet PACKDIR...`: what a pack's CI runs — schema, type-check, lint, every RuleTest, rule coverage.
+/// The built-in packs are loaded alongside (not vetted) so a community pack may build on their derived facts.
+/// </summary>
+public sealed class VetCommand(CliConsole console) : ICliCommand
+{
+    public Command Build()
+    {
+        var dirs = new Argument<string[]>("PACKDIR") { Description = "Pack folders (or folders of packs) to vet.", Arity = ArgumentArity.OneOrMore };
+        var format = CommonOptions.Format("text", [.. VetReporters.Formats]);
+        var output = CommonOptions.Output();
+        var command = new Command("vet", "Validate rule packs and run their tests: schema, types, lint, tests, coverage.") { dirs, format, output };
+        command.SetAction(parse =>
+        {
+            var targets = parse.GetValue(dirs)!;
+            foreach (var dir in targets)
+                if (!Directory.Exists(dir)) throw new UsageException($"{dir}: no such pack directory");
+
+            var targetPacks = targets.SelectMany(PackFolder.Discover).Select(Path.GetFullPath).ToHashSet();
+            var dependencies = Directory.Exists(PackSet.BuiltInDirectory)
+                ? PackFolder.Discover(PackSet.BuiltInDirectory).Where(d => !targetPacks.Contains(Path.GetFullPath(d))).ToList()
+                : [];
+            var bundles = new DelegateFactSource(path =>
+            {
+                var facts = BundleReader.Read([path]);
+                return new FactSet(facts.Facts, facts.Problems);
+            });
+
+            var report = PackVetter.Vet(targets, new VetOptions(Bundles: bundles, Dependencies: dependencies));
+            console.WriteDocument(VetReporters.Render(report, parse.GetValue(format)!).TrimEnd(), parse.GetValue(output));
+            return report.Passed ? ExitCodes.Ok : ExitCodes.Findings;
+        });
+        return command;
+    }
+}
