@@ -27,7 +27,7 @@ public static class PackVetter
 
         var vettedNames = vetted.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var rules = vetted.SelectMany(p => p.Rules).Select(r => (r.Id, r.Mark))
-            .Concat(loaded.ExtraRules.Where(r => vettedNames.Contains(r.Id.Split('/')[0])).Select(r => (r.Id, SourceMark.None)))
+            .Concat(loaded.ExtraRules.Where(r => vettedNames.Contains(r.Id.Split('/')[0])).Select(r => (r.Id, CSharpMark(vetted, r.Id))))
             .ToList();
         var coverage = CoverageReport.Compute(rules, tests);
         foreach (var gap in coverage.Rules.Where(r => !r.Covered))
@@ -40,6 +40,13 @@ public static class PackVetter
         }
         var infos = loaded.Infos.Where(i => vetted.Any(p => p.DisplayDirectory == i.Directory)).ToList();
         return new VetReport(infos, diagnostics, tests, coverage);
+    }
+
+    /// <summary>C# rules have no YAML position; point at the pack's conventional csharp/ folder.</summary>
+    private static SourceMark CSharpMark(IEnumerable<LoadedPack> packs, string ruleId)
+    {
+        var pack = packs.First(p => p.Name == ruleId.Split('/')[0]);
+        return new SourceMark(pack.DisplayDirectory + "/csharp", "csharp", 0, 0);
     }
 
     private static bool InDependency(PackDiagnostic diagnostic, IEnumerable<LoadedPack> dependencies) =>

@@ -43,3 +43,21 @@ public static class TestCatalog
     public static NetDoctor.Packs.Types.FactTypeCatalog Instance { get; } =
         NetDoctor.Packs.Types.FactTypeCatalog.Empty.With(typeof(IpPool), typeof(NodeAddress), typeof(Route));
 }
+
+public enum PeerState
+{
+    Idle,
+    Established,
+}
+
+public sealed record Hop(System.Net.IPAddress Gateway, int Weight);
+
+/// <summary>A positional record with nested records, lists, a dictionary and nullables, to exercise the test-fact binder.</summary>
+public sealed record BgpSession(string Peer, PeerState State, IReadOnlyList<Hop> Hops) : Fact
+{
+    public int? HoldTime { get; init; }
+    public Cidr? Network { get; init; }
+    public IReadOnlyDictionary<string, string> Options { get; init; } = new Dictionary<string, string>();
+    public string[] Tags { get; init; } = [];
+    public override string Summary => $"{Peer} {State}";
+}
