@@ -36,6 +36,7 @@ public sealed partial class ProcessListParser : IFormatParser
         var result = new ParseResult();
         var lines = TextLines.Split(input.Text);
         int skip = -1; // columns before the command; -1 = not known from a header
+        int pidColumn = 1; // `ps -ef` and `ps aux` put the PID second; a header says where it really is (`ps -eo pid,args`: first)
         List<Arg>? wordPerLine = null;
         int wordPerLineStart = 0;
 
@@ -61,8 +62,9 @@ public sealed partial class ProcessListParser : IFormatParser
             }
             var trimmed = line.Trim();
             if (trimmed.Length == 0) continue;
-            if (IsHeader(trimmed, out var headerSkip))
+            if (IsHeader(trimmed, out var headerSkip, out var headerPid))
             {
+                pidColumn = headerPid;
                 FlushWordPerLine();
                 skip = headerSkip;
                 continue;
@@ -81,12 +83,13 @@ public sealed partial class ProcessListParser : IFormatParser
                 if (columns > 0) result.Problem(input.At(number), $"process line has no command: {Snippet.Of(trimmed)}");
                 continue;
             }
-            if (columns > 0 && !tokens[1].All(char.IsAsciiDigit))
+            int pidAt = skip >= 0 ? pidColumn : 1;
+            if (columns > 0 && pidAt >= 0 && !tokens[pidAt].All(char.IsAsciiDigit))
             {
                 result.Problem(input.At(number), $"process line has no numeric PID: {Snippet.Of(trimmed)}");
                 continue;
             }
-            int? pid = columns > 0 && int.TryParse(tokens[1], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+            int? pid = columns > 0 && pidAt >= 0 && int.TryParse(tokens[pidAt], NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
             if (columns == 0 && !ExecutableRegex().IsMatch(tokens[0]))
             {
                 result.Problem(input.At(number), $"not a command line: {Snippet.Of(trimmed)}");
@@ -114,14 +117,17 @@ public sealed partial class ProcessListParser : IFormatParser
     }
 
     /// <summary>`ps -ef`: UID PID PPID C STIME TTY TIME CMD (7 columns before the command); `ps aux`: 10.</summary>
-    private static bool IsHeader(string line, out int skip)
+    private static bool IsHeader(string line, out int skip, out int pidColumn)
     {
         skip = 0;
+        pidColumn = -1;
         if (!line.Contains("PID", StringComparison.Ordinal)) return false;
         var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         int cmd = Array.FindIndex(words, w => w is "CMD" or "COMMAND" or "ARGS");
         if (cmd < 0) return false;
         skip = cmd;
+        pidColumn = Array.IndexOf(words, "PID");
+        if (pidColumn >= cmd) pidColumn = -1;
         return true;
     }
 

@@ -77,6 +77,7 @@ public class ProcessListParserTests
     [Theory]
     [InlineData("real-ps-ef.txt", 2201)]
     [InlineData("real-ps-auxww.txt", 2201)]
+    [InlineData("real-ps-eo-pid-args.txt", 5399)] // what `netdoctor collect` used to run: the PID is the first column
     [InlineData("real-proc-cmdline.txt", null)]
     public void Real_captures_of_a_process_presenting_as_kube_proxy(string file, int? pid)
     {

@@ -23,5 +23,6 @@ sleep 1
 mkdir -p "$out"
 ps -ef | awk -v p="$pid" 'NR == 1 || $2 == p' > "$out/real-ps-ef.txt"
 ps auxww | awk -v p="$pid" 'NR == 1 || $2 == p' > "$out/real-ps-auxww.txt"
+ps -ww -eo pid,args | awk -v p="$pid" 'NR == 1 || $1 == p' > "$out/real-ps-eo-pid-args.txt"
 { cat "/proc/$pid/cmdline"; echo; } > "$out/real-proc-cmdline.txt"
 echo "captured pid $pid into $out"
