@@ -7,6 +7,7 @@ namespace NetDoctor.Collectors.Parsing;
 /// </summary>
 public sealed class StringPool
 {
+    private const int MaxEntries = 100_000;
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
@@ -17,8 +18,9 @@ public sealed class StringPool
         if (text.IsEmpty) return "";
         if (_lookup.TryGetValue(text, out var s)) return s;
         s = text.ToString();
-        // Only short names are worth keeping; long unique text (a 10 MB garbage line) must not be retained twice.
-        if (text.Length <= 256) _strings[s] = s;
+        // Only short names are worth keeping, and only so many: long or endless unique text (a 10 MB garbage line,
+        // a million endpoint addresses) must not be retained twice.
+        if (text.Length <= 256 && _strings.Count < MaxEntries) _strings[s] = s;
         return s;
     }
 }

@@ -14,14 +14,14 @@ internal sealed class RuleReader
     private readonly List<ModuleOption> _options = new(8);
     private readonly MatchBuilder _matches;
     private readonly List<IptablesMatch> _found = new(16);
-    private readonly Dictionary<string, Cidr> _cidrCache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Cidr>.AlternateLookup<ReadOnlySpan<char>> _cidrs;
+    private readonly SpanCache<IptablesMatch> _core = new();
+    private readonly SpanCache<IptablesMatch[]> _groups = new();
+    private readonly SpanCache<IptablesTarget> _targets = new();
 
     public RuleReader(StringPool pool)
     {
         _pool = pool;
         _matches = new MatchBuilder(pool);
-        _cidrs = _cidrCache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public readonly record struct Rule(IReadOnlyList<IptablesMatch> Matches, IptablesTarget Target, long? Packets, long? Bytes);
@@ -83,9 +83,19 @@ internal sealed class RuleReader
                 {
                     bool src = word is "-s" or "--source" or "--src";
                     int end = ValueEnd(t, i, text);
+                    if (_core.TryGet(text.AsSpan(optStart, end - optStart), out var cachedAddr))
+                    {
+                        matches.Add(cachedAddr);
+                        i += 2;
+                        break;
+                    }
                     var value = i + 1 < t.Count ? t[i + 1].Value(text) : default;
-                    if (TryCidr(value, out var cidr))
-                        matches.Add(new AddressMatch(src ? Direction.Source : Direction.Destination, cidr) { Negated = negate, Text = _pool.Get(text.AsSpan(optStart, end - optStart)) });
+                    if (Cidr.TryParse(value.ToString(), out var cidr))
+                    {
+                        var m = new AddressMatch(src ? Direction.Source : Direction.Destination, cidr) { Negated = negate, Text = text[optStart..end] };
+                        _core.Add(m.Text, m);
+                        matches.Add(m);
+                    }
                     else
                     {
                         problems.Problem(at, $"cannot read address '{Snippet.Of(value)}' of {word}; kept verbatim");
@@ -98,16 +108,26 @@ internal sealed class RuleReader
                 {
                     bool input = word is "-i" or "--in-interface";
                     int end = ValueEnd(t, i, text);
-                    var name = i + 1 < t.Count ? _pool.Get(t[i + 1].Value(text)) : "";
-                    matches.Add(new InterfaceMatch(input, name) { Negated = negate, Text = _pool.Get(text.AsSpan(optStart, end - optStart)) });
+                    if (!_core.TryGet(text.AsSpan(optStart, end - optStart), out var m))
+                    {
+                        var name = i + 1 < t.Count ? _pool.Get(t[i + 1].Value(text)) : "";
+                        m = new InterfaceMatch(input, name) { Negated = negate, Text = text[optStart..end] };
+                        _core.Add(m.Text, m);
+                    }
+                    matches.Add(m);
                     i += 2;
                     break;
                 }
                 case "-p" or "--protocol":
                 {
                     int end = ValueEnd(t, i, text);
-                    var proto = i + 1 < t.Count ? _pool.Get(t[i + 1].Value(text)) : "";
-                    matches.Add(new ProtocolMatch(proto) { Negated = negate, Text = _pool.Get(text.AsSpan(optStart, end - optStart)) });
+                    if (!_core.TryGet(text.AsSpan(optStart, end - optStart), out var m))
+                    {
+                        m = new ProtocolMatch(i + 1 < t.Count ? _pool.Get(t[i + 1].Value(text)) : "") { Negated = negate, Text = text[optStart..end] };
+                        _core.Add(m.Text, m);
+                    }
+                    matches.Add(m);
+                    var proto = ((ProtocolMatch)m).Protocol;
                     // "-p tcp --dport 80" without "-m tcp": the protocol's own match is implied.
                     implicitModule = proto.ToLowerInvariant() is "tcp" or "udp" or "sctp" or "udplite" ? proto.ToLowerInvariant() : null;
                     i += 2;
@@ -156,13 +176,29 @@ internal sealed class RuleReader
         }
         Flush(text, module, moduleStart, matches, problems, at);
         // An exact-size array: hundreds of thousands of rules each keep their list.
-        return new Rule(matches.Count == 0 ? [] : matches.ToArray(), target, packets, bytes);
+        var array = matches.Count == 0 ? [] : new IptablesMatch[matches.Count];
+        matches.CopyTo(array);
+        return new Rule(array, target, packets, bytes);
     }
 
     private void Flush(string text, string? module, int moduleStart, List<IptablesMatch> matches, ParseResult problems, Source at)
     {
         if (module is null) return;
-        _matches.Build(text, module, moduleStart, _tokens, _options, matches, problems, at);
+        // The whole group ("-m comment --comment \"...\"", "-m statistic --mode random --probability 0.5") is the key;
+        // an implicit protocol module has no "-m" text of its own, so the module name is part of the key.
+        int end = _options.Count > 0 ? _options[^1].TextEnd : moduleStart;
+        var key = text.AsSpan(moduleStart, Math.Max(0, end - moduleStart));
+        bool cacheable = key.StartsWith("-m ") && key.Length > 3;
+        if (cacheable && _groups.TryGet(key, out var cached))
+            matches.AddRange(cached);
+        else
+        {
+            int before = matches.Count, problemsBefore = problems.Problems.Count;
+            _matches.Build(text, module, moduleStart, _tokens, _options, matches, problems, at);
+            // Only a group read without complaint is reused: its problems must be reported at every line it appears on.
+            if (cacheable && problems.Problems.Count == problemsBefore)
+                _groups.Add(key, matches.GetRange(before, matches.Count - before).ToArray());
+        }
         _options.Clear();
     }
 
@@ -180,17 +216,12 @@ internal sealed class RuleReader
         // Target options run to the end of the rule (iptables-save always writes the target last); a core
         // option after them (hand-written rules) ends the target.
         while (j < t.Count && !IsCoreOption(t[j].Span(text), t[j].Quoted)) j++;
+        var key = text.AsSpan(t[i].Start, t[j - 1].End - t[i].Start);
+        if (_targets.TryGet(key, out target)) return j;
+        int problemsBefore = problems.Problems.Count;
         target = TargetBuilder.Build(text, t, i, nameIdx, j, isGoto, _pool, problems, at);
+        if (problems.Problems.Count == problemsBefore) _targets.Add(key, target);
         return j;
-    }
-
-    /// <summary>Cluster IPs and endpoints repeat across rules: parse each address text once per dump.</summary>
-    private bool TryCidr(ReadOnlySpan<char> text, out Cidr cidr)
-    {
-        if (_cidrs.TryGetValue(text, out cidr)) return true;
-        if (!Cidr.TryParse(text.ToString(), out cidr)) return false;
-        if (text.Length <= 64) _cidrCache[text.ToString()] = cidr;
-        return true;
     }
 
     private static bool IsCoreOption(ReadOnlySpan<char> w, bool quoted) =>
