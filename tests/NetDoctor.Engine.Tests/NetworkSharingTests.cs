@@ -63,4 +63,59 @@ public sealed class NetworkSharingTests
         Probe.Calls.ShouldBe(50, "the key over earlier declarations runs once per left token, never per pair");
         s.Fire().ShouldBe(50);
     }
+
+    private static class Selector
+    {
+        [ThreadStatic]
+        private static int calls;
+
+        public static int Calls => calls;
+
+        public static void Reset() => calls = 0;
+
+        public static int Size(Pool p)
+        {
+            calls++;
+            return p.Size;
+        }
+    }
+
+    [Fact]
+    public void Sibling_tests_of_one_expression_against_constants_are_hashed()
+    {
+        var rules = Enumerable.Range(0, 10).Select(k =>
+        {
+            Pool pool = null!;
+            return new TestRule($"size/{k}", (when, then) =>
+            {
+                when.Match(() => pool, p => Selector.Size(p) == k);
+                then.Yield(ctx => new Derived($"{k}:{pool.Name}"));
+            });
+        }).ToArray();
+        var s = Engine.Session(rules);
+        Selector.Reset();
+        s.InsertAll(Enumerable.Range(0, 30).Select(i => (object)new Pool($"p{i}", i % 15)));
+        Selector.Calls.ShouldBe(30, "one evaluation of the shared expression per fact, not one per rule");
+        s.Fire().ShouldBe(20);
+        s.Query<Derived>().Select(d => d.Text).ShouldContain("3:p18");
+    }
+
+    [Fact]
+    public void Hashed_constant_tests_handle_strings_nulls_and_nullable_values()
+    {
+        var names = new string?[] { "a", "b", null, "d", "e" };
+        var rules = names.Select((name, k) =>
+        {
+            Address addr = null!;
+            return new TestRule($"name/{k}", (when, then) =>
+            {
+                when.Match(() => addr, a => a.Pool == name);
+                then.Yield(ctx => new Derived($"{k}:{addr.Host}"));
+            });
+        }).ToArray();
+        var s = Engine.Session(rules);
+        s.InsertAll([new Address("a", 1), new Address(null!, 2), new Address("e", 3), new Address("zz", 4)]);
+        s.Fire();
+        s.Query<Derived>().Select(d => d.Text).OrderBy(t => t).ShouldBe(["0:1", "2:2", "4:3"]);
+    }
 }

@@ -12,11 +12,16 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
 {
     private readonly List<AlphaNode> children = [];
     private AlphaNode[] frozenChildren = [];
+    private AlphaIndex[] indexes = [];
     private readonly List<string> ruleIds = [];
 
     public LambdaExpression? Condition { get; } = condition;
 
     public AlphaMemory? Memory { get; private set; }
+
+    private Declaration? TestedDeclaration => declaration;
+
+    private string FirstRuleId => ruleIds[0];
 
     public AlphaNode Child(LambdaExpression condition, Declaration declaration, string ruleId, Func<LambdaExpression, Func<object, bool>> compile)
     {
@@ -42,8 +47,38 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
 
     public void Freeze()
     {
-        frozenChildren = [.. children];
-        foreach (var child in frozenChildren)
+        var plain = new List<AlphaNode>();
+        var groups = new List<(LambdaExpression Selector, List<(object? Key, AlphaNode Node)> Members)>();
+        foreach (var child in children)
+        {
+            if (child.Condition is { } condition && AlphaIndex.TrySplit(condition, out var selector, out var key))
+            {
+                var group = groups.Find(g => ExpressionComparer.Instance.Equals(g.Selector, selector));
+                if (group.Members is null)
+                {
+                    groups.Add(group = (selector, []));
+                }
+                group.Members.Add((key, child));
+            }
+            else
+            {
+                plain.Add(child);
+            }
+        }
+        var built = new List<AlphaIndex>();
+        foreach (var (selector, members) in groups)
+        {
+            if (members.Count < AlphaIndex.MinimumSiblings)
+            {
+                plain.AddRange(members.Select(m => m.Node));
+                continue;
+            }
+            var first = members[0].Node;
+            built.Add(AlphaIndex.Create(selector, members, first.FirstRuleId, first.TestedDeclaration!));
+        }
+        frozenChildren = [.. plain];
+        indexes = [.. built];
+        foreach (var child in children)
         {
             child.Freeze();
         }
@@ -55,6 +90,16 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
         if (test is not null && !Passes(fact))
         {
             return;
+        }
+        AssertPassed(session, fact);
+    }
+
+    /// <summary>Continues below this node for a fact known to pass its test (an alpha index already checked it).</summary>
+    public void AssertPassed(Session session, FactHandle fact)
+    {
+        foreach (var index in indexes)
+        {
+            index.Assert(session, fact);
         }
         foreach (var child in frozenChildren)
         {

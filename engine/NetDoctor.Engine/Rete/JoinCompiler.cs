@@ -98,7 +98,7 @@ internal static class JoinCompiler
     }
 
     /// <summary>Whether <c>==</c> on these operands agrees with <see cref="object.Equals(object)"/>/<see cref="object.GetHashCode"/> of the boxed values.</summary>
-    private static bool Hashable(BinaryExpression b)
+    internal static bool Hashable(BinaryExpression b)
     {
         var type = Nullable.GetUnderlyingType(b.Left.Type) ?? b.Left.Type;
         if (b.Method is null)
