@@ -18,26 +18,40 @@ public static partial class Redactor
         if (KubeconfigReducer.LooksLikeKubeconfig(text)) return KubeconfigReducer.Reduce(text);
 
         int count = 0;
-        string result = PemBlock().Replace(text, m =>
+        string result = text;
+        // Cheap substring checks first: a 40 MB iptables dump with no secret-ish word skips every regex.
+        if (Has(result, "-----BEGIN "))
+            result = PemBlock().Replace(result, m =>
+            {
+                count++;
+                return $"-----BEGIN {m.Groups["label"].Value}-----\n{Mask}\n-----END {m.Groups["label"].Value}-----";
+            });
+        if (Has(result, "bearer") || Has(result, "authorization"))
+            result = AuthorizationHeader().Replace(result, m => { count++; return m.Groups["prefix"].Value + Mask; });
+        if (result.Contains("eyJ", StringComparison.Ordinal))
+            result = Jwt().Replace(result, _ => { count++; return Mask; });
+        if (SecretWords.Any(w => Has(result, w)))
         {
-            count++;
-            return $"-----BEGIN {m.Groups["label"].Value}-----\n{Mask}\n-----END {m.Groups["label"].Value}-----";
-        });
-        result = AuthorizationHeader().Replace(result, m => { count++; return m.Groups["prefix"].Value + Mask; });
-        result = Jwt().Replace(result, _ => { count++; return Mask; });
-        result = SecretAssignment().Replace(result, m =>
-        {
-            string value = m.Groups["value"].Value;
-            if (IsPlaceholder(value)) return m.Value;
-            count++;
-            return m.Groups["key"].Value + m.Groups["sep"].Value + m.Groups["quote"].Value + Mask;
-        });
-        result = SecretFlagWithSpace().Replace(result, m =>
-        {
-            if (IsPlaceholder(m.Groups["value"].Value)) return m.Value;
-            count++;
-            return m.Groups["flag"].Value + m.Groups["space"].Value + Mask;
-        });
+            result = SecretAssignment().Replace(result, m =>
+            {
+                string value = m.Groups["value"].Value;
+                if (IsPlaceholder(value)) return m.Value;
+                count++;
+                return m.Groups["key"].Value + m.Groups["sep"].Value + m.Groups["quote"].Value + Mask;
+            });
+            result = SecretEnvVar().Replace(result, m =>
+            {
+                if (IsPlaceholder(m.Groups["value"].Value.Trim())) return m.Value;
+                count++;
+                return m.Groups["head"].Value + Mask;
+            });
+            result = SecretFlagWithSpace().Replace(result, m =>
+            {
+                if (IsPlaceholder(m.Groups["value"].Value)) return m.Value;
+                count++;
+                return m.Groups["flag"].Value + m.Groups["space"].Value + Mask;
+            });
+        }
         if (result.Contains("Secret", StringComparison.Ordinal))
         {
             var (masked, n) = SecretObjectData.Redact(result);
@@ -46,6 +60,10 @@ public static partial class Redactor
         }
         return new RedactionResult(result, count);
     }
+
+    private static readonly string[] SecretWords = ["token", "passw", "secret", "key", "credential"];
+
+    private static bool Has(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
 
     internal static bool IsPlaceholder(string value) =>
         value.Length == 0 || value is Mask or "<censored>" or "null" or "~" or "true" or "false" or "\"\"" or "''";
@@ -64,6 +82,10 @@ public static partial class Redactor
         @"(?<key>(?<![\w-])(?:--)?[""']?[\w.-]*?(?:token|passw(?:or)?d|secret|secret[_-]?access[_-]?key|private[_-]?key|api[_-]?key|client-key-data|client-certificate-data|certificate-authority-data|credentials?)[""']?)(?<sep>\s*[:=]\s*)(?<quote>[""']?)(?<value>[^\s""',}\]]+)",
         RegexOptions.IgnoreCase)]
     private static partial Regex SecretAssignment();
+
+    // A pod spec's environment entry "- name: DB_PASSWORD" followed by "value: ..." (the name is not the key here).
+    [GeneratedRegex(@"(?<head>-\s+name:\s*[""']?[\w.-]*(?:token|passw(?:or)?d|secret|private[_-]?key|api[_-]?key|access[_-]?key|credentials?)[\w.-]*[""']?[ \t]*\r?\n[ \t]+value:[ \t]*)(?<value>[^\r\n]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretEnvVar();
 
     // "--token abc" / "--password abc" (flag and value as separate words on a command line).
     [GeneratedRegex(@"(?<flag>(?<![\w-])--[\w-]*(?:token|passw(?:or)?d|secret)(?![\w-]))(?<space>\s+)(?<value>(?!-)[^\s""']+)", RegexOptions.IgnoreCase)]

@@ -72,6 +72,27 @@ public class RedactorTests
     }
 
     [Fact]
+    public void Secret_environment_variables_in_pod_specs_are_masked_and_others_kept()
+    {
+        string pod = """
+                env:
+                - name: DATASTORE_TYPE
+                  value: kubernetes
+                - name: ETCD_PASSWORD
+                  value: hunter2-very-secret
+                - name: IP_AUTODETECTION_METHOD
+                  value: interface=eth0
+            """;
+
+        var result = Redactor.Redact(pod);
+
+        result.Text.ShouldNotContain("hunter2-very-secret");
+        result.Text.ShouldContain("value: kubernetes");
+        result.Text.ShouldContain("value: interface=eth0");
+        result.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public void Jwts_anywhere_are_masked()
     {
         var result = Redactor.Redact($"2024-06-12 05:53:08 [INFO] using token {Jwt} for 10.96.0.1:443");
