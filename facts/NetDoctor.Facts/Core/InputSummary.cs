@@ -4,6 +4,7 @@ namespace NetDoctor.Facts;
 /// One input the user named (a bundle directory, a .tar.gz or a single file), as reported in the `inputs`
 /// field of the JSON output: which nodes it held and how many of its files were parsed.
 /// </summary>
+/// <param name="Files">Files parsed (skipped and unusable files are counted separately).</param>
 public sealed record InputSummary(string Path, IReadOnlyList<string> Nodes, int Files)
 {
     /// <summary>How the input was understood: "netdoctor", "calicoctl-cluster-diags", "calicoctl-node-diags", "node-folders", "loose-files".</summary>
@@ -18,7 +19,7 @@ public sealed record InputSummary(string Path, IReadOnlyList<string> Nodes, int 
     /// <summary>Files deliberately not parsed (known noise, duplicates, links, hidden files); each is listed with its reason.</summary>
     public int Skipped { get; init; }
 
-    /// <summary>Files no parser recognised (each also reported as a problem).</summary>
+    /// <summary>Files that could not be used — unreadable, too large, binary, or recognised by no parser (each also reported as a problem).</summary>
     public int Unrecognised { get; init; }
 
     /// <summary>Set when the input could not be read at all (missing, unreadable, not an archive).</summary>
