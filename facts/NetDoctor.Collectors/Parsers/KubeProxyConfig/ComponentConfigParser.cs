@@ -16,8 +16,8 @@ public sealed class ComponentConfigParser : IFormatParser
     {
         var name = Path.GetFileName(fileName);
         if (name is "kube-proxy-config.yaml" or "kubelet-config.yaml") return 100;
-        // A ConfigMap wrapping one (its kind line is indented inside the literal block) is less certain than the bare file.
-        if (head.Contains("kind: ConfigMap", StringComparison.Ordinal) && head.Contains("KubeProxyConfiguration", StringComparison.Ordinal)) return 90;
+        // A ConfigMap wrapping one (its kind line indented in the literal block): more specific than any kubectl object.
+        if (head.Contains("kind: ConfigMap", StringComparison.Ordinal) && head.Contains("KubeProxyConfiguration", StringComparison.Ordinal)) return 97;
         if (head.Contains("kind: KubeProxyConfiguration", StringComparison.Ordinal) || head.Contains("kind: KubeletConfiguration", StringComparison.Ordinal))
             return 95;
         return 0;

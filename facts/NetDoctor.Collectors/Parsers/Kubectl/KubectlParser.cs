@@ -18,7 +18,8 @@ public sealed partial class KubectlParser : IFormatParser
         if ((path.Contains("cluster/crd/", StringComparison.Ordinal) || path.Contains("cluster/kubernetes/", StringComparison.Ordinal)) &&
             (path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".json", StringComparison.Ordinal)))
             return 100;
-        if (ApiVersionRegex().IsMatch(head) && KindRegex().IsMatch(head)) return 80;
+        // apiVersion, kind and metadata keys together are hardly anything but a Kubernetes-style object.
+        if (ApiVersionRegex().IsMatch(head) && KindRegex().IsMatch(head)) return MetadataRegex().IsMatch(head) ? 95 : 80;
         return 0;
     }
 
@@ -75,4 +76,7 @@ public sealed partial class KubectlParser : IFormatParser
 
     [GeneratedRegex(@"^\s*(- )?""?kind""?\s*:", RegexOptions.Multiline)]
     private static partial Regex KindRegex();
+
+    [GeneratedRegex(@"^\s*(- )?""?metadata""?\s*:", RegexOptions.Multiline)]
+    private static partial Regex MetadataRegex();
 }

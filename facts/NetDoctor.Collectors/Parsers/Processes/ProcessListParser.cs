@@ -24,7 +24,8 @@ public sealed partial class ProcessListParser : IFormatParser
         var name = Path.GetFileName(fileName);
         if (name is "processes.txt" or "cmdline.txt") return 100;
         bool psHeader = head.Contains("PID", StringComparison.Ordinal) && (head.Contains(" CMD", StringComparison.Ordinal) || head.Contains(" COMMAND", StringComparison.Ordinal));
-        bool component = Components.Any(c => head.Contains(c, StringComparison.Ordinal)) && head.Contains(" --", StringComparison.Ordinal);
+        bool component = Components.Any(c => head.Contains(c, StringComparison.Ordinal)) &&
+                         (head.Contains(" --", StringComparison.Ordinal) || head.Contains("\0--", StringComparison.Ordinal) || head.Contains("\0-", StringComparison.Ordinal));
         if (psHeader && component) return 90;
         if (head.Contains('\0') && component) return 85;
         if (psHeader) return 40;

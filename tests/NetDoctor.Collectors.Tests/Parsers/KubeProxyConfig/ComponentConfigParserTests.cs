@@ -59,6 +59,6 @@ public class ComponentConfigParserTests
     [Theory]
     [InlineData("n1/kube-proxy-config.yaml", "", 100)]
     [InlineData("config.conf", "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\n", 95)]
-    [InlineData("cm.yaml", "apiVersion: v1\ndata:\n  config.conf: |-\n    kind: KubeProxyConfiguration\nkind: ConfigMap\n", 90)]
+    [InlineData("cm.yaml", "apiVersion: v1\ndata:\n  config.conf: |-\n    kind: KubeProxyConfiguration\nkind: ConfigMap\n", 97)]
     public void Sniffs(string name, string head, int expected) => _parser.Sniff(name, head).ShouldBe(expected);
 }

@@ -205,6 +205,7 @@ public class KubectlCoreTests
     [InlineData("cluster/kubernetes/pods.yaml", "", 100)]
     [InlineData("pasted.txt", "apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Node\n", 80)]
     [InlineData("pasted.json", "{\n  \"apiVersion\": \"v1\",\n  \"kind\": \"List\"\n", 80)]
+    [InlineData("pasted.txt", "apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n", 95)]
     [InlineData("pasted.txt", "Chain INPUT (policy ACCEPT)\n", 0)]
     public void Sniffs(string name, string head, int expected) => _parser.Sniff(name, head).ShouldBe(expected);
 }
