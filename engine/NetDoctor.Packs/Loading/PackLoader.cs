@@ -16,8 +16,12 @@ public static class PackLoader
 {
     /// <param name="directories">Pack folders, or folders containing pack folders (like rulepacks/).</param>
     /// <param name="catalog">Fact types rules may name; default: the Facts assembly's types.</param>
-    public static LoadedPacks LoadAll(IEnumerable<string> directories, FactTypeCatalog? catalog = null)
+    public static LoadedPacks LoadAll(IEnumerable<string> directories, FactTypeCatalog? catalog = null) =>
+        LoadAll(directories, new PackLoadOptions(catalog));
+
+    public static LoadedPacks LoadAll(IEnumerable<string> directories, PackLoadOptions options)
     {
+        var catalog = options.Catalog;
         var diagnostics = new List<PackDiagnostic>();
         var folders = new List<PackFolder>();
         foreach (string dir in directories)
@@ -30,7 +34,7 @@ public static class PackLoader
         }
 
         // 1. Manifests.
-        var manifests = folders.Select(f => ReadManifest(f, diagnostics)).ToList();
+        var manifests = folders.Select(f => ReadManifest(f, options, diagnostics)).ToList();
 
         // 2. Derived fact types of every pack, emitted as real types and added to the catalog.
         var (fullCatalog, derived) = DeclareDerivedTypes(folders, manifests, catalog ?? FactTypeCatalog.Default, diagnostics);
@@ -39,7 +43,7 @@ public static class PackLoader
         // 3. Rules and tests.
         var packs = new List<LoadedPack>();
         for (int i = 0; i < folders.Count; i++)
-            packs.Add(LoadPack(folders[i], manifests[i], sandbox, derived, diagnostics));
+            packs.Add(LoadPack(folders[i], manifests[i], sandbox, derived, options, diagnostics));
 
         Lint.CheckIds(packs, diagnostics);
         return new LoadedPacks(packs, fullCatalog, sandbox, derived, diagnostics);
@@ -47,7 +51,7 @@ public static class PackLoader
 
     public static LoadedPacks Load(string directory, FactTypeCatalog? catalog = null) => LoadAll([directory], catalog);
 
-    private static PackDocument? ReadManifest(PackFolder folder, List<PackDiagnostic> diagnostics)
+    private static PackDocument? ReadManifest(PackFolder folder, PackLoadOptions options, List<PackDiagnostic> diagnostics)
     {
         var file = ReadFile(folder, folder.ManifestPath, diagnostics);
         if (file is null) return null;
@@ -58,8 +62,8 @@ public static class PackLoader
             return null;
         }
         var root = docs[0].RootNode;
-        if (!SchemaValidator.Validate(file, root, DocumentKind.RulePack, diagnostics)) return null;
-        return new DocumentReader(file, diagnostics).ReadPack((YamlMappingNode)root);
+        if (!Conforms(file, root, DocumentKind.RulePack, options, diagnostics)) return null;
+        return Guarded(file, root, DocumentKind.RulePack, diagnostics, () => new DocumentReader(file, diagnostics).ReadPack((YamlMappingNode)root));
     }
 
     private static (FactTypeCatalog, Dictionary<string, DerivedTypeInfo>) DeclareDerivedTypes(
@@ -112,7 +116,7 @@ public static class PackLoader
     }
 
     private static LoadedPack LoadPack(PackFolder folder, PackDocument? manifest, ExpressionSandbox sandbox,
-        IReadOnlyDictionary<string, DerivedTypeInfo> derived, List<PackDiagnostic> diagnostics)
+        IReadOnlyDictionary<string, DerivedTypeInfo> derived, PackLoadOptions options, List<PackDiagnostic> diagnostics)
     {
         string packName = manifest?.Name ?? Path.GetFileName(folder.Directory);
         var compiler = new YamlRuleCompiler(sandbox, derived, diagnostics);
@@ -125,24 +129,53 @@ public static class PackLoader
             foreach (var doc in YamlDocuments.Parse(file, diagnostics))
             {
                 if (doc.RootNode is YamlMappingNode { } map && map.String("id") is { } id) declared.Add(id);
-                if (!SchemaValidator.Validate(file, doc.RootNode, DocumentKind.Rule, diagnostics)) continue;
-                if (reader.ReadRule((YamlMappingNode)doc.RootNode) is not { } rule) continue;
+                if (!Conforms(file, doc.RootNode, DocumentKind.Rule, options, diagnostics)) continue;
+                if (Guarded(file, doc.RootNode, DocumentKind.Rule, diagnostics, () => reader.ReadRule((YamlMappingNode)doc.RootNode)) is not { } rule) continue;
                 Lint.CheckRule(packName, rule, diagnostics);
                 if (compiler.Compile(packName, rule) is { } compiled) rules.Add(compiled);
             }
         }
         var tests = new List<RuleTestDocument>();
-        foreach (string path in folder.TestFiles)
+        foreach (string path in options.LoadTests ? folder.TestFiles : [])
         {
             if (ReadFile(folder, path, diagnostics) is not { } file) continue;
             var reader = new DocumentReader(file, diagnostics);
             foreach (var doc in YamlDocuments.Parse(file, diagnostics))
             {
-                if (!SchemaValidator.Validate(file, doc.RootNode, DocumentKind.RuleTest, diagnostics)) continue;
-                tests.Add(reader.ReadTest((YamlMappingNode)doc.RootNode, tests.Count + 1));
+                if (!Conforms(file, doc.RootNode, DocumentKind.RuleTest, options, diagnostics)) continue;
+                if (Guarded(file, doc.RootNode, DocumentKind.RuleTest, diagnostics, () => reader.ReadTest((YamlMappingNode)doc.RootNode, tests.Count + 1)) is { } test)
+                    tests.Add(test);
             }
         }
         return new LoadedPack(folder.Directory, folder.DisplayDirectory, manifest, rules, tests, folder.RuleFiles, folder.TestFiles) { DeclaredRuleIds = declared };
+    }
+
+    /// <summary>Schema validation, or (when it is off) the minimum the readers rely on: a mapping of the right kind.</summary>
+    private static bool Conforms(PackFile file, YamlNode root, DocumentKind kind, PackLoadOptions options, List<PackDiagnostic> diagnostics)
+    {
+        if (options.ValidateSchema) return SchemaValidator.Validate(file, root, kind, diagnostics);
+        string? actual = (root as YamlMappingNode)?.String("kind");
+        if (actual == kind.ToString()) return true;
+        diagnostics.Add(Error(DiagnosticCodes.Schema, file.At(root), $"expected a document of kind {kind}, found {(actual is null ? "none" : $"'{actual}'")}"));
+        return false;
+    }
+
+    /// <summary>
+    /// Readers assume schema-valid shapes; without schema validation a malformed document surfaces here as a
+    /// cast or null error, reported instead of thrown.
+    /// </summary>
+    private static T? Guarded<T>(PackFile file, YamlNode root, DocumentKind kind, List<PackDiagnostic> diagnostics, Func<T?> read) where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (ex is NullReferenceException or InvalidCastException)
+        {
+            diagnostics.Add(Error(DiagnosticCodes.Schema, file.At(root),
+                $"document does not match {DocumentKinds.SchemaFile(kind)}; run `netdoctor vet` on the pack for the exact problem"));
+            return null;
+        }
     }
 
     private static PackFile? ReadFile(PackFolder folder, string path, List<PackDiagnostic> diagnostics)

@@ -25,10 +25,22 @@ public static class SchemaValidator
         return reader.ReadToEnd();
     }
 
+    /// <summary>
+    /// Loads the schemas on a worker thread. The JSON Schema library's first use costs about 2 s; a host that will
+    /// validate packs can start this early and overlap it with other start-up work.
+    /// </summary>
+    public static Task WarmUp() => Task.Run(() =>
+    {
+        foreach (var kind in Enum.GetValues<DocumentKind>()) Get(kind);
+    });
+
+    private static JsonSchema Get(DocumentKind kind) =>
+        Schemas.GetOrAdd(kind, k => JsonSchema.FromJsonAsync(SchemaText(k)).GetAwaiter().GetResult());
+
     /// <summary>Validates one document; returns false (with diagnostics) when it does not conform.</summary>
     public static bool Validate(PackFile file, YamlNode root, DocumentKind kind, List<PackDiagnostic> diagnostics)
     {
-        var schema = Schemas.GetOrAdd(kind, k => JsonSchema.FromJsonAsync(SchemaText(k)).GetAwaiter().GetResult());
+        var schema = Get(kind);
         var (json, map) = YamlJson.Convert(file, root);
         var errors = schema.Validate(json);
         int before = diagnostics.Count;

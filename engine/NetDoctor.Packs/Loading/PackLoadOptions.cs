@@ -1,0 +1,13 @@
+using NetDoctor.Packs.Types;
+
+namespace NetDoctor.Packs.Loading;
+
+/// <param name="Catalog">Fact types rules may name; default: the Facts assembly's.</param>
+/// <param name="ValidateSchema">
+/// Validate every document against rulepacks/schema (exact messages for structural mistakes). Turning it off saves
+/// the JSON Schema library's one-time start-up (about 2 s) for packs already vetted in CI, such as the built-in
+/// ones. Without it a document of the wrong kind or missing required parts is still rejected (with a shorter message),
+/// but misspelt optional keys are ignored. Expressions, types and templates are checked either way.
+/// </param>
+/// <param name="LoadTests">Read tests/*.yaml (needed by vet and the test runner, not by `run`).</param>
+public sealed record PackLoadOptions(FactTypeCatalog? Catalog = null, bool ValidateSchema = true, bool LoadTests = true);
