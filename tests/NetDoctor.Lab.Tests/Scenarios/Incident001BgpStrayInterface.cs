@@ -82,14 +82,16 @@ public sealed class Incident001BgpStrayInterface : Scenario
 
     /// <summary>The seed's fix: `ip link delete` the stray interface on k8s02 and restart the calico pods, after which calico-node
     /// autodetects 10.2.7.201. Lab equivalent of the restart: the Calico Node's BGP address becomes 10.2.7.201 and every node's BIRD restarts
-    /// with the regenerated mesh config.</summary>
+    /// with the regenerated mesh config. The diagnosis' own `ip link delete …` is run when it names an interface of k8s02.</summary>
     public override async Task<string> RemediateAsync(IReadOnlyList<Diagnosis> diagnoses)
     {
-        await Node("k8s02").IpAsync("link delete ens256");
+        var fromDiagnosis = ExecutableCommand(diagnoses, "calico/bgp-peer-address-mismatch", "ip link delete ");
+        var command = fromDiagnosis is not null && fromDiagnosis.EndsWith(" ens256", StringComparison.Ordinal) ? fromDiagnosis : "ip link delete ens256";
+        await Node("k8s02").ExecAsync(command);
         foreach (var (node, config) in MeshConfigs(strayOnK8s02: false)) await Birds[node].RestartAsync(config.Render());
         await WaitForMeshAsync("k8s01", "k8s02", "k8s03");
         var k8s02 = Cluster.Nodes.Single(n => n.Name == "k8s02");
         Cluster.Nodes[Cluster.Nodes.IndexOf(k8s02)] = k8s02 with { CalicoBgpAddress = "10.2.7.201/24" };
-        return "ip link delete ens256 on k8s02; calico-node restarted everywhere (BGP address 10.2.7.201, mesh re-established)";
+        return $"{(fromDiagnosis == command ? "diagnosis command" : "scenario fix")}: {command} on k8s02; calico-node restarted everywhere (BGP address 10.2.7.201, mesh re-established)";
     }
 }
