@@ -4,7 +4,7 @@ namespace NetDoctor.Lab.Tests.Lab;
 /// (CI=true), where a skip would hide that nothing was proven, so it fails instead.</summary>
 public static class LabRequirements
 {
-    private static readonly string[] Tools = ["ip", "iptables-restore", "iptables-save", "ipset", "nft", "bird", "birdc", "nc", "sysctl", "timeout"];
+    private static readonly string[] Tools = ["ip", "iptables-restore", "iptables-save", "ipset", "nft", "bird", "birdc", "nc", "sysctl", "timeout", "unshare"];
 
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
