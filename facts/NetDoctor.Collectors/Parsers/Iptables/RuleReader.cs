@@ -197,7 +197,7 @@ internal sealed class RuleReader
             _matches.Build(text, module, moduleStart, _tokens, _options, matches, problems, at);
             // Only a group read without complaint is reused: its problems must be reported at every line it appears on.
             if (cacheable && problems.Problems.Count == problemsBefore)
-                _groups.Add(key, matches.GetRange(before, matches.Count - before).ToArray());
+                _groups.Add(key, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(matches)[before..].ToArray());
         }
         _options.Clear();
     }
@@ -220,7 +220,7 @@ internal sealed class RuleReader
         if (_targets.TryGet(key, out target)) return j;
         int problemsBefore = problems.Problems.Count;
         target = TargetBuilder.Build(text, t, i, nameIdx, j, isGoto, _pool, problems, at);
-        if (problems.Problems.Count == problemsBefore) _targets.Add(key, target);
+        if (problems.Problems.Count == problemsBefore) _targets.Add(target.Text, target);
         return j;
     }
 

@@ -20,4 +20,10 @@ internal sealed class SpanCache<T> where T : class
     {
         if (_values.Count < MaxEntries && key.Length <= 512) _lookup[key] = value;
     }
+
+    /// <summary>Adds under a string the caller already holds (the value's own text), sparing a copy of the key.</summary>
+    public void Add(string key, T value)
+    {
+        if (_values.Count < MaxEntries && key.Length <= 512) _values[key] = value;
+    }
 }
