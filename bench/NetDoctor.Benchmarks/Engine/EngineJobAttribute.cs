@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
@@ -14,5 +15,6 @@ public sealed class EngineJobAttribute : Attribute, IConfigSource
 {
     public IConfig Config { get; } = ManualConfig.CreateEmpty()
         .AddJob(Job.Default.WithWarmupCount(2).WithIterationCount(7).WithToolchain(InProcessEmitToolchain.Instance).WithId("short-inprocess"))
+        .AddColumn(StatisticColumn.Median)
         .AddDiagnoser(MemoryDiagnoser.Default);
 }

@@ -56,7 +56,11 @@ public sealed class EngineBuilder
         return this;
     }
 
-    internal IEnumerable<RuleDefinition> Resolve(IServiceProvider services) =>
+    /// <summary>
+    /// The definitions of every rule added, rule classes constructed through <paramref name="services"/>. Public so a
+    /// host that compiles C# rules together with rules from elsewhere (the CLI with YAML packs) gets the same definitions.
+    /// </summary>
+    public IEnumerable<RuleDefinition> Resolve(IServiceProvider services) =>
         ruleTypes.Distinct().Select(t => ((Rule)ActivatorUtilities.CreateInstance(services, t)).GetDefinition())
             .Concat(rules.Select(r => r.GetDefinition()))
             .Concat(definitions);
