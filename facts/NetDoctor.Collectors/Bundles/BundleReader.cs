@@ -43,6 +43,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
         var sourceProblems = new List<Problem>();
         var entries = source.List(sourceProblems);
         var layout = LayoutDetector.Detect(entries, source);
+        if (layout.Name == "netdoctor") problems.AddRange(ManifestReader.CollectionFailures(source.Probe(layout.Root + "manifest.yaml")));
         var nodes = new SortedSet<string>(StringComparer.Ordinal);
         int parsed = 0, skipped = 0, unrecognised = 0;
         var plan = new Dictionary<string, FileAssignment>(StringComparer.Ordinal);
