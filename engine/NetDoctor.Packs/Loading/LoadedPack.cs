@@ -16,7 +16,4 @@ public sealed record LoadedPack(
     public string Name => Manifest?.Name ?? Path.GetFileName(Directory);
 
     public string Version => Manifest?.Version ?? "";
-
-    /// <summary>A rule id is "declared" even when it failed to compile; coverage counts declared rules.</summary>
-    public IReadOnlyList<string> DeclaredRuleIds { get; init; } = [];
 }

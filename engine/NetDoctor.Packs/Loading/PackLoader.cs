@@ -121,14 +121,12 @@ public static class PackLoader
         string packName = manifest?.Name ?? Path.GetFileName(folder.Directory);
         var compiler = new YamlRuleCompiler(sandbox, derived, diagnostics);
         var rules = new List<CompiledRule>();
-        var declared = new List<string>();
         foreach (string path in folder.RuleFiles)
         {
             if (ReadFile(folder, path, diagnostics) is not { } file) continue;
             var reader = new DocumentReader(file, diagnostics);
             foreach (var doc in YamlDocuments.Parse(file, diagnostics))
             {
-                if (doc.RootNode is YamlMappingNode { } map && map.String("id") is { } id) declared.Add(id);
                 if (!Conforms(file, doc.RootNode, DocumentKind.Rule, options, diagnostics)) continue;
                 if (Guarded(file, doc.RootNode, DocumentKind.Rule, diagnostics, () => reader.ReadRule((YamlMappingNode)doc.RootNode)) is not { } rule) continue;
                 Lint.CheckRule(packName, rule, diagnostics);
@@ -147,7 +145,7 @@ public static class PackLoader
                     tests.Add(test);
             }
         }
-        return new LoadedPack(folder.Directory, folder.DisplayDirectory, manifest, rules, tests, folder.RuleFiles, folder.TestFiles) { DeclaredRuleIds = declared };
+        return new LoadedPack(folder.Directory, folder.DisplayDirectory, manifest, rules, tests, folder.RuleFiles, folder.TestFiles);
     }
 
     /// <summary>Schema validation, or (when it is off) the minimum the readers rely on: a mapping of the right kind.</summary>

@@ -22,13 +22,12 @@ public static class YamlDocuments
                 "YAML syntax error: " + Describe(ex)));
             return [];
         }
-        catch (InvalidOperationException ex)
+        catch (InvalidOperationException)
         {
             // Some malformed input (e.g. an unclosed flow sequence) makes YamlDotNet's scanner fail without a mark;
             // the end of the last event it did read is where the text stops making sense.
             diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.YamlSyntax, file.At(parser.LastGood),
                 "YAML syntax error: the text after this point does not parse (an unclosed '[', '{' or quote?)"));
-            _ = ex;
             return [];
         }
         // An empty document (a trailing '---' or a comment-only file) has no root node worth reading.
