@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace NetDoctor.Cli.Commands;
 
 /// <summary>`netdoctor explain RULE-ID`: what a rule looks for, why, and how it tells you to fix it — read from the rule itself.</summary>
-public sealed class ExplainCommand(CliConsole console) : ICliCommand
+public sealed class ExplainCommand(CSharpPacks csharp, CliConsole console) : ICliCommand
 {
     public Command Build()
     {
@@ -19,9 +19,21 @@ public sealed class ExplainCommand(CliConsole console) : ICliCommand
             var dirs = new List<string>();
             if (Directory.Exists(PackSet.BuiltInDirectory)) dirs.Add(PackSet.BuiltInDirectory);
             dirs.AddRange(parse.GetValue(packs) ?? []);
-            var loaded = PackLoader.LoadAll(dirs);
+            var loaded = PackLoader.LoadAll(dirs, CSharpPacks.Catalog).WithExtraRules(csharp.Rules);
             string id = parse.GetValue(ruleId)!;
             var rule = loaded.FindRule(id);
+            if (rule is null && loaded.ExtraRules.FirstOrDefault(r => r.Id == id) is { } csharpRule)
+            {
+                var m = csharpRule.Metadata;
+                console.Ansi.MarkupLine($"[bold]{Markup.Escape(m.Id)}[/]  [{Reporting.TextReporter.Color(m.Severity.ToString().ToLowerInvariant())}]{m.Severity.ToString().ToLowerInvariant()}[/]  C# rule");
+                console.Ansi.MarkupLine(Markup.Escape(m.Title));
+                if (m.Tags.Count > 0) console.Ansi.MarkupLine($"tags: {Markup.Escape(string.Join(", ", m.Tags))}");
+                if (m.Description is { } text) { console.Ansi.WriteLine(); console.Ansi.WriteLine(text.Trim()); }
+                console.Ansi.WriteLine();
+                console.Ansi.MarkupLine("[bold]Matches when[/]");
+                foreach (var element in csharpRule.LeftHandSide.Children) console.Ansi.MarkupLine("  " + Markup.Escape(DescribeModel(element)));
+                return ExitCodes.Ok;
+            }
             if (rule is null)
             {
                 var near = loaded.Rules.Select(r => r.Id).Where(r => r.Contains(id.Split('/').Last(), StringComparison.OrdinalIgnoreCase)).ToList();
@@ -79,6 +91,17 @@ public sealed class ExplainCommand(CliConsole console) : ICliCommand
                                + (a.Key is null ? "" : $" by {a.Key.Text}")
                                + (a.Where.Count == 0 ? "" : $" where {string.Join(" and ", a.Where.Select(w => w.Text))}"),
         _ => element.ToString(),
+    };
+
+    /// <summary>A C# rule has no YAML to quote: describe its compiled model instead.</summary>
+    private static string DescribeModel(Engine.RuleModel.RuleElement element) => element switch
+    {
+        Engine.RuleModel.PatternElement p when p.Source is { } aggregate =>
+            $"{p.Declaration.Name} = {aggregate.Kind.ToString().ToLowerInvariant()} of {aggregate.Source.Declaration.Type.Name}",
+        Engine.RuleModel.PatternElement p => $"{p.Declaration.Type.Name} {p.Declaration.Name}" + (p.Conditions.Count == 0 ? "" : " where " + string.Join(" and ", p.Conditions.Select(c => c.Body.ToString()))),
+        Engine.RuleModel.NotElement n => "no " + DescribeModel(n.Source),
+        Engine.RuleModel.ExistsElement e => "some " + DescribeModel(e.Source),
+        _ => element.GetType().Name,
     };
 
     private static string Pattern(PatternDocument p) =>

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace NetDoctor.Cli.Commands;
 
 /// <summary>`netdoctor packs`: which packs and rules a run would use, and whether they load.</summary>
-public sealed class PacksCommand(CliConsole console) : ICliCommand
+public sealed class PacksCommand(CSharpPacks csharp, CliConsole console) : ICliCommand
 {
     public Command Build()
     {
@@ -17,7 +17,7 @@ public sealed class PacksCommand(CliConsole console) : ICliCommand
             var dirs = new List<string>();
             if (Directory.Exists(PackSet.BuiltInDirectory)) dirs.Add(PackSet.BuiltInDirectory);
             dirs.AddRange(parse.GetValue(packs) ?? []);
-            var loaded = PackLoader.LoadAll(dirs);
+            var loaded = PackLoader.LoadAll(dirs, CSharpPacks.Catalog).WithExtraRules(csharp.Rules);
 
             foreach (var pack in loaded.Packs)
             {
@@ -29,11 +29,13 @@ public sealed class PacksCommand(CliConsole console) : ICliCommand
                     string does = rule.Diagnoses ? "diagnoses" : rule.Derives is { } derived ? $"derives {derived}" : "";
                     table.AddRow(Markup.Escape(rule.Id), Markup.Escape(rule.Document.Severity), Markup.Escape(rule.Document.Title), Markup.Escape(does));
                 }
+                foreach (var rule in loaded.ExtraRules.Where(r => r.Id.Split('/')[0] == pack.Name).OrderBy(r => r.Id, StringComparer.Ordinal))
+                    table.AddRow(Markup.Escape(rule.Id), rule.Metadata.Severity.ToString().ToLowerInvariant(), Markup.Escape(rule.Metadata.Title), "C# rule");
                 console.Ansi.Write(table);
             }
             foreach (var diagnostic in loaded.Diagnostics)
                 console.Ansi.MarkupLine($"[{(diagnostic.IsError ? "red" : "yellow")}]{Markup.Escape(diagnostic.ToString())}[/]");
-            console.Ansi.MarkupLine($"{loaded.Packs.Count} packs, {loaded.Packs.Sum(p => p.Rules.Count)} rules.");
+            console.Ansi.MarkupLine($"{loaded.Packs.Count} packs, {loaded.Packs.Sum(p => p.Rules.Count) + loaded.ExtraRules.Count} rules.");
             return loaded.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return command;

@@ -12,7 +12,7 @@ namespace NetDoctor.Cli.Commands;
 /// `netdoctor vet PACKDIR...`: what a pack's CI runs — schema, type-check, lint, every RuleTest, rule coverage.
 /// The built-in packs are loaded alongside (not vetted) so a community pack may build on their derived facts.
 /// </summary>
-public sealed class VetCommand(CliConsole console) : ICliCommand
+public sealed class VetCommand(CSharpPacks csharp, CliConsole console) : ICliCommand
 {
     public Command Build()
     {
@@ -36,7 +36,7 @@ public sealed class VetCommand(CliConsole console) : ICliCommand
                 return new FactSet(facts.Facts, facts.Problems);
             });
 
-            var report = PackVetter.Vet(targets, new VetOptions(Bundles: bundles, Dependencies: dependencies));
+            var report = PackVetter.Vet(targets, new VetOptions(CSharpPacks.Catalog, bundles, dependencies, ExtraRules: csharp.Rules));
             console.WriteDocument(VetReporters.Render(report, parse.GetValue(format)!).TrimEnd(), parse.GetValue(output));
             return report.Passed ? ExitCodes.Ok : ExitCodes.Findings;
         });

@@ -15,6 +15,7 @@ public static class CliServices
         services.AddSingleton(_ => new LiveCollector());
         services.AddSingleton<LiveSnapshot>();
         services.AddSingleton<FactLoader>();
+        services.AddSingleton<CSharpPacks>();
         services.AddSingleton<PackSet>();
 
         services.AddSingleton<RunCommand>();

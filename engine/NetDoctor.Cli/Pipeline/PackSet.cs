@@ -7,7 +7,7 @@ namespace NetDoctor.Cli.Pipeline;
 /// The rule packs a command runs: the built-in ones shipped beside the program (rulepacks/) plus every --packs DIR.
 /// An invalid pack is a usage error for `run` (the user asked for it); `vet` reports it instead.
 /// </summary>
-public sealed class PackSet
+public sealed class PackSet(CSharpPacks csharp)
 {
     /// <summary>Where the built-in packs are: beside the program (copied at build), or NETDOCTOR_PACKS when set (tests, development).</summary>
     public static string BuiltInDirectory =>
@@ -23,7 +23,7 @@ public sealed class PackSet
         var dirs = new List<string>();
         if (Directory.Exists(BuiltInDirectory)) dirs.Add(BuiltInDirectory);
         dirs.AddRange(extraDirectories);
-        var packs = PackLoader.LoadAll(dirs);
+        var packs = PackLoader.LoadAll(dirs, CSharpPacks.Catalog).WithExtraRules(csharp.Rules);
         if (packs.HasErrors)
             throw new UsageException("invalid rule pack(s):" + Environment.NewLine +
                 string.Join(Environment.NewLine, packs.Errors.Select(e => "  " + e)));
