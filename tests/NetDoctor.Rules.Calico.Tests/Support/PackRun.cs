@@ -1,6 +1,7 @@
 using NetDoctor.Engine;
 using NetDoctor.Packs.Diagnoses;
 using NetDoctor.Packs.Loading;
+using NetDoctor.Packs.Types;
 
 namespace NetDoctor.Rules.Calico.Tests.Support;
 
@@ -10,14 +11,21 @@ namespace NetDoctor.Rules.Calico.Tests.Support;
 /// </summary>
 public sealed class PackRun
 {
-    private static readonly Lazy<PackRun> BuiltIn = new(() => new PackRun(PackLoader.LoadAll([Pack("calico"), Pack("kube-proxy"), Pack("node")])));
+    private static readonly Lazy<PackRun> BuiltIn = new(() => new PackRun(PackLoader.LoadAll([Pack("calico"), Pack("kube-proxy"), Pack("node")], Catalog)));
+
+    /// <summary>The fact types rules may name: the Facts assembly's plus the C# pack's derived types (as the CLI composes it).</summary>
+    public static FactTypeCatalog Catalog { get; } = FactTypeCatalog.Default.With(FactTypeCatalog.DerivedTypesIn(CalicoCSharpPack.Assembly));
+
+    /// <summary>One pack folder plus the calico C# rules, the way `netdoctor vet` loads it.</summary>
+    public static LoadedPacks LoadWithCSharpRules(string directory) =>
+        PackLoader.Load(directory, Catalog).WithExtraRules(CalicoCSharpPack.Rules());
 
     private readonly ISessionFactory _factory;
 
     public PackRun(LoadedPacks packs)
     {
         Packs = packs;
-        _factory = new RuleCompiler().Compile(packs.RuleDefinitions.Concat(CalicoCSharpPack.Rules()));
+        _factory = new RuleCompiler().Compile(packs.WithExtraRules(CalicoCSharpPack.Rules()).RuleDefinitions);
     }
 
     public static PackRun Default => BuiltIn.Value;
