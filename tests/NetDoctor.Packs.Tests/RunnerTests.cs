@@ -43,7 +43,7 @@ public class RunnerTests
         d.Remediation.ShouldHaveSingleItem().ShouldBe(new RemediationStep("Move the pool default-ipv4-ippool off the node network", "kubectl edit ippool default-ipv4-ippool"));
         d.References.ShouldBe(["https://docs.tigera.io/calico/latest/networking/ipam/ip-pools"]);
         d.Evidence.ShouldHaveSingleItem().ShouldBe(new Evidence("SnatExemptDestination",
-            "SnatExemptDestination Pool=default-ipv4-ippool PoolCidr=192.168.0.0/16 Destination=192.168.21.10 Interface=ens33", null));
+            "Pool=default-ipv4-ippool PoolCidr=192.168.0.0/16 Destination=192.168.21.10 Interface=ens33", null));
         run.Stats.Facts.ShouldBe(2);
         run.Stats.RulesFired.ShouldBe(3);
         run.Stats.DerivedFacts.ShouldBe(1);

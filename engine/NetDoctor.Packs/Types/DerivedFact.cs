@@ -34,9 +34,10 @@ public abstract class DerivedFact
             .ToList();
 
     /// <summary>"SnatExemptDestination Pool=default-ipv4-ippool Destination=192.168.21.10".</summary>
-    public string Summary => TypeName + string.Concat(Fields.Select(f => $" {f.Key}={Format(f.Value)}"));
+    /// <summary>The fields, "Pool=… Address=…"; the type is shown beside it wherever facts are listed, so it is not repeated here.</summary>
+    public string Summary => string.Join(" ", Fields.Select(f => $"{f.Key}={Format(f.Value)}"));
 
-    public override string ToString() => Summary;
+    public override string ToString() => $"{TypeName} {Summary}";
 
     internal static string Format(object? value) => value switch
     {
