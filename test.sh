@@ -14,6 +14,7 @@ if [ "$(id -u)" = 0 ]; then
   command -v ipset >/dev/null || missing+=(ipset)
   command -v bird >/dev/null || missing+=(bird)
   command -v nc >/dev/null || missing+=(netcat-openbsd)
+  command -v nft >/dev/null || missing+=(nftables)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test.sh: installing ${missing[*]}"
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/tmp/netdoctor-apt.log 2>&1 \
@@ -32,12 +33,15 @@ results="$root/artifacts/test-results"; rm -rf "$results"; mkdir -p "$results"
 for proj in tests/*/*.Tests.csproj; do
   name=$(basename "$proj" .csproj)
   log="$results/$name.log"
-  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E "^\s+(Failed|Skipped) |Error Message|^(Passed|Failed)!" 
+  dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E "^\s+(Failed|Skipped) |Error Message|^Total tests|^Test Run" 
   rc=${PIPESTATUS[0]}
   [ "$rc" = 0 ] || status=1
-  line=$(grep -E "(Passed|Failed)! +- " "$log" | tail -1)
-  p=$(sed -nE 's/.*Passed: +([0-9]+).*/\1/p' <<<"$line"); f=$(sed -nE 's/.*Failed: +([0-9]+).*/\1/p' <<<"$line"); s=$(sed -nE 's/.*Skipped: +([0-9]+).*/\1/p' <<<"$line")
-  if [ -z "$line" ]; then echo "test.sh: $name ran no tests or crashed (rc=$rc)"; tail -30 "$log"; status=1; fi
+  # vstest's closing block: "Total tests: N" then "Passed: N", "Failed: N", "Skipped: N" (absent ones are zero).
+  total=$(sed -nE 's/^Total tests: *([0-9]+).*/\1/p' "$log" | tail -1)
+  p=$(sed -nE 's/^ +Passed: *([0-9]+).*/\1/p' "$log" | tail -1)
+  f=$(sed -nE 's/^ +Failed: *([0-9]+).*/\1/p' "$log" | tail -1)
+  s=$(sed -nE 's/^ +Skipped: *([0-9]+).*/\1/p' "$log" | tail -1)
+  if [ -z "$total" ] || [ "$total" = 0 ]; then echo "test.sh: $name ran no tests or crashed (rc=$rc)"; tail -30 "$log"; status=1; fi
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
 done
 echo "Tests: $passed passed, $failed failed, $skipped skipped"

@@ -45,7 +45,8 @@ public sealed partial class BirdProtocolsParser : IFormatParser
                 continue;
             }
             var trimmed = line.Trim();
-            if (trimmed.Length == 0 || ReadyRegex().IsMatch(trimmed) || HeaderRegex().IsMatch(trimmed)) continue;
+            // "Access restricted" is birdc/birdcl -r (restricted mode, what `netdoctor collect` runs) confirming it is read-only.
+            if (trimmed.Length == 0 || ReadyRegex().IsMatch(trimmed) || HeaderRegex().IsMatch(trimmed) || trimmed == "Access restricted") continue;
             if (ErrorRegex().IsMatch(trimmed))
             {
                 result.Problem(input.At(number), $"BIRD reported an error instead of protocols: {Snippet.Of(trimmed)}");

@@ -42,6 +42,16 @@ public class BirdProtocolsParserTests
     }
 
     [Fact]
+    public void Restricted_mode_banner_of_birdc_r_is_not_a_problem()
+    {
+        // Real `birdc -r show protocols` output, as `netdoctor collect` captured it in the lab (samples/incident-001).
+        var result = Parse("birdc-restricted-k8s01.txt");
+
+        result.Problems.ShouldBeEmpty();
+        result.Facts.OfType<BgpPeer>().ShouldContain(p => p.PeerAddress.Equals(IPAddress.Parse("192.188.1.1")) && !p.IsEstablished);
+    }
+
+    [Fact]
     public void Wrong_peer_as_shows_as_idle_with_the_bgp_error()
     {
         var result = Parse("bird-protocols-10.2.7.201.txt", "k8s02");
