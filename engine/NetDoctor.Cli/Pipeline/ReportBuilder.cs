@@ -21,7 +21,8 @@ public static class ReportBuilder
         return new RunReport(
             new ToolInfo("netdoctor", ToolVersion),
             facts.Inputs.Select(i => new InputInfo(i.Path, i.Nodes, i.Files)).ToList(),
-            packs.Infos.Select(p => new PackReport(p.Name, p.Version, p.Rules)).ToList(),
+            // A pack's C# rules (LoadedPacks.ExtraRules, ids "pack/...") count towards that pack.
+            packs.Infos.Select(p => new PackReport(p.Name, p.Version, p.Rules + packs.ExtraRules.Count(r => r.Id.Split('/')[0] == p.Name))).ToList(),
             run.Diagnoses.Select(ToReport).ToList(),
             problems,
             new StatsReport(run.Stats.Facts, run.Stats.RulesFired, run.Stats.ElapsedMs));

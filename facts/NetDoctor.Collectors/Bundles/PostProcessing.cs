@@ -6,12 +6,14 @@ namespace NetDoctor.Collectors.Bundles;
 /// <summary>
 /// Steps that need facts from several files at once and therefore cannot live in a (single-file) parser,
 /// run once after every input has been read: component settings from command lines, config files and
-/// ConfigMaps are merged the way the components themselves merge them (flags win).
+/// ConfigMaps are merged the way the components themselves merge them (flags win); an interface listed by both
+/// `ip addr` and `ip link` becomes one fact.
 /// </summary>
 internal static class PostProcessing
 {
     public static IReadOnlyList<Fact> Apply(List<Fact> facts, List<Problem> problems)
     {
+        DuplicateLinks.Remove(facts);
         try
         {
             facts.AddRange(ComponentSettingsMerger.Merge(facts));

@@ -33,6 +33,19 @@ public class RealParserBundleTests
     }
 
     [Fact]
+    public void An_interface_listed_by_ip_addr_and_ip_link_is_one_fact_from_the_link_listing()
+    {
+        // Real `ip -j addr` and `ip link` of the lab's node "admin" (samples/incident-003), in one node folder.
+        var facts = BundleReader.Read([Fixture("links")]);
+
+        var links = facts.OfType<NetworkLink>().ToList();
+        links.Count.ShouldBe(links.Select(l => l.Name).Distinct().Count());
+        links.Select(l => l.Name).ShouldContain("enp0s3");
+        links.ShouldAllBe(l => l.Source.File.EndsWith("ip-link.txt"));
+        facts.OfType<InterfaceAddress>().ShouldContain(a => a.Interface == "enp0s8" && a.Source.File.EndsWith("ip-addr.json"));
+    }
+
+    [Fact]
     public void Calicoctl_node_diags_gives_the_node_of_its_hostname_file()
     {
         var facts = BundleReader.Read([Fixture("node-diags")]);

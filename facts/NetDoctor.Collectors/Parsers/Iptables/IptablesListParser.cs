@@ -191,20 +191,7 @@ public sealed class IptablesListParser : IFormatParser
 
         private IptablesTarget Target(string name)
         {
-            var kind = name switch
-            {
-                "ACCEPT" => TargetKind.Accept,
-                "DROP" => TargetKind.Drop,
-                "REJECT" => TargetKind.Reject,
-                "RETURN" => TargetKind.Return,
-                "MARK" => TargetKind.Mark,
-                "MASQUERADE" => TargetKind.Masquerade,
-                "SNAT" => TargetKind.Snat,
-                "DNAT" => TargetKind.Dnat,
-                "LOG" => TargetKind.Log,
-                "CT" or "NOTRACK" or "TCPMSS" or "REDIRECT" or "CONNMARK" or "NFLOG" or "NFQUEUE" => TargetKind.Other,
-                _ => TargetKind.Jump,
-            };
+            var kind = TargetBuilder.KindOf(name);
             return new IptablesTarget { Kind = kind, Name = _pool.Get(name), Text = name };
         }
 

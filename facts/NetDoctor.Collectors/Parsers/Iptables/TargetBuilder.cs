@@ -14,6 +14,22 @@ internal static class TargetBuilder
         "TEE", "IDLETIMER", "LED", "RATEEST", "SYNPROXY", "HMARK", "TCPOPTSTRIP", "ECN", "DNPT", "SNPT", "MIRROR", "SAME",
     };
 
+    /// <summary>What a target name stands for: a built-in verdict, a known extension, or (anything else) a user chain.</summary>
+    public static TargetKind KindOf(string name) => name switch
+    {
+        "ACCEPT" => TargetKind.Accept,
+        "DROP" => TargetKind.Drop,
+        "REJECT" => TargetKind.Reject,
+        "RETURN" => TargetKind.Return,
+        "MARK" => TargetKind.Mark,
+        "MASQUERADE" => TargetKind.Masquerade,
+        "SNAT" => TargetKind.Snat,
+        "DNAT" => TargetKind.Dnat,
+        "LOG" => TargetKind.Log,
+        _ when Extensions.Contains(name) => TargetKind.Other,
+        _ => TargetKind.Jump,
+    };
+
     /// <summary>The typed arguments gathered before the one immutable target is built.</summary>
     private struct Fields
     {
@@ -27,20 +43,7 @@ internal static class TargetBuilder
         StringPool pool, ParseResult problems, Source at)
     {
         var name = pool.Get(t[nameIdx].Value(text));
-        var kind = isGoto ? TargetKind.Goto : name switch
-        {
-            "ACCEPT" => TargetKind.Accept,
-            "DROP" => TargetKind.Drop,
-            "REJECT" => TargetKind.Reject,
-            "RETURN" => TargetKind.Return,
-            "MARK" => TargetKind.Mark,
-            "MASQUERADE" => TargetKind.Masquerade,
-            "SNAT" => TargetKind.Snat,
-            "DNAT" => TargetKind.Dnat,
-            "LOG" => TargetKind.Log,
-            _ when Extensions.Contains(name) => TargetKind.Other,
-            _ => TargetKind.Jump,
-        };
+        var kind = isGoto ? TargetKind.Goto : KindOf(name);
         var f = new Fields();
         List<string>? options = null;
         int i = nameIdx + 1;
