@@ -1,13 +1,12 @@
 using System.CommandLine;
 using NetDoctor.Cli.Pipeline;
-using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Model;
 using Spectre.Console;
 
 namespace NetDoctor.Cli.Commands;
 
 /// <summary>`netdoctor explain RULE-ID`: what a rule looks for, why, and how it tells you to fix it — read from the rule itself.</summary>
-public sealed class ExplainCommand(CSharpPacks csharp, CliConsole console) : ICliCommand
+public sealed class ExplainCommand(PackSet packSet, CliConsole console) : ICliCommand
 {
     public Command Build()
     {
@@ -16,10 +15,7 @@ public sealed class ExplainCommand(CSharpPacks csharp, CliConsole console) : ICl
         var command = new Command("explain", "Explain a rule: what it detects, the facts it matches, and its remediation.") { ruleId, packs };
         command.SetAction(parse =>
         {
-            var dirs = new List<string>();
-            if (Directory.Exists(PackSet.BuiltInDirectory)) dirs.Add(PackSet.BuiltInDirectory);
-            dirs.AddRange(parse.GetValue(packs) ?? []);
-            var loaded = PackLoader.LoadAll(dirs, CSharpPacks.Catalog).WithExtraRules(csharp.Rules);
+            var loaded = packSet.LoadAll(parse.GetValue(packs) ?? []);
             string id = parse.GetValue(ruleId)!;
             var rule = loaded.FindRule(id);
             if (rule is null && loaded.ExtraRules.FirstOrDefault(r => r.Id == id) is { } csharpRule)

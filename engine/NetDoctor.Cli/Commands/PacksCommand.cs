@@ -1,12 +1,11 @@
 using System.CommandLine;
 using NetDoctor.Cli.Pipeline;
-using NetDoctor.Packs.Loading;
 using Spectre.Console;
 
 namespace NetDoctor.Cli.Commands;
 
 /// <summary>`netdoctor packs`: which packs and rules a run would use, and whether they load.</summary>
-public sealed class PacksCommand(CSharpPacks csharp, CliConsole console) : ICliCommand
+public sealed class PacksCommand(PackSet packSet, CliConsole console) : ICliCommand
 {
     public Command Build()
     {
@@ -14,10 +13,7 @@ public sealed class PacksCommand(CSharpPacks csharp, CliConsole console) : ICliC
         var command = new Command("packs", "List the built-in and given rule packs with their rules.") { packs };
         command.SetAction(parse =>
         {
-            var dirs = new List<string>();
-            if (Directory.Exists(PackSet.BuiltInDirectory)) dirs.Add(PackSet.BuiltInDirectory);
-            dirs.AddRange(parse.GetValue(packs) ?? []);
-            var loaded = PackLoader.LoadAll(dirs, CSharpPacks.Catalog).WithExtraRules(csharp.Rules);
+            var loaded = packSet.LoadAll(parse.GetValue(packs) ?? []);
 
             foreach (var pack in loaded.Packs)
             {

@@ -15,18 +15,25 @@ public sealed class PackSet(CSharpPacks csharp)
             ? overridden
             : Path.Combine(AppContext.BaseDirectory, "rulepacks");
 
+    /// <summary>Loads the built-in packs plus <paramref name="extraDirectories"/>; an invalid pack is a usage error.</summary>
     public LoadedPacks Load(IReadOnlyList<string> extraDirectories)
     {
         foreach (var dir in extraDirectories)
             if (!Directory.Exists(dir)) throw new UsageException($"--packs {dir}: no such directory");
 
-        var dirs = new List<string>();
-        if (Directory.Exists(BuiltInDirectory)) dirs.Add(BuiltInDirectory);
-        dirs.AddRange(extraDirectories);
-        var packs = PackLoader.LoadAll(dirs, CSharpPacks.Catalog).WithExtraRules(csharp.Rules);
+        var packs = LoadAll(extraDirectories);
         if (packs.HasErrors)
             throw new UsageException("invalid rule pack(s):" + Environment.NewLine +
                 string.Join(Environment.NewLine, packs.Errors.Select(e => "  " + e)));
         return packs;
+    }
+
+    /// <summary>Loads the same packs but keeps their errors in the result, for commands that show packs rather than run them.</summary>
+    public LoadedPacks LoadAll(IReadOnlyList<string> extraDirectories)
+    {
+        var dirs = new List<string>();
+        if (Directory.Exists(BuiltInDirectory)) dirs.Add(BuiltInDirectory);
+        dirs.AddRange(extraDirectories);
+        return PackLoader.LoadAll(dirs, CSharpPacks.Catalog).WithExtraRules(csharp.Rules);
     }
 }

@@ -11,46 +11,17 @@ namespace NetDoctor.Lab.Tests.Scenarios;
 /// Binding the node's own address as source works (the seed's `telnet -b`).
 /// EMULATED: this kernel has no IPVS; see <see cref="IpvsProxier"/> (kube-ipvs0 as an ifb device, the IPVS DNAT as an nftables nat chain
 /// right after iptables' nat OUTPUT, ipvsadm.txt written from the scenario).</summary>
-public sealed class Incident004KubeProxyNoClusterCidr : Scenario
+public sealed class Incident004KubeProxyNoClusterCidr : IpvsKubeProxyCluster
 {
-    private static readonly ServicePort Kubernetes = new("default", "kubernetes", "https", "10.20.0.1", 443, [("10.19.9.120", 6443)]);
-    private const string ClusterCidr = "172.16.128.0/17";
     private const string KubeProxyFlags = "/usr/local/bin/kube-proxy --bind-address=10.19.136.10 --hostname-override=node01 --kubeconfig=/etc/kubernetes/kube-proxy.kubeconfig --proxy-mode=ipvs --ipvs-scheduler=rr --logtostderr=true --v=2";
 
     public override string Name => "incident-004-kube-proxy-no-cluster-cidr";
     public override string Summary => "kube-proxy (IPVS mode) runs without --cluster-cidr: node01's connections to ClusterIPs leave with the ClusterIP as source and time out.";
-    public override IReadOnlyList<string> BundleNodes => ["node01"];
     public override IReadOnlyList<string> ExpectedRuleIds => ["kube-proxy/missing-cluster-cidr"];
     public override IReadOnlyList<string> RelatedRuleIds => ["kube-proxy/missing-cluster-cidr", "kube-proxy/cluster-cidr-is-service-cidr"];
     public override ProbeOutcome FailureOutcome => ProbeOutcome.TimedOut;
-    public override IReadOnlyList<string> Emulated =>
-    [
-        "node01/ipvsadm.txt: what `ipvsadm -Sn` prints for the virtual server (no IPVS in the lab kernel)",
-        "IPVS DNAT: nftables table ndlab_ipvs_emulation (see node01/nft-ruleset.txt), nat output hook priority -99",
-        "kube-ipvs0: an ifb device instead of dummy (same BROADCAST,NOARP flags, left down)",
-    ];
-
-    public override async Task BuildAsync()
-    {
-        var lan = await Lab.AddBridgeAsync();
-        await AddGatewayAsync(lan, "10.19.0.1/16");
-        var master = await AddNodeAsync(lan, "master01", "10.19.9.120/16", "eth0", "10.19.0.1");
-        master.Listen("0.0.0.0", 6443);
-        var node = await AddNodeAsync(lan, "node01", "10.19.136.10/16", "eth0", "10.19.0.1");
-        await IpvsProxier.ProgramAsync(node, clusterCidr: null, [Kubernetes]);
-
-        Cluster.Nodes.Add(new ClusterNode("master01", "10.19.9.120", "172.16.128.0/24", null, ControlPlane: true));
-        Cluster.Nodes.Add(new ClusterNode("node01", "10.19.136.10", "172.16.130.0/24", null));
-        Cluster.Services.Add(Kubernetes);
-        Cluster.SetProcesses("node01",
-            "/usr/local/bin/kubelet --address=10.19.136.10 --hostname-override=node01 --cluster-dns=10.20.0.2 --network-plugin=cni",
-            KubeProxyFlags);
-        Cluster.SetProcesses("master01",
-            "/usr/local/bin/kube-apiserver --advertise-address=10.19.9.120 --bind-address=10.19.9.120 --secure-port=6443 --service-cluster-ip-range=10.20.0.0/16 --authorization-mode=Node,RBAC");
-        Cluster.NodeFiles["node01/ipvsadm.txt"] = IpvsProxier.IpvsadmSave([Kubernetes]);
-    }
-
-    public override Task<ProbeResult> ProbeAsync() => Node("node01").ConnectAsync("10.20.0.1", 443);
+    protected override string? ProxyClusterCidr => null;
+    protected override string KubeProxyCommandLine => KubeProxyFlags;
 
     /// <summary>The node's own address as source connects even now — the seed's `telnet -b 10.19.136.10 10.20.0.1 443`.</summary>
     public Task<ProbeResult> ProbeFromNodeAddressAsync() => Node("node01").ConnectAsync("10.20.0.1", 443, sourceAddress: "10.19.136.10");
@@ -60,9 +31,7 @@ public sealed class Incident004KubeProxyNoClusterCidr : Scenario
     public override async Task<string> RemediateAsync(IReadOnlyList<Diagnosis> diagnoses)
     {
         await IpvsProxier.ProgramRulesAsync(Node("node01"), ClusterCidr);
-        Cluster.SetProcesses("node01",
-            "/usr/local/bin/kubelet --address=10.19.136.10 --hostname-override=node01 --cluster-dns=10.20.0.2 --network-plugin=cni",
-            KubeProxyFlags + $" --cluster-cidr={ClusterCidr}");
+        Cluster.SetProcesses("node01", KubeletCommandLine, KubeProxyFlags + $" --cluster-cidr={ClusterCidr}");
         return $"kube-proxy restarted with --cluster-cidr={ClusterCidr} (KUBE-SERVICES now marks non-pod sources for masquerade)";
     }
 }
