@@ -7,7 +7,7 @@ namespace NetDoctor.Collectors.Parsing;
 /// </summary>
 public sealed class StringPool
 {
-    private const int MaxEntries = 100_000;
+    private const int MaxEntries = 1_000_000;
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
@@ -19,7 +19,8 @@ public sealed class StringPool
         if (_lookup.TryGetValue(text, out var s)) return s;
         s = text.ToString();
         // Only short names are worth keeping, and only so many: long or endless unique text (a 10 MB garbage line,
-        // a million endpoint addresses) must not be retained twice.
+        // millions of endpoint addresses) must not make the table outgrow the facts. The cap is above the ~100k chains
+        // kube-proxy declares for 10k Services, so every rule of such a dump shares its chain's one name string.
         if (text.Length <= 256 && _strings.Count < MaxEntries) _strings[s] = s;
         return s;
     }

@@ -55,8 +55,14 @@ public readonly record struct Cidr : IComparable<Cidr>
     public static bool TryParse([NotNullWhen(true)] string? text, out Cidr cidr)
     {
         cidr = default;
-        if (string.IsNullOrWhiteSpace(text)) return false;
-        var span = text.AsSpan().Trim();
+        return text is not null && TryParse(text.AsSpan(), out cidr);
+    }
+
+    public static bool TryParse(ReadOnlySpan<char> text, out Cidr cidr)
+    {
+        cidr = default;
+        var span = text.Trim();
+        if (span.IsEmpty) return false;
         int slash = span.IndexOf('/');
         var addrPart = slash >= 0 ? span[..slash] : span;
         // "default" is how ip(8) and BIRD write 0.0.0.0/0.
@@ -94,6 +100,9 @@ public readonly record struct Cidr : IComparable<Cidr>
 
     private static IPAddress Mask(IPAddress address, int prefix)
     {
+        // A host prefix has no host bits to clear: share the address (most prefixes in a big dump are /32 endpoints).
+        // (An IPv6 address with a zone is still copied: the network never carries the zone.)
+        if (address.AddressFamily == AddressFamily.InterNetwork ? prefix == 32 : prefix == 128 && address.ScopeId == 0) return address;
         var bytes = address.GetAddressBytes();
         for (int i = 0; i < bytes.Length; i++)
         {

@@ -13,8 +13,16 @@ public sealed record IptablesRule : Fact
     public IptablesTarget Target { get; init; } = IptablesTarget.NoTarget;
     public long? Packets { get; init; }
     public long? Bytes { get; init; }
+    private readonly TextSlice _text;
+
     /// <summary>The rule as written, without the counters prefix.</summary>
-    public required string Text { get; init; }
+    public string Text { get => _text.ToString(); init => _text = new TextSlice(value); }
+
+    /// <summary>
+    /// Sets <see cref="Text"/> to a slice of the dump the rule was read from, so a big dump is not copied line by line.
+    /// Write-only: readers use <see cref="Text"/>.
+    /// </summary>
+    public TextSlice TextSlice { init => _text = value; }
     public IptablesBackend Backend { get; init; }
     public IpFamily Family { get; init; } = IpFamily.Inet;
 

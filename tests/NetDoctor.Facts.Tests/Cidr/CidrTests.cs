@@ -19,6 +19,22 @@ public sealed class CidrTests
         c.Address.ShouldBe(IPAddress.Parse(address));
         c.PrefixLength.ShouldBe(prefix);
         c.Canonical.ToString().ShouldBe(canonical);
+        // The span overload (used by the parsers on slices of a line) reads the same.
+        Cidr.TryParse(("[" + text + "]").AsSpan(1, text.Length), out var fromSpan).ShouldBeTrue();
+        fromSpan.ShouldBe(c);
+    }
+
+    [Fact]
+    public void Host_prefixes_are_their_own_network_and_a_zone_never_reaches_the_network()
+    {
+        var host = Cidr.Parse("10.244.1.7/32");
+        host.NetworkAddress.ShouldBe(IPAddress.Parse("10.244.1.7"));
+        host.Canonical.ShouldBe(host);
+        host.Contains(IPAddress.Parse("10.244.1.7")).ShouldBeTrue();
+        host.Contains(IPAddress.Parse("10.244.1.8")).ShouldBeFalse();
+        var zoned = new Cidr(IPAddress.Parse("fe80::1%2"), 128);
+        zoned.NetworkAddress.ScopeId.ShouldBe(0);
+        zoned.NetworkAddress.ShouldBe(IPAddress.Parse("fe80::1"));
     }
 
     [Theory]
@@ -35,6 +51,7 @@ public sealed class CidrTests
     public void Rejects_what_no_tool_prints(string? text)
     {
         Cidr.TryParse(text, out _).ShouldBeFalse();
+        Cidr.TryParse((text ?? "").AsSpan(), out _).ShouldBeFalse();
         if (text is not null) Should.Throw<FormatException>(() => Cidr.Parse(text));
     }
 

@@ -55,7 +55,7 @@ public sealed class IpRuleParser : IFormatParser
                         Cidr? c = null;
                         if (v is not "all")
                         {
-                            if (Cidr.TryParse(v.ToString(), out var parsed)) c = parsed;
+                            if (Cidr.TryParse(v, out var parsed)) c = parsed;
                             else { ok = false; result.Problem(at, $"bad rule selector '{key} {Snippet.Of(v)}'"); }
                         }
                         rule = key is "from" ? rule with { From = c } : rule with { To = c };

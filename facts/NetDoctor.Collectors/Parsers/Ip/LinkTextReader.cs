@@ -154,7 +154,7 @@ internal sealed class LinkTextReader(ParseInput input, bool addresses)
     private void Address(int n, bool v6, ref Words w)
     {
         var addrText = w.NextOrEmpty();
-        if (!Cidr.TryParse(addrText.ToString(), out var address) || address.IsIPv6 != v6)
+        if (!Cidr.TryParse(addrText, out var address) || address.IsIPv6 != v6)
         {
             Result.Problem(input.At(n), $"bad interface address '{Snippet.Of(addrText)}'");
             return;
@@ -170,7 +170,7 @@ internal sealed class LinkTextReader(ParseInput input, bool addresses)
             {
                 case "peer":
                     // "inet 10.0.0.1 peer 10.0.0.2/32": the prefix belongs to the peer, the local address is a host.
-                    if (Cidr.TryParse(w.NextOrEmpty().ToString(), out var p))
+                    if (Cidr.TryParse(w.NextOrEmpty(), out var p))
                     {
                         peer = p;
                         address = new Cidr(address.Address, p.PrefixLength);

@@ -39,7 +39,7 @@ internal static class RouteWords
         Dictionary<string, string>? options = null;
         bool destinationIsDefault = first is "default";
         Cidr destination = default;
-        bool destinationOk = destinationIsDefault || Cidr.TryParse(first.ToString(), out destination);
+        bool destinationOk = destinationIsDefault || Cidr.TryParse(first, out destination);
         if (!destinationOk)
             problems.Problem(at, $"'{Snippet.Of(first)}' is not a route destination");
 

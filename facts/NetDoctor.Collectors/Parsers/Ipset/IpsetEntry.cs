@@ -52,7 +52,7 @@ internal static class IpsetEntry
             switch (dims[i])
             {
                 case IpSetDimension.Ip or IpSetDimension.Net:
-                    if (!Cidr.TryParse(part.ToString(), out var c)) return false;
+                    if (!Cidr.TryParse(part, out var c)) return false;
                     m = firstAddress ? m with { Cidr = c } : m with { SecondCidr = c };
                     firstAddress = false;
                     break;

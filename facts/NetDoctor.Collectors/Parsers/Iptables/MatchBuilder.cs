@@ -41,7 +41,8 @@ internal sealed class MatchBuilder(StringPool pool)
                 foreach (var o in options)
                 {
                     if (o.Name == "--comment" && o.ValueCount >= 1)
-                        into.Add(new CommentMatch(o.ValueCount == 1 ? pool.Get(t[o.FirstValue].Value(text)) : pool.Get(JoinValues(text, t, o))) { Text = Slice(text, o) });
+                        // Not pooled: comments are mostly unique (kube-proxy writes one per endpoint); repeats come from the group cache.
+                        into.Add(new CommentMatch(o.ValueCount == 1 ? t[o.FirstValue].Value(text).ToString() : JoinValues(text, t, o)) { Text = Slice(text, o) });
                     else
                         Raw(text, module, o, into, problems, at);
                 }
@@ -231,7 +232,7 @@ internal sealed class MatchBuilder(StringPool pool)
         into.Add(new RawMatch(module) { Negated = o.Negated, Text = "-m " + module + " " + Slice(text, o) });
     }
 
-    private string Slice(string text, ModuleOption o) => pool.Get(text.AsSpan(o.TextStart, o.TextEnd - o.TextStart));
+    private static string Slice(string text, ModuleOption o) => text.Substring(o.TextStart, o.TextEnd - o.TextStart);
 
     private readonly Dictionary<string, string> _moduleTexts = new(StringComparer.Ordinal);
 

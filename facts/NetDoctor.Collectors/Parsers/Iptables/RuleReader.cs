@@ -26,10 +26,13 @@ internal sealed class RuleReader
 
     public readonly record struct Rule(IReadOnlyList<IptablesMatch> Matches, IptablesTarget Target, long? Packets, long? Bytes);
 
-    /// <summary>Reads <paramref name="text"/> from <paramref name="from"/>; complaints go to <paramref name="problems"/> at <paramref name="at"/>.</summary>
-    public Rule Read(string text, int from, ParseResult problems, Source at)
+    /// <summary>
+    /// Reads the rule words in <paramref name="text"/>[<paramref name="from"/>..<paramref name="to"/>) — the text may be a
+    /// whole dump; every offset stays relative to it. Complaints go to <paramref name="problems"/> at <paramref name="at"/>.
+    /// </summary>
+    public Rule Read(string text, int from, int to, ParseResult problems, Source at)
     {
-        if (!RuleTokenizer.Tokenize(text, from, _tokens))
+        if (!RuleTokenizer.Tokenize(text, from, to, _tokens))
             problems.Problem(at, "unterminated quote; the rest of the line was read as one value");
 
         var matches = _found;
@@ -90,7 +93,7 @@ internal sealed class RuleReader
                         break;
                     }
                     var value = i + 1 < t.Count ? t[i + 1].Value(text) : default;
-                    if (Cidr.TryParse(value.ToString(), out var cidr))
+                    if (Cidr.TryParse(value, out var cidr))
                     {
                         var m = new AddressMatch(src ? Direction.Source : Direction.Destination, cidr) { Negated = negate, Text = text[optStart..end] };
                         _core.Add(m.Text, m);

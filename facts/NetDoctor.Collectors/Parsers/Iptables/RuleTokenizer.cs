@@ -6,12 +6,13 @@ namespace NetDoctor.Collectors.Parsers.Iptables;
 /// </summary>
 internal static class RuleTokenizer
 {
-    /// <returns>False when a quote is not closed (the rest of the line is then one word).</returns>
-    public static bool Tokenize(string text, int from, List<RuleToken> tokens)
+    /// <summary>Splits <paramref name="text"/>[<paramref name="from"/>..<paramref name="end"/>) into words.</summary>
+    /// <returns>False when a quote is not closed (the rest of the rule is then one word).</returns>
+    public static bool Tokenize(string text, int from, int end, List<RuleToken> tokens)
     {
         tokens.Clear();
         bool closed = true;
-        int i = from, n = text.Length;
+        int i = from, n = end;
         while (i < n)
         {
             char c = text[i];

@@ -4,13 +4,21 @@ namespace NetDoctor.Collectors.Parsers.Iptables;
 /// Values keyed by the exact text they were read from, looked up by span so that a hit allocates nothing.
 /// Matches and targets are immutable and a big dump repeats them endlessly ("-p tcp", "-m tcp", "-j KUBE-MARK-MASQ",
 /// a Service's comment on each of its rules): a hit reuses the instance instead of reading and allocating it again.
-/// Bounded, so a dump of unique texts costs no more than a dump without the cache.
 /// </summary>
+/// <remarks>
+/// A text is admitted on its second sighting: kube-proxy writes a unique comment and DNAT target per endpoint, and caching
+/// every one of those would copy its key and grow the table for nothing. The first sighting only sets a bit in a fixed
+/// 512 KB bitmap indexed by the text's hash (a bit already set by another text admits one sighting early; harmless).
+/// Bounded, so a dump of unique texts costs no more than a dump without the cache.
+/// </remarks>
 internal sealed class SpanCache<T> where T : class
 {
     private const int MaxEntries = 100_000;
+    private const int MaxKeyLength = 512;
     private readonly Dictionary<string, T> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private const int SeenBits = 1 << 22;
+    private ulong[]? _seenOnce;
 
     public SpanCache() => _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -18,12 +26,24 @@ internal sealed class SpanCache<T> where T : class
 
     public void Add(ReadOnlySpan<char> key, T value)
     {
-        if (_values.Count < MaxEntries && key.Length <= 512) _lookup[key] = value;
+        if (Admit(key)) _lookup[key] = value;
     }
 
     /// <summary>Adds under a string the caller already holds (the value's own text), sparing a copy of the key.</summary>
     public void Add(string key, T value)
     {
-        if (_values.Count < MaxEntries && key.Length <= 512) _values[key] = value;
+        if (Admit(key)) _values[key] = value;
+    }
+
+    private bool Admit(ReadOnlySpan<char> key)
+    {
+        if (_values.Count >= MaxEntries || key.Length > MaxKeyLength) return false;
+        _seenOnce ??= new ulong[SeenBits / 64];
+        uint bit = (uint)string.GetHashCode(key) % SeenBits;
+        ref ulong word = ref _seenOnce[bit / 64];
+        ulong mask = 1UL << (int)(bit % 64);
+        if ((word & mask) != 0) return true;
+        word |= mask;
+        return false;
     }
 }

@@ -67,7 +67,7 @@ internal static class TargetBuilder
         {
             Kind = kind,
             Name = name,
-            Text = pool.Get(text.AsSpan(t[optionIdx].Start, t[endIdx - 1].End - t[optionIdx].Start)),
+            Text = text[t[optionIdx].Start..t[endIdx - 1].End],
             MarkOperation = f.MarkOperation,
             MarkValue = f.MarkValue,
             MarkMask = f.MarkMask,
@@ -117,8 +117,8 @@ internal static class TargetBuilder
                 switch (opt)
                 {
                     case "--to-ports": f.ToPorts = pool.Get(value); return true;
-                    case "--to-source" when kind == TargetKind.Snat: f.ToSource = pool.Get(value); return true;
-                    case "--to-destination" when kind == TargetKind.Dnat: f.ToDestination = pool.Get(value); return true;
+                    case "--to-source" when kind == TargetKind.Snat: f.ToSource = value.ToString(); return true;
+                    case "--to-destination" when kind == TargetKind.Dnat: f.ToDestination = value.ToString(); return true;
                 }
                 return false;
             case TargetKind.Reject when count == 1 && opt is "--reject-with":

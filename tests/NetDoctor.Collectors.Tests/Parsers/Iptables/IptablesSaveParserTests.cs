@@ -284,6 +284,51 @@ public sealed class IptablesSaveParserTests
         r.Facts.OfType<IptablesRule>().Single().Comment.ShouldBe("never closed -j DROP");
     }
 
+    [Fact]
+    public void Rule_text_is_the_line_without_counters_and_equal_rules_compare_equal()
+    {
+        var text = "*filter\n[7:420] -A INPUT -s 10.0.0.0/8 -j ACCEPT  \n-A INPUT \\\n  -s 10.0.0.0/8 -j ACCEPT\nCOMMIT\n";
+        var rules = Parse(text).Facts.OfType<IptablesRule>().ToList();
+        rules[0].Text.ShouldBe("-A INPUT -s 10.0.0.0/8 -j ACCEPT");
+        rules[1].Text.ShouldBe("-A INPUT -s 10.0.0.0/8 -j ACCEPT");
+        rules[0].Summary.ShouldBe("filter INPUT#1: -A INPUT -s 10.0.0.0/8 -j ACCEPT");
+        // Same text, read from two different places (the dump, and a line joined from a continuation).
+        (rules[0] with { Position = 2, Packets = null, Bytes = null, Source = rules[1].Source, Matches = rules[1].Matches }).ShouldBe(rules[1]);
+        rules[0].ShouldNotBe(rules[1] with { Text = "-A INPUT -s 10.0.0.0/8 -j DROP" });
+    }
+
+    [Fact]
+    public void Positions_count_per_chain_when_a_hand_edited_dump_comes_back_to_a_chain_and_restart_per_table()
+    {
+        var text = "*filter\n-A A -j ACCEPT\n-A A -j DROP\n-A B -j ACCEPT\n-A A -j RETURN\n-A B -j DROP\nCOMMIT\n*nat\n-A A -j ACCEPT\nCOMMIT\n";
+        Parse(text).Facts.OfType<IptablesRule>().Select(r => $"{r.Table} {r.Chain}#{r.Position} {r.Target.Name}")
+            .ShouldBe(["filter A#1 ACCEPT", "filter A#2 DROP", "filter B#1 ACCEPT", "filter A#3 RETURN", "filter B#2 DROP", "nat A#1 ACCEPT"]);
+    }
+
+    [Fact]
+    public void A_group_or_target_read_once_twice_or_many_times_gives_the_same_facts_every_time()
+    {
+        // The parser reuses what it read when a text repeats; every sighting must still give equal matches and targets,
+        // and a problem in a repeated group is reported on each line it appears on.
+        var lines = Enumerable.Range(1, 5).Select(i =>
+            $"-A KUBE-SEP-X -s 10.244.1.{i % 2}/32 -m comment --comment \"ns/svc:http\" -m mark --mark zz -j DNAT --to-destination 10.244.1.{i % 3}:8080");
+        var r = Parse("*nat\n" + string.Join("\n", lines) + "\nCOMMIT\n");
+        var rules = r.Facts.OfType<IptablesRule>().ToList();
+        rules.Count.ShouldBe(5);
+        for (int i = 0; i < 5; i++)
+        {
+            var rule = rules[i];
+            int n = i + 1;
+            rule.SourceAddress!.Cidr.ShouldBe(Cidr.Parse($"10.244.1.{n % 2}/32"));
+            rule.Comment.ShouldBe("ns/svc:http");
+            rule.Matches.OfType<RawMatch>().Single().Text.ShouldBe("-m mark --mark zz");
+            rule.Target.Kind.ShouldBe(TargetKind.Dnat);
+            rule.Target.ToDestination.ShouldBe($"10.244.1.{n % 3}:8080");
+            rule.Matches.ShouldBe(rules[i % 2 == 0 ? 0 : 1].Matches);
+        }
+        r.Problems.Select(p => p.Source.Line).ShouldBe([2, 3, 4, 5, 6]);
+    }
+
     [Theory]
     [InlineData("k8s01/iptables-nft-save.txt", "", 100)]
     [InlineData("diagnostics/ipv4_tables", "", 100)]
