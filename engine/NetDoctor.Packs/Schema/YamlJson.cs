@@ -1,9 +1,7 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
+using NetDoctor.Collectors.Parsing;
 using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Model;
 using Newtonsoft.Json.Linq;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace NetDoctor.Packs.Schema;
@@ -11,9 +9,9 @@ namespace NetDoctor.Packs.Schema;
 /// <summary>
 /// Converts a YAML document to JSON for schema validation, remembering for every JSON path (in the validator's
 /// "#/a[0].b" notation) the YAML position it came from, so schema errors point at file:line:column.
-/// Plain scalars are typed the YAML 1.2 core way (null, booleans, numbers); quoted scalars stay strings.
+/// Scalars are typed by <see cref="YamlScalars"/> (plain 80 is a number, quoted "80" a string).
 /// </summary>
-internal sealed partial class YamlJson
+internal sealed class YamlJson
 {
     private readonly PackFile _file;
     private readonly Dictionary<string, (SourceMark Mark, JToken Token)> _marks = new(StringComparer.Ordinal);
@@ -71,22 +69,14 @@ internal sealed partial class YamlJson
         return array;
     }
 
-    private static JToken Scalar(YamlScalarNode scalar)
+    private static JToken Scalar(YamlScalarNode scalar) => YamlScalars.Typed(scalar) switch
     {
-        string text = scalar.Value ?? "";
-        if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == "tag:yaml.org,2002:str")) return new JValue(text);
-        switch (text)
-        {
-            case "" or "~" or "null" or "Null" or "NULL": return JValue.CreateNull();
-            case "true" or "True" or "TRUE": return new JValue(true);
-            case "false" or "False" or "FALSE": return new JValue(false);
-        }
-        if (IntPattern().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l))
-            return new JValue(l);
-        if (FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
-            return new JValue(d);
-        return new JValue(text);
-    }
+        null => JValue.CreateNull(),
+        bool b => new JValue(b),
+        long l => new JValue(l),
+        double d => new JValue(d),
+        var other => new JValue((string)other),
+    };
 
     private static string Child(string path, string name) => path == "#" ? "#/" + name : path + "." + name;
 
@@ -97,10 +87,4 @@ internal sealed partial class YamlJson
         if (cut <= 0) return "#";
         return path[cut] == '/' ? "#" : path[..cut];
     }
-
-    [GeneratedRegex(@"^[-+]?[0-9]+$")]
-    private static partial Regex IntPattern();
-
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
-    private static partial Regex FloatPattern();
 }

@@ -66,26 +66,37 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             plan[entry.Path] = assignment;
         }
 
+        // Files are parsed in parallel as the source hands them over (a .tar.gz is read as one stream), and the results
+        // are merged in the order the source listed them, so the fact base is the same on 1 core or 16.
+        var pending = new List<(string Rel, FileAssignment Assignment, string? ReadError, Task<FileParseOutcome>? Parse)>();
         source.Read(e => plan.ContainsKey(e.Path), (entry, outcome) =>
         {
             string rel = Relative(layout, entry.Path);
             var assignment = plan[entry.Path];
-            if (outcome.Bytes is null)
+            var bytes = outcome.Bytes;
+            pending.Add(bytes is null
+                ? (rel, assignment, outcome.Error ?? "cannot read", null)
+                : (rel, assignment, null, Task.Run(() => _parser.Parse(rel, assignment.Node, bytes, assignment.SniffAlias))));
+        }, sourceProblems);
+
+        foreach (var (rel, assignment, readError, parse) in pending)
+        {
+            if (parse is null)
             {
-                problems.Add(new Problem(new Source(rel, 0), outcome.Error ?? "cannot read"));
+                problems.Add(new Problem(new Source(rel, 0), readError!));
                 files.Add(new LoadedFile(inputPath, rel, assignment.Node, null, 0, 1, null));
                 unrecognised++;
-                return;
+                continue;
             }
-            var result = _parser.Parse(rel, assignment.Node, outcome.Bytes, assignment.SniffAlias);
-            if (result.SkipReason is { } why) { Skip(rel, why); return; }
+            var result = parse.GetAwaiter().GetResult();
+            if (result.SkipReason is { } why) { Skip(rel, why); continue; }
             facts.AddRange(result.Facts);
             problems.AddRange(result.Problems);
             files.Add(new LoadedFile(inputPath, rel, result.Node, result.Kind, result.Facts.Count, result.Problems.Count, null));
-            if (result.Kind is null) { unrecognised++; return; }
+            if (result.Kind is null) { unrecognised++; continue; }
             parsed++;
             if (result.Node is not null) nodes.Add(result.Node);
-        }, sourceProblems);
+        }
 
         problems.AddRange(sourceProblems);
         return new InputSummary(inputPath, nodes.ToList(), parsed)

@@ -20,9 +20,9 @@ public sealed record IptablesRule : Fact
 
     /// <summary>
     /// Sets <see cref="Text"/> to a slice of the dump the rule was read from, so a big dump is not copied line by line.
-    /// Write-only: readers use <see cref="Text"/>.
+    /// Internal and write-only, so that serializers, the expression sandbox and test fixtures see only <see cref="Text"/>.
     /// </summary>
-    public TextSlice TextSlice { init => _text = value; }
+    internal TextSlice TextSlice { init => _text = value; }
     public IptablesBackend Backend { get; init; }
     public IpFamily Family { get; init; } = IpFamily.Inet;
 

@@ -33,6 +33,21 @@ public class RealParserBundleTests
     }
 
     [Fact]
+    public void Files_parsed_in_parallel_are_merged_in_the_order_the_bundle_lists_them()
+    {
+        static List<string> Read() => BundleReader.Read([Fixture("netdoctor")]) is var f
+            ? f.Facts.Select(x => $"{x.Source} {x.Summary}").Concat(f.Files.Select(x => x.Path)).ToList()
+            : [];
+
+        var first = Read();
+        first.Count.ShouldBeGreaterThan(30);
+        for (int i = 0; i < 5; i++) Read().ShouldBe(first);
+        // Within a file, facts keep their line order.
+        BundleReader.Read([Fixture("netdoctor")]).OfType<IptablesRule>().Where(r => r.Source.File == "k8s01/iptables-nft-save.txt")
+            .Select(r => r.Source.Line).ShouldBeInOrder();
+    }
+
+    [Fact]
     public void An_interface_listed_by_ip_addr_and_ip_link_is_one_fact_from_the_link_listing()
     {
         // Real `ip -j addr` and `ip link` of the lab's node "admin" (samples/incident-003), in one node folder.

@@ -183,6 +183,40 @@ public class KubectlCoreTests
     }
 
     [Fact]
+    public void Values_kubectl_accepts_but_json_types_strictly_still_read_the_same()
+    {
+        // An unquoted true where the API has a string, a quoted number where it has an int, a named and a numbered
+        // targetPort, a quoted null-looking name: what hand-edited YAML carries and kubectl apply accepts.
+        var text = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+              namespace: shop
+              labels:
+                canary: true
+                tier: "null"
+            spec:
+              clusterIP: 10.96.7.7
+              ports:
+              - name: http
+                port: "80"
+                targetPort: http
+              - name: metrics
+                port: 9100
+                targetPort: 9100
+              selector:
+                app: web
+            """;
+        var result = _parser.Parse(new ParseInput("cluster/kubernetes/services.yaml", null, text));
+        result.Problems.ShouldBeEmpty();
+        var svc = result.Facts.OfType<KubeService>().Single();
+        svc.Ports.ShouldBe([new KubeServicePort("http", "TCP", 80, "http", null), new KubeServicePort("metrics", "TCP", 9100, "9100", null)]);
+        svc.ClusterIps.ShouldBe([IPAddress.Parse("10.96.7.7")]);
+        svc.Selector["app"].ShouldBe("web");
+    }
+
+    [Fact]
     public void Json_list_of_core_objects_through_the_client_models()
     {
         var result = Parse("core.json", "cluster/kubernetes/nodes.json");

@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using NetDoctor.Collectors.Parsing;
+using YamlDotNet.RepresentationModel;
+
+namespace NetDoctor.Collectors.Parsers.Kubectl;
+
+/// <summary>A YAML tree as a JSON tree, scalars typed by <see cref="YamlScalars"/>; keys keep their order, a repeated key keeps its last value.</summary>
+public static class YamlToJson
+{
+    public static JsonNode? Convert(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlMappingNode map:
+                var obj = new JsonObject();
+                foreach (var (key, value) in map.Children)
+                    obj[key is YamlScalarNode { Value: { } name } ? name : key.ToString()] = Convert(value);
+                return obj;
+            case YamlSequenceNode seq:
+                var array = new JsonArray();
+                foreach (var item in seq.Children) array.Add(Convert(item));
+                return array;
+            case YamlScalarNode scalar:
+                return YamlScalars.Typed(scalar) switch
+                {
+                    null => null,
+                    bool b => JsonValue.Create(b),
+                    long l => JsonValue.Create(l),
+                    double d => JsonValue.Create(d),
+                    var other => JsonValue.Create((string)other),
+                };
+            default:
+                return null;
+        }
+    }
+}
