@@ -7,17 +7,34 @@ internal static class BoundedRead
 
     public static readonly HashSet<string> ProbeNames = new(StringComparer.Ordinal) { "hostname", "manifest.yaml" };
 
-    public static ReadOutcome ReadAll(Stream stream, long limit)
+    /// <param name="sizeHint">The size the file or archive entry says it has (a seekable stream tells its own): read
+    /// into one array of that size instead of a growing buffer — a 45 MB iptables dump otherwise costs 128 MB of copies.
+    /// The hint is trusted for nothing else: a shorter stream gives what it has, a longer one is read on under the limit.</param>
+    public static ReadOutcome ReadAll(Stream stream, long limit, long sizeHint = -1)
     {
-        using var buffer = new MemoryStream();
+        if (sizeHint < 0 && stream.CanSeek) sizeHint = stream.Length - stream.Position;
+        if (sizeHint <= 0 || sizeHint > limit || sizeHint > Array.MaxLength) return ReadGrowing(stream, limit, null);
+
+        var bytes = GC.AllocateUninitializedArray<byte>((int)sizeHint);
+        int read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        if (read < bytes.Length) return new ReadOutcome(bytes.AsSpan(0, read).ToArray(), null);
+        // The file grew after it was listed: go on the bounded way with what was read.
+        return ReadGrowing(stream, limit, bytes);
+    }
+
+    private static ReadOutcome ReadGrowing(Stream stream, long limit, byte[]? start)
+    {
         var chunk = new byte[81920];
-        while (true)
+        int n = stream.Read(chunk, 0, chunk.Length);
+        if (n == 0 && start is not null) return new ReadOutcome(start, null);
+        using var buffer = new MemoryStream();
+        if (start is not null) buffer.Write(start);
+        while (n > 0)
         {
-            int n = stream.Read(chunk, 0, chunk.Length);
-            if (n == 0) break;
             if (buffer.Length + n > limit)
                 return new ReadOutcome(null, $"file is larger than the {Bytes(limit)} limit; not read");
             buffer.Write(chunk, 0, n);
+            n = stream.Read(chunk, 0, chunk.Length);
         }
         return new ReadOutcome(buffer.ToArray(), null);
     }

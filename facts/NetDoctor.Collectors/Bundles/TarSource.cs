@@ -64,7 +64,7 @@ internal sealed class TarSource(string archive, BundleReadOptions options) : IBu
                     ? new ReadOutcome([], null)
                     : entry.Size > options.MaxFileBytes
                         ? new ReadOutcome(null, $"file is {BoundedRead.Bytes(entry.Size)}, larger than the {BoundedRead.Bytes(options.MaxFileBytes)} limit; not read")
-                        : BoundedRead.ReadAll(tar.DataStream, options.MaxFileBytes));
+                        : BoundedRead.ReadAll(tar.DataStream, options.MaxFileBytes, entry.Size));
             }
             return ++seen < options.MaxEntries;
         });
