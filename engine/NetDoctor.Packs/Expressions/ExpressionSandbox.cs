@@ -27,7 +27,7 @@ public sealed class ExpressionSandbox
         var types = catalog.Types
             .Concat(Reachable(catalog.Types))
             .Concat(typeof(Fact).Assembly.GetExportedTypes().Where(t => !t.IsAbstract || t.IsSealed))
-            .Concat([typeof(IPAddress), typeof(Helpers.Net), typeof(Helpers.Text), typeof(Helpers.Regex)])
+            .Concat([typeof(IPAddress), typeof(Helpers.Net), typeof(Helpers.Text), typeof(Helpers.Regex), typeof(Helpers.Calico)])
             .Distinct()
             .ToList();
         _dataTypes = types;
