@@ -31,9 +31,12 @@ public class VetTests
 
         report.Passed.ShouldBeFalse();
         report.Tests.Select(t => (t.Name, t.Passed)).ShouldBe([("wrong expectation", false), ("fires as expected", true), ("bad fact field", false)]);
-        report.Tests[0].Failures.ShouldBe(["no message contains \"pool p2\"; messages: pool p1 masquerades"]);
+        report.Tests[0].Failures.ShouldBe([
+            "no message contains \"pool p2\"; messages: pool p1 masquerades",
+            "no remediation step contains \"check p2\"; steps: check p1",
+        ]);
         report.Tests[2].Failures.ShouldHaveSingleItem().ShouldEndWith(
-            "tests/pool.yaml:31:26: 'not-a-cidr' is not a valid Cidr: 'not-a-cidr' is not an IP address or CIDR");
+            "tests/pool.yaml:32:26: 'not-a-cidr' is not a valid Cidr: 'not-a-cidr' is not an IP address or CIDR");
         report.Coverage.Covered.ShouldBe(0);
         report.Coverage.Percent.ShouldBe(0);
         report.Diagnostics.Where(d => d.Code == DiagnosticCodes.Coverage).Select(d => d.Message).ShouldBe([

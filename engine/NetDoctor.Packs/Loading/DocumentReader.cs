@@ -70,7 +70,7 @@ internal sealed class DocumentReader(PackFile file, List<PackDiagnostic> diagnos
             file.At(root.Get("rule")!),
             facts,
             given.String("bundle"),
-            new TestExpectation(expect.Bool("fired"), expect.Int("count"), expect.String("messageContains"), expect.Strings("evidenceIncludes")),
+            new TestExpectation(expect.Bool("fired"), expect.Int("count"), expect.String("messageContains"), expect.Strings("evidenceIncludes"), expect.String("remediationContains")),
             file.At(root));
     }
 

@@ -16,7 +16,7 @@ public sealed record RuleTestDocument(
 public sealed record GivenFact(string Type, SourceMark TypeMark, string? Node, YamlMappingNode? Fields, SourceMark Mark);
 
 /// <summary>What must hold after firing. Unset members are not checked.</summary>
-public sealed record TestExpectation(bool? Fired, int? Count, string? MessageContains, IReadOnlyList<string> EvidenceIncludes)
+public sealed record TestExpectation(bool? Fired, int? Count, string? MessageContains, IReadOnlyList<string> EvidenceIncludes, string? RemediationContains = null)
 {
     /// <summary>A test that expects the rule to fire at least once.</summary>
     public bool ExpectsFiring => Fired == true || Count is > 0;

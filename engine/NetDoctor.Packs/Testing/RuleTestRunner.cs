@@ -109,6 +109,15 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
             else if (!found.Any(d => d.Message.Contains(text, StringComparison.Ordinal)))
                 failures.Add($"no message contains \"{text}\"" + (found.Count > 0 ? $"; messages: {string.Join(" | ", found.Select(d => d.Message))}" : ""));
         }
+        if (expect.RemediationContains is { } fix)
+        {
+            // A step's description or its command: remediation is where real names and CIDRs must be filled in.
+            if (!diagnoses) failures.Add($"remediationContains needs a rule that diagnoses; {test.Rule} only derives");
+            else if (!found.SelectMany(d => d.Remediation).Any(r => r.Description.Contains(fix, StringComparison.Ordinal) || r.Command?.Contains(fix, StringComparison.Ordinal) == true))
+                failures.Add($"no remediation step contains \"{fix}\"" + (found.Count > 0
+                    ? $"; steps: {string.Join(" | ", found.SelectMany(d => d.Remediation).Select(r => r.Command ?? r.Description))}"
+                    : ""));
+        }
         if (expect.EvidenceIncludes.Count > 0)
         {
             var evidence = diagnoses

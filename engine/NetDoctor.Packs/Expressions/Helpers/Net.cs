@@ -35,4 +35,35 @@ public static class Net
     public static bool SameNetwork(Cidr a, Cidr b) => a.Canonical == b.Canonical;
 
     public static bool SameAddress(IPAddress? a, IPAddress? b) => a is not null && b is not null && a.Equals(b);
+
+    /// <summary>
+    /// The smallest prefix that holds every CIDR of the first one's family: the nodes' podCIDRs 10.244.0.0/24 and
+    /// 10.244.3.0/24 give 10.244.0.0/22. A lower bound for the cluster CIDR they were cut from (which may be larger).
+    /// An empty list gives 0.0.0.0/32, like an unparsable <see cref="ParseCidr"/>.
+    /// </summary>
+    public static Cidr Supernet(IEnumerable<Cidr>? cidrs)
+    {
+        var list = cidrs?.ToList() ?? [];
+        if (list.Count == 0) return new Cidr(IPAddress.Any, 32);
+        var family = list[0].Address.AddressFamily;
+        var same = list.Where(c => c.Address.AddressFamily == family).ToList();
+        var first = same[0].NetworkAddress.GetAddressBytes();
+        int prefix = same.Min(c => c.PrefixLength);
+        foreach (var c in same.Skip(1))
+        {
+            var bytes = c.NetworkAddress.GetAddressBytes();
+            prefix = Math.Min(prefix, CommonPrefix(first, bytes));
+        }
+        return new Cidr(new IPAddress(first), prefix).Canonical;
+    }
+
+    private static int CommonPrefix(byte[] a, byte[] b)
+    {
+        for (int i = 0; i < a.Length; i++)
+        {
+            int diff = a[i] ^ b[i];
+            if (diff != 0) return i * 8 + System.Numerics.BitOperations.LeadingZeroCount((uint)diff) - 24;
+        }
+        return a.Length * 8;
+    }
 }
