@@ -46,6 +46,10 @@ public sealed record LogEvent : Fact
     public string? Pod { get; init; }
     public string? Container { get; init; }
     public LogLevel Level { get; init; }
+    /// <summary>When the line was logged, as its <see cref="LogLine"/> read it (null when the line carries no time).</summary>
+    public DateTimeOffset? Timestamp { get; init; }
+    /// <summary>The time as written in the log ("2017-07-05 09:05:32,408"), for messages.</summary>
+    public string? TimestampText { get; init; }
     /// <summary>The part of the line that was classified (first line of the message, shortened).</summary>
     public required string Excerpt { get; init; }
 

@@ -56,6 +56,8 @@ public static partial class LogEventClassifier
         Pod = line.Pod,
         Container = line.Container,
         Level = line.Level,
+        Timestamp = line.Timestamp,
+        TimestampText = line.TimestampText,
         Excerpt = excerpt.Length > 200 ? excerpt[..200] + "…" : excerpt,
     };
 

@@ -35,6 +35,7 @@ public class ContainerLogParserTests
         dials[0].Node.ShouldBe("k8s-node1");
         dials[0].Excerpt.ShouldBe("dial tcp 10.96.0.1:443: io timeout");
         dials[0].Source.ShouldBe(new Source("k8s-node1/calico-system/calico-kube-controllers-596576f79-j2pkg.log", 3));
+        dials[0].Timestamp.ShouldBe(lines[2].Timestamp);
     }
 
     [Fact]
@@ -85,6 +86,10 @@ public class ContainerLogParserTests
         e.Source.Line.ShouldBe(2);
         e.Component.ShouldBe("calico-policy-controller");
         e.Excerpt.ShouldStartWith("JSONDecodeError");
+        // The event carries its line's time, so rules can order and date events without joining the line.
+        e.Timestamp.ShouldBe(error.Timestamp);
+        e.TimestampText.ShouldBe(error.TimestampText);
+        e.TimestampText.ShouldNotBeNull();
     }
 
     [Fact]
