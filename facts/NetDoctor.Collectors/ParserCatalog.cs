@@ -1,4 +1,5 @@
 using NetDoctor.Collectors.Parsers.Bird;
+using NetDoctor.Collectors.Parsers.CalicoctlGet;
 using NetDoctor.Collectors.Parsers.CalicoctlStatus;
 using NetDoctor.Collectors.Parsers.Ip;
 using NetDoctor.Collectors.Parsers.Ipset;
@@ -39,6 +40,7 @@ public static class ParserCatalog
         Node(new RouteNParser()),
         Node(new BirdProtocolsParser()),
         Node(new CalicoctlNodeStatusParser()),
+        Cluster(new CalicoctlGetParser()),
         Node(new IpvsadmParser()),
         Node(new SysctlParser()),
         Node(new ProcessListParser()),

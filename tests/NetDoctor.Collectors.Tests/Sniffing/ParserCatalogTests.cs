@@ -18,10 +18,10 @@ public class ParserCatalogTests
     }
 
     [Fact]
-    public void Kinds_are_unique_and_only_kubectl_objects_are_cluster_scoped()
+    public void Kinds_are_unique_and_only_cluster_object_listings_are_cluster_scoped()
     {
         ParserCatalog.All.Select(e => e.Kind).ShouldBeUnique();
-        ParserCatalog.All.Where(e => e.Scope == FactScope.Cluster).Select(e => e.Kind).ShouldBe(["kubectl-objects"]);
+        ParserCatalog.All.Where(e => e.Scope == FactScope.Cluster).Select(e => e.Kind).ShouldBe(["calicoctl-get", "kubectl-objects"]);
     }
 
     [Fact]
