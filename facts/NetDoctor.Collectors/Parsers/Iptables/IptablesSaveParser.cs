@@ -269,7 +269,12 @@ public sealed class IptablesSaveParser : IFormatParser
             }
             // The fact keeps the rule text (without counters) as a slice of the dump rather than a copy of the line:
             // on a 300,000-rule dump the copies were a third of everything the parse allocated.
-            owner.AsSpan().Overlaps(span, out int start);
+            if (!owner.AsSpan().Overlaps(span, out int start) || start < 0 || start + span.Length > owner.Length)
+            {
+                // Not a slice of what the caller said it was: keep a copy rather than point at the wrong text.
+                owner = span.ToString();
+                start = 0;
+            }
             int end = start + span.Length;
             var chainName = _pool.Get(chain);
             var rule = _rules.Read(owner, end - w.Rest.Length, end, Result, input.At(n));
