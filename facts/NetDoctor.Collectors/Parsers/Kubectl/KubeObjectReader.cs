@@ -32,6 +32,12 @@ public static class KubeObjectReader
     private static void Collect(YamlNode? root, int firstLine, List<KubeObject> objects, ParseInput input, ParseResult result)
     {
         if (root is null) return;
+        // calicoctl v1 (`calicoctl get ipPool -o yaml`, Calico 2.x) prints its resources as a bare YAML sequence.
+        if (root is YamlSequenceNode sequence && sequence.Children.Count > 0 && sequence.Children.All(c => c is YamlMappingNode item && item.Child("kind") is not null))
+        {
+            foreach (var item in sequence.Children) objects.Add(new KubeObject(firstLine - 1 + item.Line(), (YamlMappingNode)item));
+            return;
+        }
         if (root is not YamlMappingNode map)
         {
             result.Problem(input.At(firstLine - 1 + root.Line()), "document is not a Kubernetes object (not a mapping)");

@@ -155,6 +155,27 @@ public class KubectlCalicoTests
     }
 
     [Fact]
+    public void Calicoctl_v1_get_prints_a_bare_sequence_of_resources_and_each_is_read()
+    {
+        // `calicoctl get ipPool -o yaml` of Calico 2.x: no List wrapper, a YAML sequence at the top.
+        var text = "- apiVersion: v1\n  kind: ipPool\n  metadata:\n    cidr: 172.20.0.0/16\n  spec:\n    nat-outgoing: true\n" +
+                   "- apiVersion: v1\n  kind: ipPool\n  metadata:\n    cidr: 10.100.0.0/16\n  spec:\n    ipip:\n      enabled: true\n      mode: always\n";
+        var result = _parser.Parse(new ParseInput("pools.yaml", null, text));
+
+        result.Problems.ShouldBeEmpty();
+        result.Facts.OfType<IpPool>().Select(p => (p.Name, p.NatOutgoing, p.IpipMode, p.Source.Line))
+            .ShouldBe([("172.20.0.0/16", true, CalicoEncapsulation.Never, 1), ("10.100.0.0/16", false, CalicoEncapsulation.Always, 7)]);
+    }
+
+    [Fact]
+    public void A_sequence_of_things_that_are_not_objects_is_still_a_problem()
+    {
+        var result = _parser.Parse(new ParseInput("list.yaml", null, "- a\n- b\n"));
+        result.Facts.ShouldBeEmpty();
+        result.Problems.ShouldHaveSingleItem().Message.ShouldContain("not a mapping");
+    }
+
+    [Fact]
     public void Pool_without_a_valid_cidr_is_a_problem_at_its_line()
     {
         var text = "apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: bad\nspec:\n  cidr: 192.168.0/16\n";
