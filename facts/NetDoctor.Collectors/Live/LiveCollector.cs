@@ -49,6 +49,7 @@ public sealed class LiveCollector(ICommandRunner? runner = null, IClusterCollect
                     results[index] = new CommandRecord(command.Id, command.CommandLine, null, "skipped", null, 0, planned.SkipReason);
                     return;
                 }
+                if (command.Datastore) return; // after the cluster objects: see ReadCalicoDatastore
                 await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
@@ -68,8 +69,6 @@ public sealed class LiveCollector(ICommandRunner? runner = null, IClusterCollect
                 }
             })).ConfigureAwait(false);
         }
-        records.AddRange(results);
-
         var copied = new List<CopiedFileRecord>();
         if (processes is not null) CopyKubeProxyConfig(processes, node, options, writer, copied);
         if (options.CollectContainerLogs) CopyPodLogs(node, options, writer, copied);
@@ -77,6 +76,8 @@ public sealed class LiveCollector(ICommandRunner? runner = null, IClusterCollect
         var clusterRecord = options.NoCluster
             ? ClusterRecord.Skipped("--no-cluster")
             : await CollectCluster(writer, options, cancellationToken).ConfigureAwait(false);
+        await ReadCalicoDatastore(plan, results, clusterRecord, writer, options, cancellationToken).ConfigureAwait(false);
+        records.AddRange(results);
 
         var result = new CollectResult(options.OutputPath, node, host, time, records, copied, clusterRecord,
             new Dictionary<string, int>(writer.Redactions), writer.Files.Order(StringComparer.Ordinal).ToList());
@@ -93,6 +94,32 @@ public sealed class LiveCollector(ICommandRunner? runner = null, IClusterCollect
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return new ClusterRecord("failed", ex.Message, []);
+        }
+    }
+
+    /// <summary>
+    /// Calico keeps its resources either as Kubernetes CRDs (read with the cluster objects) or in its own etcd, which only
+    /// calicoctl reads. The calicoctl commands run when the API gave no IP pool, so the same resources are never read twice.
+    /// </summary>
+    private async Task ReadCalicoDatastore(IReadOnlyList<PlannedCommand> plan, CommandRecord[] results, ClusterRecord cluster,
+        RedactingWriter writer, CollectOptions options, CancellationToken cancellationToken)
+    {
+        bool fromApi = cluster.Objects.Any(o => o.File.StartsWith("cluster/crd/ippools.", StringComparison.Ordinal) && o.Error is null && o.Count > 0);
+        for (int i = 0; i < plan.Count; i++)
+        {
+            var command = plan[i].Command;
+            if (results[i] is not null || !command.Datastore) continue;
+            string? skip = options.NoCluster ? "--no-cluster"
+                : fromApi ? "Calico resources were read from the Kubernetes API (cluster/crd/)"
+                : null;
+            if (skip is not null)
+            {
+                results[i] = new CommandRecord(command.Id, command.CommandLine, null, "skipped", null, 0, skip);
+                continue;
+            }
+            var result = await _runner.RunAsync(new CommandSpec(command.Executable, command.Arguments, options.CommandTimeout), cancellationToken).ConfigureAwait(false);
+            if (result.Succeeded) writer.Write(command.File!, result.Stdout);
+            results[i] = Record(command, result.Succeeded ? command.File : null, result);
         }
     }
 

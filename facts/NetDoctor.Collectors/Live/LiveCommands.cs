@@ -35,6 +35,9 @@ public static partial class LiveCommands
         new("bird6", "bird6-protocols.txt", "birdcl", ["-r", "-s", CalicoBird6Socket, "show", "protocols"], "IPv6 BGP sessions of calico-node's BIRD"),
         new("bird-system", "bird-protocols.txt", "birdcl", ["-r", "-s", SystemBirdSocket, "show", "protocols"], "BGP sessions of a system BIRD, when calico-node's socket is absent"),
         new("calicoctl", "calico-node-status.txt", "calicoctl", ["node", "status"], "Calico's view of its BGP peers"),
+        .. KubernetesClusterCollector.CalicoResources.Select(plural => new LiveCommand(
+            $"calicoctl-get-{plural}", $"cluster/calico/{plural}.yaml", "calicoctl", ["get", plural, "-o", "yaml"],
+            $"Calico {plural} from an etcd datastore (only when the Kubernetes API has no Calico resources)", Datastore: true)),
         new("ipvsadm", "ipvsadm.txt", "ipvsadm", ["-Sn"], "IPVS virtual services (kube-proxy ipvs mode)"),
         new("processes", "processes.txt", "ps", ["-ww", "-eo", "user,pid,ppid,args"], "full command lines of kube-proxy, kube-apiserver, kubelet, calico-node (other processes dropped)"),
         new("sysctl", "sysctl.txt", "sysctl", ["-a"], "kernel settings (only net.* kept)"),
@@ -60,6 +63,8 @@ public static partial class LiveCommands
                     PlannedCommand.Skipped(command, $"IPVS is not loaded ({IpvsProcFile} absent); ipvsadm is not run because it would load the module"),
                 "calicoctl" when !runner.Exists("calicoctl") =>
                     PlannedCommand.Skipped(command, "calicoctl is not installed (optional; BIRD's own status is read through birdcl)"),
+                _ when command.Datastore && !runner.Exists("calicoctl") =>
+                    PlannedCommand.Skipped(command, "calicoctl is not installed (needed only when Calico keeps its resources in etcd)"),
                 "processes" => new PlannedCommand(command, null, KeepComponentProcesses),
                 "sysctl" => new PlannedCommand(command, null, KeepNetSysctls),
                 _ => new PlannedCommand(command, null),

@@ -65,6 +65,7 @@ public class LiveCollectorTests
         Scalar(commands["nft"], "reason")!.ShouldContain("missing binary");
         Scalar(commands["calicoctl"], "status").ShouldBe("skipped");
         Scalar(commands["calicoctl"], "reason")!.ShouldContain("not installed");
+        Scalar(commands["calicoctl-get-ippools"], "reason")!.ShouldContain("not installed");
         Scalar(commands["iptables"], "status").ShouldBe("skipped");
         Scalar(commands["ipvsadm"], "reason")!.ShouldContain("/proc/net/ip_vs");
         Scalar(commands["bird"], "reason")!.ShouldContain("no BIRD control socket");
@@ -110,6 +111,44 @@ public class LiveCollectorTests
         File.Exists(dir.Combine("out/worker-9/ip-route.txt")).ShouldBeTrue();
         File.Exists(dir.Combine("out/cluster/kubernetes/nodes.yaml")).ShouldBeTrue();
         result.Cluster.Status.ShouldBe("collected");
+    }
+
+    [Fact]
+    public async Task With_an_etcd_datastore_calicoctl_reads_the_calico_resources_into_the_cluster_folder()
+    {
+        using var dir = new TempDir();
+        var runner = Host()
+            .Output("calicoctl node status", "Calico process is running.\n")
+            .Output("calicoctl get ippools -o yaml", "- apiVersion: v1\n  kind: ipPool\n  metadata:\n    cidr: 172.20.0.0/16\n  spec:\n    nat-outgoing: true\n")
+            .Output("calicoctl get profiles -o yaml", "[]\n")
+            .Fails("calicoctl get nodes -o yaml", CommandOutcome.Failed, "exit code 1: connection refused");
+        // The CRDs do not exist: Calico keeps its resources in etcd.
+        var cluster = new FakeClusterCollector(new ClusterRecord("partial", "some objects could not be read",
+            [new ClusterObjectRecord("cluster/kubernetes/nodes.yaml", 0, null), new ClusterObjectRecord("cluster/crd/ippools.crd.projectcalico.org.yaml", 0, "404 Not Found")]));
+
+        var result = await new LiveCollector(runner, cluster, _ => false).CollectAsync(Options(dir.Combine("out")) with { NoCluster = false });
+
+        result.Commands.Single(c => c.Id == "calicoctl-get-ippools").ShouldSatisfyAllConditions(
+            c => c.Status.ShouldBe("ok"), c => c.File.ShouldBe("cluster/calico/ippools.yaml"));
+        result.Commands.Single(c => c.Id == "calicoctl-get-nodes").Status.ShouldBe("failed");
+        var facts = NetDoctor.Collectors.Bundles.BundleReader.Read([dir.Combine("out")]);
+        var pool = facts.OfType<NetDoctor.Facts.IpPool>().ShouldHaveSingleItem();
+        (pool.Name, pool.NatOutgoing, pool.Node, pool.Source.File).ShouldBe(("172.20.0.0/16", true, (string?)null, "cluster/calico/ippools.yaml"));
+    }
+
+    [Fact]
+    public async Task Calico_resources_from_the_api_are_not_read_again_through_calicoctl()
+    {
+        using var dir = new TempDir();
+        var runner = Host().Output("calicoctl node status", "Calico process is running.\n");
+        var cluster = new FakeClusterCollector(new ClusterRecord("collected", null,
+            [new ClusterObjectRecord("cluster/kubernetes/nodes.yaml", 0, null), new ClusterObjectRecord("cluster/crd/ippools.crd.projectcalico.org.yaml", 1, null)]));
+
+        var result = await new LiveCollector(runner, cluster, _ => false).CollectAsync(Options(dir.Combine("out")) with { NoCluster = false });
+
+        result.Commands.Where(c => c.Id.StartsWith("calicoctl-get-")).ShouldAllBe(c => c.Status == "skipped" && c.Reason!.Contains("Kubernetes API"));
+        runner.Ran.ShouldNotContain(c => c.StartsWith("calicoctl get"));
+        Directory.Exists(dir.Combine("out/cluster/calico")).ShouldBeFalse();
     }
 
     [Fact]
