@@ -140,7 +140,7 @@ public sealed class ExpressionSandbox
                 return $"unknown name '{first}'" + DidYouMean.Hint(first, bindings) + (bindings.Count > 0 ? $"; bindings in scope: {string.Join(", ", bindings)}" : "");
             }
             code = DiagnosticCodes.Sandbox;
-            return $"'{typeName}' is not available in rule expressions: only bindings, fact types and the helpers Net, Text and Regex can be used";
+            return $"'{typeName}' is not available in rule expressions: only bindings, fact types and the helpers Net, Text, Regex and Calico can be used";
         }
         m = System.Text.RegularExpressions.Regex.Match(message, @"^Methods? '(?<name>[^']+)' on type '(?<type>[^']+)' (is|are) not accessible");
         if (m.Success)
