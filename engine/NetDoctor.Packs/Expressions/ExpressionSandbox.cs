@@ -10,7 +10,7 @@ namespace NetDoctor.Packs.Expressions;
 
 /// <summary>
 /// Parses rule expressions with System.Linq.Dynamic.Core over named parameters (one per binding in scope), inside a
-/// sandbox: only catalog fact types, the Facts assembly's data types, IPAddress and the Net/Text/Regex helpers can be
+/// sandbox: only catalog fact types, the Facts assembly's data types, IPAddress and the Net/Text/Regex/Calico helpers can be
 /// named, <c>new</c> and the it/parent/root context keywords are off, and every parsed tree is checked by
 /// <see cref="SandboxValidator"/>. Errors come back as <see cref="ExpressionError"/> in pack-author words.
 /// </summary>
