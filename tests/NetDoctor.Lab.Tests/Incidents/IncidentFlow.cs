@@ -23,8 +23,8 @@ public sealed class IncidentFlow(ITestOutputHelper output)
         after.Outcome.ShouldBe(ProbeOutcome.Connected, after.ToString());
     }
 
-    /// <summary>All five steps with netdoctor in the loop.</summary>
-    public async Task DiagnoseLiveAsync(Scenario scenario)
+    /// <summary>All five steps with netdoctor in the loop; <paramref name="check"/> looks closer at the diagnoses before the fix.</summary>
+    public async Task DiagnoseLiveAsync(Scenario scenario, Action<IReadOnlyList<Diagnosis>>? check = null)
     {
         LabRequirements.Ensure();
         await scenario.BuildAsync();
@@ -37,6 +37,7 @@ public sealed class IncidentFlow(ITestOutputHelper output)
             diagnoses.Select(d => d.RuleId).ShouldContain(id, $"(3) expected {id}; got: {Describe(diagnoses)}");
         var unrelated = diagnoses.Where(d => d.AtLeast("error") && !scenario.RelatedRuleIds.Contains(d.RuleId)).ToList();
         unrelated.ShouldBeEmpty($"(3) unrelated diagnoses at error or above: {Describe(unrelated)}");
+        check?.Invoke(diagnoses);
 
         output.WriteLine($"(4) remediation: {await scenario.RemediateAsync(diagnoses)}");
         var after = await scenario.ProbeAsync();

@@ -9,15 +9,17 @@ namespace NetDoctor.Lab.Tests.Scenarios;
 /// qinweiwei-1's connection to the pod 192.168.135.3 on qinweiwei-2 is routed (BGP mesh Established) but dropped: timeout.
 /// The seed's first cause (OpenStack security group dropping IP protocol 4) is outside a node and not reproduced; routes are plain
 /// (ipipMode Never) since this kernel has no ipip module.</summary>
-public sealed class Incident002ProfileDropAll : Scenario
+/// <param name="podNamespace">The namespace of the cut-off pod: the seed's "default", or a name longer than 15 characters,
+/// whose profile chains Felix names cali-pri-_&lt;hash&gt; (iptables chain names stop at 28 characters).</param>
+public sealed class Incident002ProfileDropAll(string podNamespace = "default") : Scenario
 {
     private static readonly IpPool Pool = new("default-ipv4-ippool", "192.168.0.0/16");
-    private const string Profile = "k8s_ns.default";
+    private readonly string Profile = $"k8s_ns.{podNamespace}";
     private const string PolicyController = "calico-policy-controller-2713347391-k9bfz";
     private Workload _nginx = null!;
 
-    public override string Name => "incident-002-profile-drop-all";
-    public override string Summary => "Profile k8s_ns.default missing: chain cali-pri-k8s_ns.default only DROPs, traffic to the pod 192.168.135.3 is dropped; the policy controller cannot decode API responses.";
+    public override string Name => podNamespace == "default" ? "incident-002-profile-drop-all" : $"incident-002-profile-drop-all-{podNamespace}";
+    public override string Summary => $"Profile {Profile} missing: chain {Felix.ChainName("cali-pri-", Profile)} only DROPs, traffic to the pod 192.168.135.3 is dropped; the policy controller cannot decode API responses.";
     public override IReadOnlyList<string> BundleNodes => ["qinweiwei-2", "qinweiwei-1"];
     public override IReadOnlyList<string> ExpectedRuleIds => ["calico/profile-drop-all"];
     public override IReadOnlyList<string> RelatedRuleIds => ["calico/profile-drop-all", "calico/controller-unauthorized"];
@@ -33,7 +35,7 @@ public sealed class Incident002ProfileDropAll : Scenario
         var felix2 = await StartFelixAsync("qinweiwei-2", [Pool]);
         var mesh = Mesh([("qinweiwei-1", "172.168.0.25", ["192.168.252.128/26"]), ("qinweiwei-2", "172.168.0.27", ["192.168.135.0/26"])], [Pool]);
         foreach (var (node, config) in mesh) await StartBirdAsync(node, config);
-        _nginx = await felix2.AddWorkloadAsync("default", "nginx-7cdbd8cdc9-2xkqz", "192.168.135.3", Profile, "cali12d4a061371");
+        _nginx = await felix2.AddWorkloadAsync(podNamespace, "nginx-7cdbd8cdc9-2xkqz", "192.168.135.3", Profile, "cali12d4a061371");
         await felix2.SetProfileAsync(Profile, ProfileState.Missing);
         _nginx.Sandbox.Listen("0.0.0.0", 80);
         await WaitForMeshAsync("qinweiwei-1", "qinweiwei-2");
@@ -42,7 +44,7 @@ public sealed class Incident002ProfileDropAll : Scenario
         Cluster.Nodes.Add(new ClusterNode("qinweiwei-1", "172.168.0.25", "10.244.0.0/24", "172.168.0.25/24", ControlPlane: true));
         Cluster.Nodes.Add(new ClusterNode("qinweiwei-2", "172.168.0.27", "10.244.1.0/24", "172.168.0.27/24"));
         Cluster.Services.Add(new("default", "kubernetes", "https", "10.254.0.1", 443, [("172.168.0.25", 6443)]));
-        Cluster.Pods.Add(new ClusterPod("default", "nginx-7cdbd8cdc9-2xkqz", "qinweiwei-2", "192.168.135.3", Image: "nginx:1.13"));
+        Cluster.Pods.Add(new ClusterPod(podNamespace, "nginx-7cdbd8cdc9-2xkqz", "qinweiwei-2", "192.168.135.3", Image: "nginx:1.13"));
         Cluster.Pods.Add(new ClusterPod("kube-system", PolicyController, "qinweiwei-1", "172.168.0.25", HostNetwork: true,
             Image: "quay.io/calico/kube-policy-controller:v0.7.0", ServiceAccount: "default", Ready: true));
         Cluster.ServiceAccounts.AddRange([("kube-system", "default"), ("kube-system", "calico-policy-controller")]);
@@ -58,7 +60,7 @@ public sealed class Incident002ProfileDropAll : Scenario
 
     public override Task<ProbeResult> ProbeAsync() => Node("qinweiwei-1").ConnectAsync(_nginx.Address, 80);
 
-    /// <summary>The seed's workaround plus its real fix: the profile k8s_ns.default is created (Felix reprograms the chain to MARK + RETURN)
+    /// <summary>The seed's workaround plus its real fix: the namespace profile is created (Felix reprograms the chain to MARK + RETURN)
     /// and the policy controller runs with its own service account (its log no longer shows decode errors).</summary>
     public override async Task<string> RemediateAsync(IReadOnlyList<Diagnosis> diagnoses)
     {
@@ -67,7 +69,7 @@ public sealed class Incident002ProfileDropAll : Scenario
         var controller = Cluster.Pods.Single(p => p.Name == PolicyController);
         Cluster.Pods[Cluster.Pods.IndexOf(controller)] = controller with { ServiceAccount = "calico-policy-controller" };
         Cluster.SetPodLog("qinweiwei-1", "kube-system", PolicyController, HealthyControllerLog);
-        return "profile k8s_ns.default created (cali-pri-k8s_ns.default now MARK+RETURN); policy controller uses service account calico-policy-controller";
+        return $"profile {Profile} created ({Felix.ChainName("cali-pri-", Profile)} now MARK+RETURN); policy controller uses service account calico-policy-controller";
     }
 
     private const string BrokenControllerLog = """

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using NetDoctor.Lab.Tests.Lab.Cluster;
 
@@ -113,7 +114,7 @@ public sealed class Felix(Lab lab, LabHost node)
         };
         var filter = new List<string> { "*filter", ":cali-FORWARD - [0:0]", ":cali-to-wl-dispatch - [0:0]", ":cali-from-wl-dispatch - [0:0]" };
         filter.AddRange(_workloads.SelectMany(w => new[] { $":cali-tw-{w.Interface} - [0:0]", $":cali-fw-{w.Interface} - [0:0]" }));
-        filter.AddRange(_profiles.Keys.SelectMany(p => new[] { $":cali-pri-{p} - [0:0]", $":cali-pro-{p} - [0:0]" }));
+        filter.AddRange(_profiles.Keys.SelectMany(p => new[] { $":{ChainName("cali-pri-", p)} - [0:0]", $":{ChainName("cali-pro-", p)} - [0:0]" }));
         filter.Add(RuleIds.Rule("cali-FORWARD", "-i cali+ -j cali-from-wl-dispatch"));
         filter.Add(RuleIds.Rule("cali-FORWARD", "-o cali+ -j cali-to-wl-dispatch"));
         filter.Add(RuleIds.Rule("cali-FORWARD", "-i cali+ -j ACCEPT"));
@@ -122,18 +123,30 @@ public sealed class Felix(Lab lab, LabHost node)
         {
             filter.Add(RuleIds.Rule("cali-to-wl-dispatch", $"-o {w.Interface} -g cali-tw-{w.Interface}"));
             filter.Add(RuleIds.Rule("cali-from-wl-dispatch", $"-i {w.Interface} -g cali-fw-{w.Interface}"));
-            filter.AddRange(WorkloadChain($"cali-tw-{w.Interface}", $"cali-pri-{w.Profile}"));
-            filter.AddRange(WorkloadChain($"cali-fw-{w.Interface}", $"cali-pro-{w.Profile}"));
+            filter.AddRange(WorkloadChain($"cali-tw-{w.Interface}", ChainName("cali-pri-", w.Profile)));
+            filter.AddRange(WorkloadChain($"cali-fw-{w.Interface}", ChainName("cali-pro-", w.Profile)));
         }
         filter.Add(RuleIds.Rule("cali-to-wl-dispatch", "-j DROP"));
         filter.Add(RuleIds.Rule("cali-from-wl-dispatch", "-j DROP"));
         foreach (var (profile, state) in _profiles)
-            foreach (var chain in new[] { $"cali-pri-{profile}", $"cali-pro-{profile}" })
+            foreach (var chain in new[] { ChainName("cali-pri-", profile), ChainName("cali-pro-", profile) })
                 filter.AddRange(state == ProfileState.AllowAll
                     ? [RuleIds.Rule(chain, $"-j MARK --set-xmark {AcceptMark}"), RuleIds.Rule(chain, $"-m mark --mark {AcceptMark} -j RETURN")]
                     : [RuleIds.Rule(chain, "-j DROP")]);
         filter.Add("COMMIT");
         return Node.IptablesRestoreAsync(string.Join('\n', nat.Concat(filter)) + "\n");
+    }
+
+    /// <summary>
+    /// Felix's name for a profile's chain: prefix + profile while it fits iptables' 28 characters, else prefix + "_" + the
+    /// start of the URL-safe base64 SHA-256 of the profile (a long namespace's kns./k8s_ns. profile gets such a name).
+    /// Written here on its own, from Felix's rule, so the lab is a second witness to NetDoctor's Calico.ChainName.
+    /// </summary>
+    public static string ChainName(string prefix, string profile)
+    {
+        if (prefix.Length + profile.Length < 28 || prefix.Length + profile.Length == 28 && !profile.StartsWith('_')) return prefix + profile;
+        var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(profile))).Replace('+', '-').Replace('/', '_');
+        return prefix + "_" + hash[..(27 - prefix.Length)];
     }
 
     private static IEnumerable<string> WorkloadChain(string chain, string profileChain) =>
