@@ -37,7 +37,8 @@ public sealed partial class CalicoctlGetParser : IFormatParser
         {
             if (++seen > 20) break;
             if (CommandRegex().IsMatch(line)) { command = true; continue; }
-            if (Header(line) is not { } columns) continue;
+            if (Header(line) is not { } header) continue;
+            var columns = header.Columns;
             // A bare "NAME" (or NAME LABELS) header is every tool's; it is calicoctl's only under its command or name.
             var kind = KindOf(columns, command ? "x" : KindFromFileName(fileName));
             if (kind is null) continue;
@@ -79,11 +80,11 @@ public sealed partial class CalicoctlGetParser : IFormatParser
                 Close();
                 continue;
             }
-            if (Header(line) is { } columns)
+            if (Header(line) is { } header)
             {
                 Close();
-                var (names, starts) = CalicoctlTable.Header(line);
-                var kind = KindOf(columns, hint);
+                var (names, starts) = header;
+                var kind = KindOf(names, hint);
                 if (kind is null)
                     result.Problem(input.At(number), $"cannot tell which resource the table '{Snippet.Of(line.Trim())}' lists; keep the `calicoctl get <kind>` line above it or name the file calicoctl-get-<kind>.txt");
                 table = new CalicoctlTable(number, names, starts, kind);
@@ -212,11 +213,11 @@ public sealed partial class CalicoctlGetParser : IFormatParser
         _ => CalicoEncapsulationNames.Parse(text),
     };
 
-    /// <summary>The header's columns when every word of the line is a calicoctl column.</summary>
-    private static List<string>? Header(string line)
+    /// <summary>The header's columns and where they start, when every word of the line is a calicoctl column.</summary>
+    private static (List<string> Columns, List<int> Starts)? Header(string line)
     {
-        var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0 && words.All(KnownColumns.Contains) ? [.. words] : null;
+        var header = CalicoctlTable.Header(line);
+        return header.Columns.Count > 0 && header.Columns.All(KnownColumns.Contains) ? header : null;
     }
 
     /// <summary>The resource a header lists; <paramref name="hint"/> (from the command line or file name) decides a bare NAME.</summary>

@@ -1,3 +1,5 @@
+using NetDoctor.Collectors.Parsing;
+
 namespace NetDoctor.Collectors.Parsers.CalicoctlGet;
 
 /// <summary>
@@ -36,16 +38,15 @@ internal sealed class CalicoctlTable(int line, IReadOnlyList<string> columns, IR
         return cells;
     }
 
+    /// <summary>The row's words (split as every parser splits them, see <see cref="Words"/>) and the column each starts at.</summary>
     private static List<(int Start, string Text)> Words(string row)
     {
         var words = new List<(int, string)>();
-        int i = 0;
-        while (i < row.Length)
+        var w = new Words(row);
+        while (w.Next(out var word))
         {
-            while (i < row.Length && char.IsWhiteSpace(row[i])) i++;
-            int start = i;
-            while (i < row.Length && !char.IsWhiteSpace(row[i])) i++;
-            if (i > start) words.Add((start, row[start..i]));
+            row.AsSpan().Overlaps(word, out int start);
+            words.Add((start, word.ToString()));
         }
         return words;
     }
