@@ -32,17 +32,22 @@ public sealed partial class CalicoctlGetParser : IFormatParser
         var name = Path.GetFileName(fileName);
         if (name.StartsWith("calicoctl-get", StringComparison.Ordinal)) return 100;
         bool command = false;
+        string? hint = KindFromFileName(fileName);
         int seen = 0;
         foreach (var (_, line) in TextLines.Split(head))
         {
             if (++seen > 20) break;
-            if (CommandRegex().IsMatch(line)) { command = true; continue; }
+            var match = CommandRegex().Match(line);
+            if (match.Success)
+            {
+                command = true;
+                hint = KindOfResourceWord(match.Groups[1].Value);
+                continue;
+            }
             if (Header(line) is not { } header) continue;
-            var columns = header.Columns;
             // A bare "NAME" (or NAME LABELS) header is every tool's; it is calicoctl's only under its command or name.
-            var kind = KindOf(columns, command ? "x" : KindFromFileName(fileName));
-            if (kind is null) continue;
-            return command ? 90 : Distinctive(columns) ? 85 : 70;
+            if (KindOf(header.Columns, hint) is null) continue;
+            return command ? 90 : Distinctive(header.Columns) ? 85 : 70;
         }
         return 0;
     }
@@ -228,7 +233,7 @@ public sealed partial class CalicoctlGetParser : IFormatParser
         if (columns.Contains("WORKLOAD")) return "WorkloadEndpoint";
         if (columns.Contains("IPV4") || columns.Contains("ASN")) return "Node";
         if (columns.Count <= 2 && columns[0] == "NAME" && columns.Skip(1).All(c => c is "LABELS" or "TAGS"))
-            return hint is "Profile" or "Node" ? hint : hint == "x" ? "Profile" : null;
+            return hint is "Profile" or "Node" ? hint : null;
         return null;
     }
 
