@@ -1,27 +1,26 @@
 using System.Reflection;
-using Microsoft.Extensions.DependencyInjection;
-using NetDoctor.Engine.Fluent;
-using NetDoctor.Engine.RuleModel;
+using NRules.Fluent;
+using NRules.Fluent.Dsl;
+using NRules.RuleModel;
 
 namespace NetDoctor.Engine.Composition;
 
-/// <summary>Where the rules of <c>AddNetDoctorEngine</c> come from: assemblies scanned for <see cref="Rule"/> classes, rule types, instances, definitions.</summary>
+/// <summary>
+/// Where the rules of <c>AddNetDoctorEngine</c> come from: NRules.Fluent rule classes (scanned from assemblies or named
+/// one by one, loaded through NRules' <see cref="RuleRepository"/> and constructed through DI), rule instances, and
+/// ready rule definitions (YAML packs).
+/// </summary>
 public sealed class EngineBuilder
 {
+    private readonly List<Assembly> assemblies = [];
     private readonly List<Type> ruleTypes = [];
     private readonly List<Rule> rules = [];
-    private readonly List<RuleDefinition> definitions = [];
+    private readonly List<IRuleDefinition> definitions = [];
 
-    /// <summary>Every concrete <see cref="Rule"/> subclass in the assemblies (except those marked <see cref="IgnoreRuleAttribute"/>).</summary>
+    /// <summary>Every concrete public NRules.Fluent <see cref="Rule"/> class in the assemblies (NRules' rule type scanner).</summary>
     public EngineBuilder AddRulesFrom(params Assembly[] assemblies)
     {
-        foreach (var assembly in assemblies)
-        {
-            ruleTypes.AddRange(assembly.GetTypes()
-                .Where(t => typeof(Rule).IsAssignableFrom(t) && t is { IsAbstract: false, IsGenericTypeDefinition: false }
-                    && t.GetCustomAttribute<IgnoreRuleAttribute>() is null)
-                .OrderBy(t => t.FullName, StringComparer.Ordinal));
-        }
+        this.assemblies.AddRange(assemblies);
         return this;
     }
 
@@ -32,7 +31,7 @@ public sealed class EngineBuilder
     {
         if (!typeof(Rule).IsAssignableFrom(ruleType) || ruleType.IsAbstract)
         {
-            throw new ArgumentException($"{ruleType} is not a concrete {nameof(Rule)}.", nameof(ruleType));
+            throw new ArgumentException($"{ruleType} is not a concrete NRules.Fluent {nameof(Rule)}.", nameof(ruleType));
         }
         ruleTypes.Add(ruleType);
         return this;
@@ -44,13 +43,13 @@ public sealed class EngineBuilder
         return this;
     }
 
-    public EngineBuilder AddRule(RuleDefinition definition)
+    public EngineBuilder AddRule(IRuleDefinition definition)
     {
         definitions.Add(definition);
         return this;
     }
 
-    public EngineBuilder AddRules(IEnumerable<RuleDefinition> rules)
+    public EngineBuilder AddRules(IEnumerable<IRuleDefinition> rules)
     {
         definitions.AddRange(rules);
         return this;
@@ -60,8 +59,19 @@ public sealed class EngineBuilder
     /// The definitions of every rule added, rule classes constructed through <paramref name="services"/>. Public so a
     /// host that compiles C# rules together with rules from elsewhere (the CLI with YAML packs) gets the same definitions.
     /// </summary>
-    public IEnumerable<RuleDefinition> Resolve(IServiceProvider services) =>
-        ruleTypes.Distinct().Select(t => ((Rule)ActivatorUtilities.CreateInstance(services, t)).GetDefinition())
-            .Concat(rules.Select(r => r.GetDefinition()))
-            .Concat(definitions);
+    public IEnumerable<IRuleDefinition> Resolve(IServiceProvider services)
+    {
+        var repository = new RuleRepository(new ServiceProviderRuleActivator(services));
+        if (assemblies.Count > 0)
+        {
+            repository.Load(spec => spec.From(assemblies.Distinct()));
+        }
+        if (ruleTypes.Count > 0)
+        {
+            repository.Load(spec => spec.From(ruleTypes.Distinct()));
+        }
+        var fromTypes = repository.GetRuleSets().SelectMany(set => set.Rules);
+        var fromInstances = new RuleDefinitionFactory().Create(rules);
+        return fromTypes.DistinctBy(r => r.Name).Concat(fromInstances).Concat(definitions).ToList();
+    }
 }

@@ -1,4 +1,4 @@
-using NetDoctor.Engine.RuleModel;
+using NRules.RuleModel;
 
 namespace NetDoctor.Engine.Composition;
 
@@ -8,5 +8,5 @@ namespace NetDoctor.Engine.Composition;
 /// </summary>
 public interface IRuleSource
 {
-    IEnumerable<RuleDefinition> GetRules();
+    IEnumerable<IRuleDefinition> GetRules();
 }

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using NetDoctor.Engine.RuleModel;
+using NRules.RuleModel;
 using NetDoctor.Engine.Runtime;
 
 namespace NetDoctor.Engine.Rete;

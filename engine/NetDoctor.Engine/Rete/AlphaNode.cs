@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using NetDoctor.Engine.RuleModel;
+using NRules.RuleModel;
 using NetDoctor.Engine.Runtime;
 
 namespace NetDoctor.Engine.Rete;

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using NetDoctor.Engine.RuleModel;
+using NRules.RuleModel;
 
 namespace NetDoctor.Engine.Rete;
 

@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using NetDoctor.Engine.RuleModel;
+using NRules.RuleModel;
 
 namespace NetDoctor.Engine.Rete;
 
@@ -28,7 +28,7 @@ internal static class ForAllRewriter
             {
                 tests.Add(Expression.TypeIs(self, pattern.Declaration.Type));
             }
-            foreach (var condition in pattern.Conditions)
+            foreach (var condition in pattern.Conditions())
             {
                 var map = new Dictionary<ParameterExpression, Expression>();
                 foreach (var p in condition.Parameters)
@@ -49,7 +49,7 @@ internal static class ForAllRewriter
                 tests.Add(new ConditionCompiler.Replacer(map).Visit(condition.Body));
             }
         }
-        var conditions = new List<LambdaExpression>(forAll.BasePattern.Conditions);
+        var conditions = new List<LambdaExpression>(forAll.BasePattern.Conditions());
         if (tests.Count > 0)
         {
             var allHold = tests.Aggregate(Expression.AndAlso);
@@ -60,6 +60,6 @@ internal static class ForAllRewriter
             // No constraint on the base facts: any base fact satisfies "all patterns", so forall always holds.
             conditions.Add(Expression.Lambda(Expression.Constant(false), self));
         }
-        return new PatternElement(baseDeclaration, conditions);
+        return forAll.BasePattern.WithConditions(conditions);
     }
 }

@@ -1,4 +1,4 @@
-using NetDoctor.Engine.RuleModel;
+using NRules.RuleModel;
 
 namespace NetDoctor.Engine.Rete;
 

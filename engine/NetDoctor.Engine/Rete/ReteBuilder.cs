@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using NetDoctor.Engine.RuleModel;
+using NRules.RuleModel;
 
 namespace NetDoctor.Engine.Rete;
 
@@ -14,17 +14,21 @@ internal sealed class ReteBuilder
     private readonly List<TerminalNode> terminals = [];
     private int nextNodeId;
 
-    public void Add(RuleDefinition rule)
+    public void Add(IRuleDefinition rule)
     {
-        if (string.IsNullOrWhiteSpace(rule.Id))
+        if (string.IsNullOrWhiteSpace(rule.Name))
         {
-            throw new RuleCompilationException(rule.Id ?? "", "rule id is empty.");
+            throw new RuleCompilationException(rule.Name ?? "", "rule name (the rule id) is empty.");
         }
-        var compiler = new ConditionCompiler(rule.Id);
+        var compiler = new ConditionCompiler(rule.Name);
+        if (rule.FilterGroup.Filters.Count > 0)
+        {
+            throw compiler.Error("agenda filters (Filter().OnChange/Where) are not supported by the indexed runtime.");
+        }
         var scope = Scope.Empty;
         BetaNode? last = null;
         var index = 0;
-        foreach (var element in Flatten(rule.LeftHandSide))
+        foreach (var element in ModelElements.AndChildren(rule.LeftHandSide, compiler))
         {
             BetaNode node;
             switch (element)
@@ -34,36 +38,41 @@ internal sealed class ReteBuilder
                     node = BuildJoin(compiler, pattern, scope, index);
                     scope = scope.With(pattern.Declaration, index++);
                     break;
-                case PatternElement { Source: { } aggregate } pattern:
+                case PatternElement { Source: AggregateElement aggregate } pattern:
                     CheckNew(compiler, scope, pattern.Declaration);
                     node = BuildAggregate(compiler, pattern, aggregate, scope, index);
                     scope = scope.With(pattern.Declaration, index++);
                     break;
-                case NotElement not:
-                    CheckNew(compiler, scope, not.Source.Declaration);
-                    node = BuildQuantifier(compiler, not.Source, scope, join => new NotNode { RuleId = rule.Id, Join = join });
+                case PatternElement { Source: { } source }:
+                    throw compiler.Error($"a pattern over a {source.ElementType} element (Let/Calculate bindings) is not supported by the indexed runtime.");
+                case NotElement { Source: PatternElement pattern }:
+                    CheckNew(compiler, scope, pattern.Declaration);
+                    node = BuildQuantifier(compiler, pattern, scope, join => new NotNode { RuleId = rule.Name, Join = join });
                     break;
-                case ExistsElement exists:
-                    CheckNew(compiler, scope, exists.Source.Declaration);
-                    node = BuildQuantifier(compiler, exists.Source, scope, join => new ExistsNode { RuleId = rule.Id, Join = join });
+                case ExistsElement { Source: PatternElement pattern }:
+                    CheckNew(compiler, scope, pattern.Declaration);
+                    node = BuildQuantifier(compiler, pattern, scope, join => new ExistsNode { RuleId = rule.Name, Join = join });
                     break;
+                case NotElement or ExistsElement:
+                    throw compiler.Error($"{element.ElementType} over a group of patterns is not supported by the indexed runtime; use one pattern.");
                 case ForAllElement forAll:
                     CheckNew(compiler, scope, forAll.BasePattern.Declaration);
-                    node = BuildQuantifier(compiler, ForAllRewriter.Counterexample(compiler, forAll), scope, join => new NotNode { RuleId = rule.Id, Join = join });
+                    node = BuildQuantifier(compiler, ForAllRewriter.Counterexample(compiler, forAll), scope, join => new NotNode { RuleId = rule.Name, Join = join });
                     break;
                 default:
-                    throw compiler.Error($"unsupported element {element.GetType().Name} at the top level of the left-hand side.");
+                    throw compiler.Error($"{element.ElementType} elements are not supported by the indexed runtime at the top level of the left-hand side.");
             }
             Connect(last, node);
             last = node;
         }
+        var dependencies = rule.DependencyGroup.Dependencies;
         var terminal = new TerminalNode
         {
-            RuleId = rule.Id,
+            RuleId = rule.Name,
             Rule = rule,
             RuleIndex = terminals.Count,
             Scope = scope,
-            Actions = [.. rule.Actions.Select(a => ActionCompiler.Compile(compiler, a, scope))],
+            Actions = [.. rule.RightHandSide.Actions.Select(a => ActionCompiler.Compile(compiler, a, scope, dependencies))],
         };
         Connect(last, terminal);
         terminals.Add(terminal);
@@ -77,9 +86,6 @@ internal sealed class ReteBuilder
         }
         return new ReteNetwork([.. typeNodes.Values], [.. firstNodes], [.. terminals], nextNodeId);
     }
-
-    private static IEnumerable<RuleElement> Flatten(AndElement and) =>
-        and.Children.SelectMany(c => c is AndElement inner ? Flatten(inner) : [c]);
 
     private static void CheckNew(ConditionCompiler compiler, Scope scope, Declaration declaration)
     {
@@ -133,24 +139,24 @@ internal sealed class ReteBuilder
         var source = aggregate.Source;
         if (source.Source is not null)
         {
-            throw compiler.Error("an aggregate over another aggregate is not supported.");
+            throw compiler.Error($"an aggregate over a {source.Source.ElementType} element is not supported by the indexed runtime.");
         }
         if (source.Declaration.Name == pattern.Declaration.Name || scope.TryFind(source.Declaration.Name, out _, out _))
         {
             throw compiler.Error($"aggregate source declaration '{source.Declaration.Name}' clashes with another declaration.");
         }
         var (alpha, beta) = Split(source);
-        var (shape, keySelector, elementSelector) = AggregateShapes.For(compiler, pattern.Declaration, aggregate);
+        var (shape, groupBy, keySelector, elementSelector) = AggregateShapes.For(compiler, pattern.Declaration, aggregate);
         var node = new AggregateNode
         {
             RuleId = compiler.RuleId,
             ElementIndex = index,
             Join = JoinCompiler.Compile(compiler, beta, source.Declaration, scope),
             Shape = shape,
-            GroupBy = aggregate.Kind == AggregateKind.GroupBy,
+            GroupBy = groupBy,
             KeySelector = keySelector,
             ElementSelector = elementSelector,
-            ResultConditions = JoinCompiler.Compile(compiler, pattern.Conditions, pattern.Declaration, scope, allowIndex: false),
+            ResultConditions = JoinCompiler.Compile(compiler, pattern.Conditions(), pattern.Declaration, scope, allowIndex: false),
         };
         AlphaPath(compiler, source.Declaration, alpha).Add(node);
         return node;
@@ -160,7 +166,7 @@ internal sealed class ReteBuilder
     {
         var alpha = new List<LambdaExpression>();
         var beta = new List<LambdaExpression>();
-        foreach (var condition in pattern.Conditions)
+        foreach (var condition in pattern.Conditions())
         {
             (ConditionCompiler.IsAlpha(condition, pattern.Declaration) ? alpha : beta).Add(condition);
         }

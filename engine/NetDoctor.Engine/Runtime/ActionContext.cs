@@ -1,31 +1,111 @@
-using NetDoctor.Engine.RuleModel;
+using NRules.RuleModel;
 
 namespace NetDoctor.Engine.Runtime;
 
-/// <summary>The IContext handed to actions; one per session, pointing at the activation being fired.</summary>
+/// <summary>NRules' <see cref="IContext"/> as the indexed runtime hands it to actions; one per session, pointing at the activation being fired.</summary>
 internal sealed class ActionContext(Session session) : IContext
 {
-    private IReadOnlyList<BoundFact>? facts;
-
     public Activation Current { get; private set; } = null!;
 
-    public RuleDefinition Rule => Current.Terminal.Rule;
+    public CancellationToken CancellationToken { get; private set; }
 
-    public IReadOnlyList<BoundFact> Facts => facts ??= Current.BindFacts();
+    public IRuleDefinition Rule => Current.Terminal.Rule;
 
-    public void Enter(Activation activation)
+    public IMatch Match => Current;
+
+    public void Enter(Activation activation, CancellationToken cancellationToken)
     {
         Current = activation;
-        facts = null;
+        CancellationToken = cancellationToken;
     }
 
-    public void Insert(object fact) => session.InsertFromAction(fact, Current, linked: false);
+    public void Halt() => session.Halt();
 
-    public void InsertLinked(object fact) => session.InsertLinked(fact, Current);
+    public void Insert(object fact) => session.InsertFromAction(fact, Current);
+
+    public void InsertAll(IEnumerable<object> facts)
+    {
+        foreach (var fact in facts)
+        {
+            Insert(fact);
+        }
+    }
+
+    public bool TryInsert(object fact)
+    {
+        if (session.Contains(fact))
+        {
+            return false;
+        }
+        Insert(fact);
+        return true;
+    }
 
     public void Update(object fact) => session.Update(fact);
 
+    public void UpdateAll(IEnumerable<object> facts)
+    {
+        foreach (var fact in facts)
+        {
+            Update(fact);
+        }
+    }
+
+    public bool TryUpdate(object fact)
+    {
+        if (!session.Contains(fact))
+        {
+            return false;
+        }
+        Update(fact);
+        return true;
+    }
+
     public void Retract(object fact) => session.Retract(fact);
 
-    public void Halt() => session.Halt();
+    public void RetractAll(IEnumerable<object> facts)
+    {
+        foreach (var fact in facts)
+        {
+            Retract(fact);
+        }
+    }
+
+    public bool TryRetract(object fact) => session.TryRetract(fact);
+
+    public IReadOnlyCollection<object> GetLinkedKeys() => Current.Linked is { } linked ? [.. linked.Keys] : [];
+
+    public object? GetLinked(object key) => Current.Linked?.GetValueOrDefault(key)?.Value;
+
+    public void InsertLinked(object key, object fact) => session.InsertLinked(Current, key, fact);
+
+    public void InsertAllLinked(IEnumerable<KeyValuePair<object, object>> keyedFacts)
+    {
+        foreach (var (key, fact) in keyedFacts)
+        {
+            InsertLinked(key, fact);
+        }
+    }
+
+    public void UpdateLinked(object key, object fact) => session.UpdateLinked(Current, key, fact);
+
+    public void UpdateAllLinked(IEnumerable<KeyValuePair<object, object>> keyedFacts)
+    {
+        foreach (var (key, fact) in keyedFacts)
+        {
+            UpdateLinked(key, fact);
+        }
+    }
+
+    public void RetractLinked(object key, object fact) => session.RetractLinked(Current, key, fact);
+
+    public void RetractAllLinked(IEnumerable<KeyValuePair<object, object>> keyedFacts)
+    {
+        foreach (var (key, fact) in keyedFacts)
+        {
+            RetractLinked(key, fact);
+        }
+    }
+
+    public object Resolve(Type serviceType) => session.Resolve(serviceType);
 }

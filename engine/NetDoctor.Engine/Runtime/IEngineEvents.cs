@@ -1,4 +1,4 @@
-using NetDoctor.Engine.RuleModel;
+using NRules.RuleModel;
 
 namespace NetDoctor.Engine;
 
@@ -30,9 +30,9 @@ public sealed class FactEventArgs(object fact, Derivation? derivation) : EventAr
     public Derivation? Derivation { get; } = derivation;
 }
 
-public sealed class ActivationEventArgs(RuleDefinition rule, IReadOnlyList<BoundFact> facts) : EventArgs
+public sealed class ActivationEventArgs(IRuleDefinition rule, IReadOnlyList<BoundFact> facts) : EventArgs
 {
-    public RuleDefinition Rule { get; } = rule;
+    public IRuleDefinition Rule { get; } = rule;
 
     public IReadOnlyList<BoundFact> Facts { get; } = facts;
 }

@@ -18,7 +18,7 @@ internal sealed partial class Session
             var previous = known.Token;
             known.Token = token;
             token.State = known;
-            if (!known.Queued && ActivationKey.Changed(previous, token, batch))
+            if (!known.Queued && terminal.Repeatable && ActivationKey.Changed(previous, token, batch))
             {
                 agenda.Enqueue(known);
             }
@@ -67,7 +67,7 @@ internal sealed partial class Session
                 foreach (var activation in gone)
                 {
                     Delete(activation);
-                    RetractLinked(activation, 0);
+                    RetractAllLinked(activation);
                 }
             }
         }
@@ -83,16 +83,16 @@ internal sealed partial class Session
         }
     }
 
-    /// <summary>Retracts the activation's linked facts from slot <paramref name="from"/> on.</summary>
-    private void RetractLinked(Activation activation, int from)
+    /// <summary>Truth maintenance: the facts an activation linked go with it.</summary>
+    private void RetractAllLinked(Activation activation)
     {
         var linked = activation.Linked;
-        if (linked is null || linked.Count <= from)
+        if (linked is null || linked.Count == 0)
         {
             return;
         }
-        var stale = linked.GetRange(from, linked.Count - from);
-        linked.RemoveRange(from, linked.Count - from);
+        var stale = linked.Values.ToArray();
+        linked.Clear();
         foreach (var handle in stale)
         {
             if (handle.InWorkingMemory && handle.Producer == activation)

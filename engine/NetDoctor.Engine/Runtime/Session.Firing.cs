@@ -35,7 +35,7 @@ internal sealed partial class Session
                 throw Runaway(recent, fired, budget, next);
             }
             agenda.Remove(next);
-            FireOne(next);
+            FireOne(next, cancellationToken);
             recent[fired % recent.Length] = next.Terminal.RuleIndex;
             fired++;
         }
@@ -44,13 +44,14 @@ internal sealed partial class Session
 
     public void Halt() => halted = true;
 
-    private void FireOne(Activation activation)
+    private void FireOne(Activation activation, CancellationToken cancellationToken)
     {
         firing = true;
         batch++;
+        var refiring = activation.HasFired;
         activation.HasFired = true;
-        activation.LinkedCursor = 0;
-        context.Enter(activation);
+        activation.Refiring = refiring;
+        context.Enter(activation, cancellationToken);
         firings[activation.Terminal.RuleIndex]++;
         events.Firing(this, activation);
         try
@@ -58,9 +59,11 @@ internal sealed partial class Session
             var actions = activation.Terminal.Actions;
             for (var i = 0; i < actions.Length; i++)
             {
-                actions[i](context, activation.Token);
+                if (actions[i].RunsOn(refiring))
+                {
+                    actions[i].Run(context, activation.Token);
+                }
             }
-            RetractLinked(activation, activation.LinkedCursor);
         }
         catch (Exception ex)
         {
@@ -79,38 +82,40 @@ internal sealed partial class Session
         events.Fired(this, activation);
     }
 
-    public void InsertFromAction(object fact, Activation producer, bool linked)
+    public void InsertFromAction(object fact, Activation producer)
     {
         ArgumentNullException.ThrowIfNull(fact);
         BeginBatch();
-        var handle = InsertHandle(fact, producer, linked);
-        if (linked)
+        InsertHandle(fact, producer, linked: false);
+        EndBatch();
+    }
+
+    /// <summary>A fact tied to <paramref name="producer"/> under <paramref name="key"/>: it is retracted when the match goes (truth maintenance).</summary>
+    public void InsertLinked(Activation producer, object key, object fact)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(fact);
+        if (producer.Linked?.ContainsKey(key) == true)
         {
-            (producer.Linked ??= []).Add(handle);
+            throw new ArgumentException($"Linked fact already exists. Key={key}");
         }
+        BeginBatch();
+        var handle = InsertHandle(fact, producer, linked: true);
+        (producer.Linked ??= []).Add(key, handle);
         EndBatch();
     }
 
     /// <summary>
-    /// Slot n of a re-firing activation updates the fact it produced in slot n last time (replacing the object
-    /// if it is a new one) instead of inserting a duplicate; a first firing simply inserts.
+    /// Replaces the fact linked under <paramref name="key"/> (NRules.Fluent's <c>Yield</c> builds a new object on every
+    /// re-firing) and re-evaluates it, keeping its place in working memory and its dependants' matches.
     /// </summary>
-    public void InsertLinked(object fact, Activation producer)
+    public void UpdateLinked(Activation producer, object key, object fact)
     {
+        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(fact);
-        var slot = producer.LinkedCursor++;
-        var previous = producer.Linked is { } linked && slot < linked.Count ? linked[slot] : null;
-        if (previous is null || !previous.InWorkingMemory)
+        if (producer.Linked?.GetValueOrDefault(key) is not { InWorkingMemory: true } previous)
         {
-            if (previous is not null)
-            {
-                producer.Linked!.RemoveAt(slot);
-            }
-            BeginBatch();
-            var handle = InsertHandle(fact, producer, linked: true);
-            (producer.Linked ??= []).Insert(Math.Min(slot, producer.Linked.Count), handle);
-            EndBatch();
-            return;
+            throw new ArgumentException($"Linked fact does not exist. Key={key}");
         }
         if (!ReferenceEquals(previous.Value, fact))
         {
@@ -124,6 +129,22 @@ internal sealed partial class Session
         BeginBatch();
         UpdateHandle(previous);
         EndBatch();
+    }
+
+    public void RetractLinked(Activation producer, object key, object fact)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (producer.Linked?.GetValueOrDefault(key) is not { } handle || !ReferenceEquals(handle.Value, fact))
+        {
+            throw new ArgumentException($"Linked fact does not exist. Key={key}");
+        }
+        producer.Linked.Remove(key);
+        if (handle.InWorkingMemory)
+        {
+            BeginBatch();
+            RetractHandle(handle);
+            EndBatch();
+        }
     }
 
     private RunawayRulesException Runaway(int[] recent, int fired, int budget, Activation next)

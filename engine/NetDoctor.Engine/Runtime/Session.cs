@@ -17,11 +17,13 @@ internal sealed partial class Session : ISession
     private readonly Agenda agenda = new();
     private readonly ActionContext context;
     private readonly int[] firings;
+    private readonly IServiceProvider? services;
     private long batch;
 
-    public Session(ReteNetwork network)
+    public Session(ReteNetwork network, IServiceProvider? services)
     {
         this.network = network;
+        this.services = services;
         nodeMemories = new object?[network.NodeCount];
         roots = new Token?[network.NodeCount];
         firings = new int[network.Terminals.Count];
@@ -114,6 +116,13 @@ internal sealed partial class Session : ISession
     }
 
     public IEnumerable<T> Query<T>() => memory.OfType<T>();
+
+    public bool Contains(object fact) => memory.Contains(fact);
+
+    /// <summary>A rule dependency (<c>IContext.Resolve</c>) from the services the session was created with.</summary>
+    public object Resolve(Type serviceType) =>
+        services?.GetService(serviceType)
+        ?? throw new InvalidOperationException($"Rule '{context.Current?.Terminal.RuleId}' depends on {serviceType.Name}, which no service provider of this session supplies.");
 
     public Derivation? Explain(object fact)
     {

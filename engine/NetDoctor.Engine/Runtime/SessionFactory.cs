@@ -1,12 +1,14 @@
 using NetDoctor.Engine.Rete;
-using NetDoctor.Engine.RuleModel;
+using NRules.RuleModel;
 
 namespace NetDoctor.Engine.Runtime;
 
 /// <summary>A compiled network; sessions share its (immutable) nodes and keep their own memories.</summary>
-internal sealed class SessionFactory(ReteNetwork network, IReadOnlyList<RuleDefinition> rules) : ISessionFactory
+internal sealed class SessionFactory(ReteNetwork network, IReadOnlyList<IRuleDefinition> rules) : ISessionFactory
 {
-    public IReadOnlyList<RuleDefinition> Rules { get; } = rules;
+    public IReadOnlyList<IRuleDefinition> Rules { get; } = rules;
 
-    public ISession CreateSession() => new Session(network);
+    public EngineKind Engine => EngineKind.Indexed;
+
+    public ISession CreateSession(IServiceProvider? services = null) => new Session(network, services);
 }

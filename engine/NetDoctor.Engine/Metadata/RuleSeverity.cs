@@ -1,4 +1,4 @@
-namespace NetDoctor.Engine.RuleModel;
+namespace NetDoctor.Engine;
 
 /// <summary>How bad a rule's finding is. Ordered: a higher value is worse (used by --fail-on).</summary>
 public enum RuleSeverity

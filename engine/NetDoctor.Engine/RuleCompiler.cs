@@ -1,21 +1,21 @@
 using NetDoctor.Engine.Rete;
-using NetDoctor.Engine.RuleModel;
+using NRules.RuleModel;
 using NetDoctor.Engine.Runtime;
 
 namespace NetDoctor.Engine;
 
-/// <summary>Compiles rule definitions (from any front end) into an immutable, thread-safe session factory.</summary>
+/// <summary>Compiles NRules rule definitions (from any front end) into the indexed runtime: an immutable, thread-safe session factory.</summary>
 public sealed class RuleCompiler
 {
     /// <summary>Firings allowed per <c>ISession.Fire</c> when no budget is given.</summary>
     public const int DefaultFiringBudget = 100_000;
 
     /// <exception cref="RuleCompilationException">A rule is invalid; the exception names it.</exception>
-    public ISessionFactory Compile(IEnumerable<RuleDefinition> rules)
+    public ISessionFactory Compile(IEnumerable<IRuleDefinition> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         var list = rules.ToList();
-        var duplicate = list.GroupBy(r => r.Id).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = list.GroupBy(r => r.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new RuleCompilationException(duplicate.Key, "two rules have this id.");
@@ -29,7 +29,7 @@ public sealed class RuleCompiler
             }
             catch (Exception ex) when (ex is not RuleEngineException)
             {
-                throw new RuleCompilationException(rule.Id, ex.Message, ex);
+                throw new RuleCompilationException(rule.Name, ex.Message, ex);
             }
         }
         return new SessionFactory(builder.Build(), list);
