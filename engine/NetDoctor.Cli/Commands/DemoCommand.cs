@@ -22,7 +22,7 @@ public sealed class DemoCommand(RunCommand run, PackSet packSet, CliConsole cons
             var facts = Collectors.Bundles.BundleReader.Read([sample]);
             var result = new DiagnosisRunner(packs).Run(facts.Facts);
             var report = ReportBuilder.Build(facts, packs, result);
-            run.Write(report, result, "text", explain: true, output: null, Engine.RuleModel.RuleSeverity.Critical);
+            run.Write(report, result, "text", explain: true, output: null, Engine.RuleSeverity.Critical);
             return ExitCodes.Ok;
         });
         return command;

@@ -1,3 +1,4 @@
+using NetDoctor.Engine;
 using System.CommandLine;
 using NetDoctor.Cli.Pipeline;
 using NetDoctor.Packs.Model;
@@ -18,16 +19,16 @@ public sealed class ExplainCommand(PackSet packSet, CliConsole console) : ICliCo
             var loaded = packSet.LoadAll(parse.GetValue(packs) ?? []);
             string id = parse.GetValue(ruleId)!;
             var rule = loaded.FindRule(id);
-            if (rule is null && loaded.ExtraRules.FirstOrDefault(r => r.Id == id) is { } csharpRule)
+            if (rule is null && loaded.ExtraRules.FirstOrDefault(r => r.Name == id) is { } csharpRule)
             {
-                var m = csharpRule.Metadata;
-                console.Ansi.MarkupLine($"[bold]{Markup.Escape(m.Id)}[/]  [{Reporting.TextReporter.Color(m.Severity.ToString().ToLowerInvariant())}]{m.Severity.ToString().ToLowerInvariant()}[/]  C# rule");
-                console.Ansi.MarkupLine(Markup.Escape(m.Title));
-                if (m.Tags.Count > 0) console.Ansi.MarkupLine($"tags: {Markup.Escape(string.Join(", ", m.Tags))}");
-                if (m.Description is { } text) { console.Ansi.WriteLine(); console.Ansi.WriteLine(text.Trim()); }
+                var severity = csharpRule.Severity().ToString().ToLowerInvariant();
+                console.Ansi.MarkupLine($"[bold]{Markup.Escape(csharpRule.Id())}[/]  [{Reporting.TextReporter.Color(severity)}]{severity}[/]  C# rule (NRules.Fluent)");
+                console.Ansi.MarkupLine(Markup.Escape(csharpRule.Title()));
+                var labels = csharpRule.Labels().ToList();
+                if (labels.Count > 0) console.Ansi.MarkupLine($"tags: {Markup.Escape(string.Join(", ", labels))}");
                 console.Ansi.WriteLine();
                 console.Ansi.MarkupLine("[bold]Matches when[/]");
-                foreach (var element in csharpRule.LeftHandSide.Children) console.Ansi.MarkupLine("  " + Markup.Escape(DescribeModel(element)));
+                foreach (var element in csharpRule.LeftHandSide.ChildElements) console.Ansi.MarkupLine("  " + Markup.Escape(DescribeModel(element)));
                 return ExitCodes.Ok;
             }
             if (rule is null)
@@ -90,14 +91,17 @@ public sealed class ExplainCommand(PackSet packSet, CliConsole console) : ICliCo
     };
 
     /// <summary>A C# rule has no YAML to quote: describe its compiled model instead.</summary>
-    private static string DescribeModel(Engine.RuleModel.RuleElement element) => element switch
+    private static string DescribeModel(NRules.RuleModel.RuleElement element) => element switch
     {
-        Engine.RuleModel.PatternElement p when p.Source is { } aggregate =>
-            $"{p.Declaration.Name} = {aggregate.Kind.ToString().ToLowerInvariant()} of {aggregate.Source.Declaration.Type.Name}",
-        Engine.RuleModel.PatternElement p => $"{p.Declaration.Type.Name} {p.Declaration.Name}" + (p.Conditions.Count == 0 ? "" : " where " + string.Join(" and ", p.Conditions.Select(c => c.Body.ToString()))),
-        Engine.RuleModel.NotElement n => "no " + DescribeModel(n.Source),
-        Engine.RuleModel.ExistsElement e => "some " + DescribeModel(e.Source),
-        _ => element.GetType().Name,
+        NRules.RuleModel.PatternElement { Source: NRules.RuleModel.AggregateElement aggregate } p =>
+            $"{p.Declaration.Name} = {aggregate.Name.ToLowerInvariant()} of {aggregate.Source.Declaration.Type.Name}",
+        NRules.RuleModel.PatternElement p => $"{p.Declaration.Type.Name} {p.Declaration.Name}"
+            + (p.Expressions.Count == 0 ? "" : " where " + string.Join(" and ", p.Expressions.Select(c => c.Expression.Body.ToString()))),
+        NRules.RuleModel.NotElement n => "no " + DescribeModel(n.Source),
+        NRules.RuleModel.ExistsElement e => "some " + DescribeModel(e.Source),
+        NRules.RuleModel.ForAllElement f => "every " + DescribeModel(f.BasePattern) + " also " + string.Join(" and ", f.Patterns.Select(DescribeModel)),
+        NRules.RuleModel.GroupElement g => string.Join(g is NRules.RuleModel.OrElement ? " or " : " and ", g.ChildElements.Select(DescribeModel)),
+        _ => element.ElementType.ToString(),
     };
 
     private static string Pattern(PatternDocument p) =>

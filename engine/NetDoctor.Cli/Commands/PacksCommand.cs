@@ -1,3 +1,4 @@
+using NetDoctor.Engine;
 using System.CommandLine;
 using NetDoctor.Cli.Pipeline;
 using Spectre.Console;
@@ -25,8 +26,8 @@ public sealed class PacksCommand(PackSet packSet, CliConsole console) : ICliComm
                     string does = rule.Diagnoses ? "diagnoses" : rule.Derives is { } derived ? $"derives {derived}" : "";
                     table.AddRow(Markup.Escape(rule.Id), Markup.Escape(rule.Document.Severity), Markup.Escape(rule.Document.Title), Markup.Escape(does));
                 }
-                foreach (var rule in loaded.ExtraRules.Where(r => r.Id.Split('/')[0] == pack.Name).OrderBy(r => r.Id, StringComparer.Ordinal))
-                    table.AddRow(Markup.Escape(rule.Id), rule.Metadata.Severity.ToString().ToLowerInvariant(), Markup.Escape(rule.Metadata.Title), "C# rule");
+                foreach (var rule in loaded.ExtraRules.Where(r => r.Pack() == pack.Name).OrderBy(r => r.Name, StringComparer.Ordinal))
+                    table.AddRow(Markup.Escape(rule.Id()), rule.Severity().ToString().ToLowerInvariant(), Markup.Escape(rule.Title()), "C# rule");
                 console.Ansi.Write(table);
             }
             foreach (var diagnostic in loaded.Diagnostics)

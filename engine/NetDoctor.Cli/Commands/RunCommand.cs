@@ -32,7 +32,7 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
         return command;
     }
 
-    public int Write(RunReport report, DiagnosisRun run, string format, bool explain, string? output, Engine.RuleModel.RuleSeverity failOn)
+    public int Write(RunReport report, DiagnosisRun run, string format, bool explain, string? output, Engine.RuleSeverity failOn)
     {
         switch (format)
         {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NetDoctor.Engine.RuleModel;
+using NetDoctor.Engine;
 
 namespace NetDoctor.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.Reflection;
 using NetDoctor.Engine.Composition;
-using NetDoctor.Engine.RuleModel;
 using NetDoctor.Packs.Types;
 using NetDoctor.Rules.Calico;
+using NRules.RuleModel;
 
 namespace NetDoctor.Cli.Pipeline;
 
@@ -15,10 +15,10 @@ public sealed class CSharpPacks(IServiceProvider services)
     /// <summary>The one table of C# rule assemblies shipped with the program.</summary>
     public static IReadOnlyList<Assembly> Assemblies { get; } = [CalicoCSharpPack.Assembly];
 
-    private readonly Lazy<IReadOnlyList<RuleDefinition>> _rules = new(() =>
+    private readonly Lazy<IReadOnlyList<IRuleDefinition>> _rules = new(() =>
         new EngineBuilder().AddRulesFrom([.. Assemblies]).Resolve(services).ToList());
 
-    public IReadOnlyList<RuleDefinition> Rules => _rules.Value;
+    public IReadOnlyList<IRuleDefinition> Rules => _rules.Value;
 
     public static FactTypeCatalog Catalog { get; } = FactTypeCatalog.Default.With(Assemblies.SelectMany(FactTypeCatalog.DerivedTypesIn));
 }

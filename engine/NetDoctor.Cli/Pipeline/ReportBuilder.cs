@@ -1,6 +1,6 @@
 using NetDoctor.Cli.Reporting;
 using NetDoctor.Collectors.Bundles;
-using NetDoctor.Engine.RuleModel;
+using NetDoctor.Engine;
 using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Running;
 
@@ -22,7 +22,7 @@ public static class ReportBuilder
             new ToolInfo("netdoctor", ToolVersion),
             facts.Inputs.Select(i => new InputInfo(i.Path, i.Nodes, i.Files)).ToList(),
             // A pack's C# rules (LoadedPacks.ExtraRules, ids "pack/...") count towards that pack.
-            packs.Infos.Select(p => new PackReport(p.Name, p.Version, p.Rules + packs.ExtraRules.Count(r => r.Id.Split('/')[0] == p.Name))).ToList(),
+            packs.Infos.Select(p => new PackReport(p.Name, p.Version, p.Rules + packs.ExtraRules.Count(r => r.Pack() == p.Name))).ToList(),
             run.Diagnoses.Select(ToReport).ToList(),
             problems,
             new StatsReport(run.Stats.Facts, run.Stats.RulesFired, run.Stats.ElapsedMs));

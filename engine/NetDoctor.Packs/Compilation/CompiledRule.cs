@@ -1,12 +1,12 @@
-using NetDoctor.Engine.RuleModel;
 using NetDoctor.Packs.Model;
+using NRules.RuleModel;
 
 namespace NetDoctor.Packs.Compilation;
 
-/// <summary>A YAML rule compiled to the engine's model, with where it came from and what its actions do.</summary>
-public sealed record CompiledRule(string Pack, RuleDocument Document, RuleDefinition Definition)
+/// <summary>A YAML rule compiled to NRules' rule model, with where it came from and what its actions do.</summary>
+public sealed record CompiledRule(string Pack, RuleDocument Document, IRuleDefinition Definition)
 {
-    public string Id => Definition.Id;
+    public string Id => Definition.Name;
 
     public bool Diagnoses => Document.Diagnose is not null;
 

@@ -1,18 +1,21 @@
 using System.Linq.Expressions;
 using NetDoctor.Engine;
-using NetDoctor.Engine.RuleModel;
+using NetDoctor.Engine.Aggregators;
 using NetDoctor.Packs.Compilation.Actions;
 using NetDoctor.Packs.Expressions;
 using NetDoctor.Packs.Model;
 using NetDoctor.Packs.Templates;
 using NetDoctor.Packs.Types;
+using NRules.RuleModel;
+using NRules.RuleModel.Builders;
 
 namespace NetDoctor.Packs.Compilation;
 
 /// <summary>
-/// Type-checks one YAML rule and compiles it to a <see cref="RuleDefinition"/>: each `when` element becomes a pattern
-/// (or not/exists/aggregate) whose conditions are lambdas over the bindings they use (the engine joins by parameter
-/// name), and `then` becomes actions whose first parameter is the engine's <see cref="IContext"/>.
+/// Type-checks one YAML rule and compiles it through NRules' <see cref="RuleBuilder"/> to an <see cref="IRuleDefinition"/>:
+/// each `when` element becomes a pattern (or not/exists/aggregate) whose conditions are lambdas over the bindings they
+/// use (NRules binds lambda parameters to declarations by name), and `then` becomes actions whose first parameter is
+/// NRules' <see cref="IContext"/>. Title, severity and pack ride on the definition's properties (<see cref="RuleMetadata"/>).
 /// Every problem is reported with its position; a rule with errors yields null.
 /// </summary>
 internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDictionary<string, DerivedTypeInfo> derivedTypes, List<PackDiagnostic> diagnostics)
@@ -29,7 +32,8 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         _errors = 0;
         var scope = new RuleScope();
         var topBindings = new List<(string Name, SourceMark Mark)>();
-        var children = new List<RuleElement>();
+        var builder = new RuleBuilder();
+        var lhs = builder.LeftHandSide();
 
         foreach (var element in doc.When)
         {
@@ -39,28 +43,28 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
                     if (Bind(p, scope) is not { } param) break;
                     var conditions = Conditions(p.Where, scope.With(param), param);
                     scope.Add(param);
-                    children.Add(new PatternElement(new Declaration(p.As, param.Type), conditions));
+                    AddConditions(lhs.Pattern(param.Type, p.As), conditions);
                     topBindings.Add((p.As, p.AsMark));
                     break;
                 case NotDocument n:
-                    if (Inner(n.Pattern, scope) is { } notPattern) children.Add(new NotElement(notPattern));
+                    if (Inner(n.Pattern, scope) is { } notPattern) lhs.Not().Pattern(notPattern);
                     break;
                 case ExistsDocument e:
-                    if (Inner(e.Pattern, scope) is { } existsPattern) children.Add(new ExistsElement(existsPattern));
+                    if (Inner(e.Pattern, scope) is { } existsPattern) lhs.Exists().Pattern(existsPattern);
                     break;
                 case AggregateDocument a:
                     if (Aggregate(a, scope) is { } aggregate)
                     {
-                        children.Add(aggregate);
+                        lhs.Pattern(aggregate);
                         topBindings.Add((a.As, a.AsMark));
                     }
                     break;
             }
         }
 
-        var actions = new List<ActionElement>();
-        if (doc.Derive is { } derive && Derive(derive, scope) is { } deriveAction) actions.Add(deriveAction);
-        if (doc.Diagnose is { } diagnose && Diagnose(doc, diagnose, scope, topBindings) is { } diagnoseAction) actions.Add(diagnoseAction);
+        var rhs = builder.RightHandSide();
+        if (doc.Derive is { } derive && Derive(derive, scope) is { } deriveAction) rhs.Action(deriveAction);
+        if (doc.Diagnose is { } diagnose && Diagnose(doc, diagnose, scope, topBindings) is { } diagnoseAction) rhs.Action(diagnoseAction);
         if (_errors > 0) return null;
 
         if (doc.Diagnose is { Evidence: null }) foreach (var (name, _) in topBindings) _used.Add(name);
@@ -68,8 +72,29 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
             diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UnusedBinding, mark,
                 $"binding '{name}' is never used (not in a condition, template, derived field or the evidence)"));
 
-        var metadata = new RuleMetadata(doc.Id, doc.Title, ParseSeverity(doc.Severity), doc.Tags, doc.Priority, doc.Description);
-        return new CompiledRule(pack, doc, new RuleDefinition(metadata, new AndElement(children), actions));
+        builder.Name(doc.Id);
+        builder.Description(doc.Description ?? "");
+        builder.Priority(doc.Priority);
+        builder.Tags(doc.Tags);
+        builder.Property(RuleMetadata.TitleProperty, doc.Title);
+        builder.Property(RuleMetadata.SeverityProperty, ParseSeverity(doc.Severity));
+        builder.Property(RuleMetadata.PackProperty, pack);
+        try
+        {
+            return new CompiledRule(pack, doc, builder.Build());
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // NRules' own validation of the model (declarations in scope, element shapes); the checks above should
+            // have caught everything, so this names the rule rather than guessing a position.
+            Error(DiagnosticCodes.TypeCheck, doc.IdMark, $"rule '{doc.Id}' is not a valid NRules rule: {ex.Message}");
+            return null;
+        }
+    }
+
+    private static void AddConditions(PatternBuilder pattern, IEnumerable<LambdaExpression> conditions)
+    {
+        foreach (var condition in conditions) pattern.Condition(condition);
     }
 
     public static RuleSeverity ParseSeverity(string text) => Enum.TryParse<RuleSeverity>(text, ignoreCase: true, out var s) ? s : RuleSeverity.Info;
@@ -85,35 +110,43 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         return type is null ? null : Expression.Parameter(type, p.As);
     }
 
-    private PatternElement? Inner(PatternDocument p, RuleScope scope)
+    private PatternBuilder? Inner(PatternDocument p, RuleScope scope)
     {
         if (Bind(p, scope) is not { } param) return null;
-        return new PatternElement(new Declaration(p.As, param.Type), Conditions(p.Where, scope.With(param), param));
+        var pattern = new PatternBuilder(param.Type, p.As);
+        AddConditions(pattern, Conditions(p.Where, scope.With(param), param));
+        return pattern;
     }
 
-    private PatternElement? Aggregate(AggregateDocument a, RuleScope scope)
+    /// <summary>
+    /// An aggregate the NRules way: a pattern of the result type whose source is an aggregate element. Collect (bound as
+    /// IReadOnlyList) and Count use our aggregator factories, named on the element so NRules.Runtime finds them too;
+    /// group-by is NRules' own.
+    /// </summary>
+    private PatternBuilder? Aggregate(AggregateDocument a, RuleScope scope)
     {
         if (Bind(a.Source, scope) is not { } source) return null;
-        var sourcePattern = new PatternElement(new Declaration(a.Source.As, source.Type), Conditions(a.Source.Where, scope.With(source), source));
-        LambdaExpression? key = null, elementSelector = null;
+        var sourcePattern = new PatternBuilder(source.Type, a.Source.As);
+        AddConditions(sourcePattern, Conditions(a.Source.Where, scope.With(source), source));
+        var aggregate = new AggregateBuilder();
         Type resultType;
-        AggregateKind kind;
         switch (a.Form)
         {
             case AggregateForm.Collect:
-                kind = AggregateKind.Collect;
                 resultType = typeof(IReadOnlyList<>).MakeGenericType(source.Type);
+                aggregate.Aggregator(AggregateNames.Collect, [], typeof(ListCollectAggregatorFactory));
                 break;
             case AggregateForm.Count:
-                kind = AggregateKind.Count;
                 resultType = typeof(int);
+                aggregate.Aggregator(AggregateNames.Count, [], typeof(CountAggregatorFactory));
                 break;
             default:
-                kind = AggregateKind.GroupBy;
-                key = Selector(a.Key!, source);
-                if (a.Element is not null) elementSelector = Selector(a.Element, source);
+                var key = Selector(a.Key!, source);
+                var elementSelector = a.Element is null ? null : Selector(a.Element, source);
                 if (key is null || (a.Element is not null && elementSelector is null)) return null;
-                resultType = typeof(IGrouping<,>).MakeGenericType(key.ReturnType, elementSelector?.ReturnType ?? source.Type);
+                elementSelector ??= Expression.Lambda(source, source);
+                resultType = typeof(IGrouping<,>).MakeGenericType(key.ReturnType, elementSelector.ReturnType);
+                aggregate.GroupBy(key, elementSelector);
                 break;
         }
         if (scope.Contains(a.As) || a.As == a.Source.As)
@@ -121,10 +154,15 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
             Error(DiagnosticCodes.DuplicateBinding, a.AsMark, $"binding '{a.As}' is already defined in this rule");
             return null;
         }
+        aggregate.ResultType(resultType);
+        aggregate.Pattern(sourcePattern);
         var result = Expression.Parameter(resultType, a.As);
         var conditions = Conditions(a.Where, scope.With(result), result);
         scope.Add(result);
-        return new PatternElement(new Declaration(a.As, resultType), conditions, new AggregateElement(kind, resultType, sourcePattern, key, elementSelector));
+        var pattern = new PatternBuilder(resultType, a.As);
+        pattern.Aggregate(aggregate);
+        AddConditions(pattern, conditions);
+        return pattern;
     }
 
     private LambdaExpression? Selector(Expr expr, ParameterExpression source)
@@ -185,7 +223,7 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         }
     }
 
-    private ActionElement? Derive(DeriveAction derive, RuleScope scope)
+    private LambdaExpression? Derive(DeriveAction derive, RuleScope scope)
     {
         if (!derivedTypes.TryGetValue(derive.Fact, out var info))
         {
@@ -222,7 +260,7 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         return Action(context, body, scope);
     }
 
-    private ActionElement? Diagnose(RuleDocument doc, DiagnoseAction diagnose, RuleScope scope, List<(string Name, SourceMark Mark)> topBindings)
+    private LambdaExpression? Diagnose(RuleDocument doc, DiagnoseAction diagnose, RuleScope scope, List<(string Name, SourceMark Mark)> topBindings)
     {
         int before = diagnostics.Count;
         var message = TemplateCompiler.Compile(diagnose.Message, scope.Parameters, sandbox, diagnostics);
@@ -257,11 +295,11 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         return Action(context, body, scope);
     }
 
-    private ActionElement Action(ParameterExpression context, Expression body, RuleScope scope)
+    private LambdaExpression Action(ParameterExpression context, Expression body, RuleScope scope)
     {
         var used = ParameterUsage.Of(body, scope.Parameters);
         foreach (var p in used) _used.Add(p.Name!);
-        return new ActionElement(Expression.Lambda(body, [context, .. used]));
+        return Expression.Lambda(body, [context, .. used]);
     }
 
     /// <summary>The value converted to a field's type when that is a widening or same-type conversion; null otherwise.</summary>

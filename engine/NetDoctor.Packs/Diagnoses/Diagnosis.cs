@@ -1,4 +1,4 @@
-using NetDoctor.Engine.RuleModel;
+using NetDoctor.Engine;
 
 namespace NetDoctor.Packs.Diagnoses;
 

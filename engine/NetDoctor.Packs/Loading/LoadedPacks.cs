@@ -1,8 +1,9 @@
-using NetDoctor.Engine.RuleModel;
+using NetDoctor.Engine;
 using NetDoctor.Packs.Compilation;
 using NetDoctor.Packs.Expressions;
 using NetDoctor.Packs.Model;
 using NetDoctor.Packs.Types;
+using NRules.RuleModel;
 
 namespace NetDoctor.Packs.Loading;
 
@@ -19,22 +20,22 @@ public sealed record LoadedPacks(
 {
     public IEnumerable<CompiledRule> Rules => Packs.SelectMany(p => p.Rules);
 
-    /// <summary>Rules written in C# (the engine's DSL) that run with these packs, e.g. a pack's own C# project.</summary>
-    public IReadOnlyList<RuleDefinition> ExtraRules { get; init; } = [];
+    /// <summary>Rules written in C# (NRules.Fluent) that run with these packs, e.g. a pack's own C# project.</summary>
+    public IReadOnlyList<IRuleDefinition> ExtraRules { get; init; } = [];
 
     /// <summary>Every rule to hand to the engine: the compiled YAML rules, then <see cref="ExtraRules"/>.</summary>
-    public IReadOnlyList<RuleDefinition> RuleDefinitions => Rules.Select(r => r.Definition).Concat(ExtraRules).ToList();
+    public IReadOnlyList<IRuleDefinition> RuleDefinitions => Rules.Select(r => r.Definition).Concat(ExtraRules).ToList();
 
     /// <summary>A copy that also runs <paramref name="rules"/> (C# rules); an id already taken is reported, not run twice.</summary>
-    public LoadedPacks WithExtraRules(IEnumerable<RuleDefinition> rules)
+    public LoadedPacks WithExtraRules(IEnumerable<IRuleDefinition> rules)
     {
         var extra = ExtraRules.ToList();
         var diagnostics = Diagnostics.ToList();
-        var taken = RuleDefinitions.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var taken = RuleDefinitions.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
-            if (taken.Add(rule.Id)) extra.Add(rule);
-            else diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.DuplicateId, SourceMark.None, $"duplicate rule id '{rule.Id}' (C# rule {rule.Metadata.Title})"));
+            if (taken.Add(rule.Name)) extra.Add(rule);
+            else diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.DuplicateId, SourceMark.None, $"duplicate rule id '{rule.Name}' (C# rule {rule.Title()})"));
         }
         return this with { ExtraRules = extra, Diagnostics = diagnostics };
     }

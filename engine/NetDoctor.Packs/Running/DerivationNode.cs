@@ -23,7 +23,7 @@ public sealed record DerivationNode(string Type, string Summary, string? Source,
             : derivation.Facts.SelectMany(b => FactInfo.Facts(b.Value)).Take(MaxChildren).Select(f => Build(session, f, depth + 1, path)).ToList();
         path.Remove(fact);
         string summary = fact is Diagnosis d ? d.Message : FactInfo.Summary(fact);
-        return new DerivationNode(FactInfo.TypeName(fact), summary, FactInfo.Source(fact), derivation?.Rule.Id, children);
+        return new DerivationNode(FactInfo.TypeName(fact), summary, FactInfo.Source(fact), derivation?.Rule.Name, children);
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ internal sealed class SessionFactoryCache
     public SessionFactoryCache(LoadedPacks packs) =>
         _compiled = new Lazy<(ISessionFactory?, string?)>(() =>
         {
-            var unique = packs.RuleDefinitions.GroupBy(r => r.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
+            var unique = packs.RuleDefinitions.GroupBy(r => r.Name, StringComparer.Ordinal).Select(g => g.First()).ToList();
             try
             {
                 return (new RuleCompiler().Compile(unique), null);

@@ -45,7 +45,7 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
     private int Execute(LoadedPack pack, RuleTestDocument test, List<string> failures)
     {
         var rule = packs.FindRule(test.Rule);
-        var extra = packs.ExtraRules.FirstOrDefault(r => r.Id == test.Rule);
+        var extra = packs.ExtraRules.FirstOrDefault(r => r.Name == test.Rule);
         if (rule is null && extra is null)
         {
             failures.Add($"no rule '{test.Rule}' is loaded" + DidYouMean.Hint(test.Rule, packs.Rules.Select(r => r.Id)));
@@ -64,7 +64,7 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
         session.Fire(maxFirings);
 
         var diagnoses = session.Query<Diagnosis>().Where(d => d.RuleId == test.Rule).ToList();
-        var derived = session.Query<DerivedFact>().Where(f => session.Explain(f)?.Rule.Id == test.Rule).ToList();
+        var derived = session.Query<DerivedFact>().Where(f => session.Explain(f)?.Rule.Name == test.Rule).ToList();
         // A C# rule may diagnose or derive; what it left in working memory says which.
         bool diagnosesMode = rule?.Diagnoses ?? diagnoses.Count > 0 || derived.Count == 0;
         int count = diagnosesMode ? diagnoses.Count : derived.Count;

@@ -27,7 +27,7 @@ public static class PackVetter
 
         var vettedNames = vetted.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var rules = vetted.SelectMany(p => p.Rules).Select(r => (r.Id, r.Mark))
-            .Concat(loaded.ExtraRules.Where(r => vettedNames.Contains(r.Id.Split('/')[0])).Select(r => (r.Id, CSharpMark(vetted, r.Id))))
+            .Concat(loaded.ExtraRules.Where(r => vettedNames.Contains(r.Name.Split('/')[0])).Select(r => (r.Name, CSharpMark(vetted, r.Name))))
             .ToList();
         var coverage = CoverageReport.Compute(rules, tests);
         foreach (var gap in coverage.Rules.Where(r => !r.Covered))

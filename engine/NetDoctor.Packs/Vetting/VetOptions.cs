@@ -13,4 +13,4 @@ public sealed record VetOptions(
     IFactSource? Bundles = null,
     IReadOnlyList<string>? Dependencies = null,
     int MaxFirings = 10_000,
-    IReadOnlyList<NetDoctor.Engine.RuleModel.RuleDefinition>? ExtraRules = null);
+    IReadOnlyList<NRules.RuleModel.IRuleDefinition>? ExtraRules = null);

@@ -1,6 +1,7 @@
 using NetDoctor.Engine;
 using NetDoctor.Packs.Diagnoses;
 using NetDoctor.Packs.Types;
+using NRules.RuleModel;
 
 namespace NetDoctor.Packs.Compilation.Actions;
 
@@ -10,8 +11,12 @@ public static class DiagnoseRuntime
     /// <summary>Evidence items per binding; a collect over thousands of facts shows the first ones and a count.</summary>
     public const int MaxEvidencePerBinding = 50;
 
+    /// <summary>The linked-fact key of a rule's `diagnose` (one per rule).</summary>
+    public const string LinkedKey = "diagnose";
+
     public static void Insert(IContext context, DiagnosisSpec spec, object?[] values)
     {
+        var facts = BoundFact.Of(context.Match);
         int at = 0;
         string message = spec.Message.Render(values, at);
         at += spec.Message.SlotCount;
@@ -24,13 +29,13 @@ public static class DiagnoseRuntime
             at += command?.SlotCount ?? 0;
             remediation.Add(new RemediationStep(d, c));
         }
-        var bound = context.Facts.Where(f => spec.EvidenceBindings is null || spec.EvidenceBindings.Contains(f.Declaration.Name)).ToList();
-        context.InsertLinked(new Diagnosis(
+        var bound = facts.Where(f => spec.EvidenceBindings is null || spec.EvidenceBindings.Contains(f.Declaration.Name)).ToList();
+        LinkedFact.Yield(context, LinkedKey, new Diagnosis(
             spec.RuleId,
             spec.Severity,
             spec.Title,
             message,
-            DeriveRuntime.FirstNode(context.Facts),
+            DeriveRuntime.FirstNode(facts),
             Evidence(bound),
             remediation,
             spec.References));

@@ -1,4 +1,4 @@
-using NetDoctor.Engine.RuleModel;
+using NetDoctor.Engine;
 using NetDoctor.Packs.Templates;
 
 namespace NetDoctor.Packs.Compilation.Actions;

@@ -1,6 +1,6 @@
 using System.Reflection;
-using NetDoctor.Engine.Fluent;
-using NetDoctor.Engine.RuleModel;
+using NRules.Fluent;
+using NRules.RuleModel;
 
 namespace NetDoctor.Rules.Calico;
 
@@ -15,11 +15,11 @@ public static class CalicoCSharpPack
 
     public static Assembly Assembly => typeof(CalicoCSharpPack).Assembly;
 
-    /// <summary>Every rule of this assembly, in id order (for hosts that do not use dependency injection).</summary>
-    public static IReadOnlyList<RuleDefinition> Rules() =>
-        Assembly.GetTypes()
-            .Where(t => typeof(Rule).IsAssignableFrom(t) && !t.IsAbstract)
-            .Select(t => ((Rule)Activator.CreateInstance(t)!).GetDefinition())
-            .OrderBy(d => d.Metadata.Id, StringComparer.Ordinal)
-            .ToList();
+    /// <summary>Every rule of this assembly, in id order, loaded with NRules' <see cref="RuleRepository"/> (for hosts without DI).</summary>
+    public static IReadOnlyList<IRuleDefinition> Rules()
+    {
+        var repository = new RuleRepository();
+        repository.Load(spec => spec.From(Assembly));
+        return [.. repository.GetRuleSets().SelectMany(s => s.Rules).OrderBy(r => r.Name, StringComparer.Ordinal)];
+    }
 }

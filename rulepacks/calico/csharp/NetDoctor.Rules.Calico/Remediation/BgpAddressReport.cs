@@ -1,20 +1,19 @@
-using NetDoctor.Engine.RuleModel;
+using NetDoctor.Engine;
 using NetDoctor.Facts;
 using NetDoctor.Packs.Diagnoses;
 using NetDoctor.Packs.Types;
+using NRules.RuleModel;
 
 namespace NetDoctor.Rules.Calico.Remediation;
 
 /// <summary>Turns a <see cref="BgpAddressCase"/> into the diagnosis an operator reads: message, evidence, commands.</summary>
 public static class BgpAddressReport
 {
-    public const string RuleId = "calico/bgp-peer-address-mismatch";
-    public const string Title = "Calico BGP address of a node is not its Kubernetes address";
-
-    public static Diagnosis Build(BgpAddressCase c) => new(
-        RuleId,
-        RuleSeverity.Error,
-        Title,
+    /// <summary>The diagnosis of <paramref name="rule"/> (id, severity and title come from its metadata) for one case.</summary>
+    public static Diagnosis Build(IRuleDefinition rule, BgpAddressCase c) => new(
+        rule.Id(),
+        rule.Severity(),
+        rule.Title(),
         Message(c),
         c.Node,
         Evidence(c),

@@ -1,7 +1,6 @@
-using NetDoctor.Engine.Fluent;
-using NetDoctor.Engine.RuleModel;
 using NetDoctor.Facts;
 using NetDoctor.Rules.Calico.Facts;
+using NRules.Fluent.Dsl;
 
 namespace NetDoctor.Rules.Calico.Rules;
 
@@ -9,10 +8,9 @@ namespace NetDoctor.Rules.Calico.Rules;
 /// Helper: a Calico Node resource whose spec.bgp.ipv4Address is not among its Kubernetes node's InternalIPs.
 /// calico-node writes that field from IP autodetection; every other node builds its mesh session to it.
 /// </summary>
-[RuleId("calico/bgp-address-not-kubernetes-address")]
-[Title("Calico Node BGP address differs from the Kubernetes InternalIP")]
-[Severity(RuleSeverity.Info)]
-[Tags("calico", "bgp", "helper")]
+[Name("calico/bgp-address-not-kubernetes-address")]
+[Description("Calico Node BGP address differs from the Kubernetes InternalIP")]
+[Tag("severity:info"), Tag("calico"), Tag("bgp"), Tag("helper")]
 public sealed class BgpAddressNotKubernetesAddressRule : Rule
 {
     public override void Define()

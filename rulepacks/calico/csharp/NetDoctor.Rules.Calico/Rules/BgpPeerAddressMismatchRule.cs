@@ -1,30 +1,29 @@
-using NetDoctor.Engine.Fluent;
-using NetDoctor.Engine.RuleModel;
 using NetDoctor.Facts;
 using NetDoctor.Rules.Calico.Facts;
 using NetDoctor.Rules.Calico.Remediation;
+using NRules.Fluent.Dsl;
 
 namespace NetDoctor.Rules.Calico.Rules;
 
 /// <summary>
 /// One diagnosis per node whose BGP address is wrong, whichever way it was seen (its own Calico Node resource, or its
 /// peers dialling a stray interface of it), with what is needed to name the right interface and the commands.
+/// calico-node autodetected the wrong interface (first-found picks the first interface it finds), so the node mesh
+/// dials an address the node is not reachable on.
 /// </summary>
-[RuleId("calico/bgp-peer-address-mismatch")]
-[Title("Calico BGP address of a node is not its Kubernetes address")]
-[Severity(RuleSeverity.Error)]
-[Tags("calico", "bgp", "ip-autodetection")]
-[RuleDescription("calico-node autodetected the wrong interface (first-found picks the first interface it finds), so the node mesh dials an address the node is not reachable on.")]
+[Name("calico/bgp-peer-address-mismatch")]
+[Description("Calico BGP address of a node is not its Kubernetes address")]
+[Tag("severity:error"), Tag("calico"), Tag("bgp"), Tag("ip-autodetection")]
 public sealed class BgpPeerAddressMismatchRule : Rule
 {
     public override void Define()
     {
         IGrouping<string, WrongBgpAddress> wrong = null!;
-        IReadOnlyList<KubeNode> kubeNodes = null!;
-        IReadOnlyList<InterfaceAddress> addresses = null!;
-        IReadOnlyList<KubePod> calicoPods = null!;
-        IReadOnlyList<CalicoNodeSettings> settings = null!;
-        IReadOnlyList<CalicoNode> calicoNodes = null!;
+        IEnumerable<KubeNode> kubeNodes = null!;
+        IEnumerable<InterfaceAddress> addresses = null!;
+        IEnumerable<KubePod> calicoPods = null!;
+        IEnumerable<CalicoNodeSettings> settings = null!;
+        IEnumerable<CalicoNode> calicoNodes = null!;
 
         When()
             .Query(() => wrong, q => q.Match<WrongBgpAddress>().GroupBy(w => w.AffectedNode))
@@ -34,7 +33,8 @@ public sealed class BgpPeerAddressMismatchRule : Rule
             .Query(() => calicoPods, q => q.Match<KubePod>(p => p.Name.StartsWith("calico-node-")).Collect())
             .Query(() => settings, q => q.Match<CalicoNodeSettings>(s => s.Node == null || s.Node == wrong.Key).Collect());
 
-        Then().Do(ctx => ctx.InsertLinked(BgpAddressReport.Build(
-            new BgpAddressCase(wrong.Key, wrong.ToList(), kubeNodes, calicoNodes, addresses, calicoPods, settings))));
+        // NRules' Collect yields a live IEnumerable; the case takes snapshots so the diagnosis keeps what it was built from.
+        Then().Yield(ctx => BgpAddressReport.Build(ctx.Rule, new BgpAddressCase(
+            wrong.Key, wrong.ToList(), kubeNodes.ToList(), calicoNodes.ToList(), addresses.ToList(), calicoPods.ToList(), settings.ToList())));
     }
 }

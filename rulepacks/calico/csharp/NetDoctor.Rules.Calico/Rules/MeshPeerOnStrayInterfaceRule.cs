@@ -1,7 +1,6 @@
-using NetDoctor.Engine.Fluent;
-using NetDoctor.Engine.RuleModel;
 using NetDoctor.Facts;
 using NetDoctor.Rules.Calico.Facts;
+using NRules.Fluent.Dsl;
 
 namespace NetDoctor.Rules.Calico.Rules;
 
@@ -10,10 +9,9 @@ namespace NetDoctor.Rules.Calico.Rules;
 /// no Kubernetes node's address, but it is configured on an interface of another node B. Calico on B advertised the
 /// address of that interface as its BGP address, so A (and every other peer) dials an address B is not reachable on.
 /// </summary>
-[RuleId("calico/bgp-peer-on-stray-interface")]
-[Title("A down BGP peer address belongs to a non-Kubernetes interface of another node")]
-[Severity(RuleSeverity.Info)]
-[Tags("calico", "bgp", "helper")]
+[Name("calico/bgp-peer-on-stray-interface")]
+[Description("A down BGP peer address belongs to a non-Kubernetes interface of another node")]
+[Tag("severity:info"), Tag("calico"), Tag("bgp"), Tag("helper")]
 public sealed class MeshPeerOnStrayInterfaceRule : Rule
 {
     public override void Define()
