@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using NetDoctor.Engine.RuleModel;
+using NetDoctor.Engine;
 using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Testing;
 using NetDoctor.Packs.Tests.TestFacts;

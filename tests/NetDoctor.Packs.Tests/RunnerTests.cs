@@ -1,5 +1,5 @@
 using NetDoctor.Engine;
-using NetDoctor.Engine.RuleModel;
+using NetDoctor.Engine;
 using Cidr = NetDoctor.Facts.Cidr;
 using Source = NetDoctor.Facts.Source;
 using NetDoctor.Packs.Diagnoses;

@@ -48,7 +48,7 @@ public sealed class BgpPeerAddressMismatchTests
 
         var diagnosis = result.ShouldHaveSingleItem();
         diagnosis.Message.ShouldContain("Calico Node k8s02 has spec.bgp.ipv4Address 192.188.1.1/24");
-        diagnosis.Severity.ShouldBe(NetDoctor.Engine.RuleModel.RuleSeverity.Error);
+        diagnosis.Severity.ShouldBe(NetDoctor.Engine.RuleSeverity.Error);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class BgpPeerAddressMismatchTests
         session.Fire();
 
         var findings = session.Query<WrongBgpAddress>().ToList();
-        findings.Select(f => session.Explain(f)!.Rule.Id).Order().ShouldBe(["calico/bgp-address-not-kubernetes-address", "calico/bgp-peer-on-stray-interface"]);
+        findings.Select(f => session.Explain(f)!.Rule.Name).Order().ShouldBe(["calico/bgp-address-not-kubernetes-address", "calico/bgp-peer-on-stray-interface"]);
         findings.ShouldAllBe(f => f.AffectedNode == "k8s02");
         findings.Single(f => f.ObservedBy == "k8s01").Interface.ShouldBe("ens256");
     }

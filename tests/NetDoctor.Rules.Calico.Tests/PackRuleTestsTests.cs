@@ -34,7 +34,7 @@ public sealed class PackRuleTestsTests
         var loaded = PackRun.LoadWithCSharpRules(RepoPaths.Pack(pack));
         var results = new RuleTestRunner(loaded, Bundles).RunAll();
         var ruleIds = loaded.Rules.Select(r => (r.Id, r.Document.IdMark))
-            .Concat(pack == CalicoCSharpPack.Name ? CalicoCSharpPack.Rules().Select(r => (r.Id, NetDoctor.Packs.Model.SourceMark.None)) : []);
+            .Concat(pack == CalicoCSharpPack.Name ? CalicoCSharpPack.Rules().Select(r => (r.Name, NetDoctor.Packs.Model.SourceMark.None)) : []);
         var coverage = CoverageReport.Compute(ruleIds, results);
 
         coverage.Rules.Where(r => !r.Covered)

@@ -1,4 +1,4 @@
-using NetDoctor.Engine.RuleModel;
+using NetDoctor.Engine;
 using NetDoctor.Rules.Calico.Tests.Support;
 
 namespace NetDoctor.Rules.Calico.Tests;
