@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using NetDoctor.Engine;
+using NetDoctor.Engine.Aggregators;
+using NRules.RuleModel;
 using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Testing;
 using NetDoctor.Packs.Tests.TestFacts;
@@ -37,38 +39,45 @@ public class GoodPackTests
         type.GetProperty("PoolCidr")!.PropertyType.ShouldBe(typeof(NetDoctor.Facts.Cidr));
         type.GetProperty("Destination")!.PropertyType.ShouldBe(typeof(System.Net.IPAddress));
         var consumer = packs.FindRule("good/pool-overlaps-node")!.Definition;
-        consumer.LeftHandSide.Children.OfType<PatternElement>().Single().Declaration.Type.ShouldBe(type);
+        consumer.LeftHandSide.ChildElements.OfType<PatternElement>().Single().Declaration.Type.ShouldBe(type);
     }
 
     [Fact]
     public void Conditions_bind_only_the_bindings_they_use()
     {
         var rule = Load().FindRule("good/snat-exempt-destination")!.Definition;
-        var patterns = rule.LeftHandSide.Children.Cast<PatternElement>().ToList();
+        var patterns = rule.LeftHandSide.ChildElements.Cast<PatternElement>().ToList();
 
         // "pool.NatOutgoing" and "!pool.Disabled" filter IpPool alone; the CIDR test joins pool and addr.
-        patterns[0].Conditions.Select(c => ParameterNames(c)).ShouldBe([["pool"], ["pool"]]);
-        patterns[1].Conditions.Select(c => ParameterNames(c)).ShouldBe([["pool", "addr"]]);
-        rule.Actions.ShouldHaveSingleItem().Expression.Parameters.Select(p => p.Type.Name).ShouldBe(["IContext", "IpPool", "NodeAddress"]);
+        patterns[0].Expressions.Select(c => ParameterNames(c.Expression)).ShouldBe([["pool"], ["pool"]]);
+        patterns[1].Expressions.Select(c => ParameterNames(c.Expression)).ShouldBe([["pool", "addr"]]);
+        rule.RightHandSide.Actions.ShouldHaveSingleItem().Expression.Parameters.Select(p => p.Type.Name).ShouldBe(["IContext", "IpPool", "NodeAddress"]);
     }
 
     [Fact]
-    public void Aggregates_compile_to_the_engine_model()
+    public void Aggregates_compile_to_the_nrules_model()
     {
         var packs = Load();
-        var noDefault = packs.FindRule("good/no-default-route")!.Definition.LeftHandSide.Children;
+        var noDefault = packs.FindRule("good/no-default-route")!.Definition.LeftHandSide.ChildElements;
         noDefault[0].ShouldBeOfType<ExistsElement>();
         var count = noDefault[1].ShouldBeOfType<PatternElement>();
-        count.Declaration.ShouldBe(new Declaration("defaults", typeof(int)));
-        count.Source!.Kind.ShouldBe(AggregateKind.Count);
+        count.Declaration.Name.ShouldBe("defaults");
+        count.Declaration.Type.ShouldBe(typeof(int));
+        var countAggregate = count.Source.ShouldBeOfType<AggregateElement>();
+        countAggregate.Name.ShouldBe(AggregateNames.Count);
+        countAggregate.CustomFactoryType.ShouldBe(typeof(CountAggregatorFactory));
         var collect = noDefault[2].ShouldBeOfType<PatternElement>();
         collect.Declaration.Type.ShouldBe(typeof(IReadOnlyList<Route>));
+        collect.Source.ShouldBeOfType<AggregateElement>().Name.ShouldBe(AggregateElement.CollectName);
 
-        var grouped = packs.FindRule("good/duplicate-route-destination")!.Definition.LeftHandSide.Children;
+        var grouped = packs.FindRule("good/duplicate-route-destination")!.Definition.LeftHandSide.ChildElements;
         var group = grouped[0].ShouldBeOfType<PatternElement>();
         group.Declaration.Type.ShouldBe(typeof(IGrouping<NetDoctor.Facts.Cidr, Route>));
-        group.Source!.KeySelector!.Parameters.ShouldHaveSingleItem().Name.ShouldBe("r");
-        grouped[1].ShouldBeOfType<NotElement>().Source.Conditions.Last().Parameters.Select(p => p.Name).ShouldBe(["g", "blackhole"]);
+        var groupBy = group.Source.ShouldBeOfType<AggregateElement>();
+        groupBy.Name.ShouldBe(AggregateElement.GroupByName);
+        groupBy.Expressions[AggregateElement.KeySelectorName].Expression.Parameters.ShouldHaveSingleItem().Name.ShouldBe("r");
+        grouped[1].ShouldBeOfType<NotElement>().Source.ShouldBeOfType<PatternElement>().Expressions.Last().Expression.Parameters
+            .Select(p => p.Name).ShouldBe(["g", "blackhole"]);
     }
 
     [Fact]

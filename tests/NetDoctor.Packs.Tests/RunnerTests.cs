@@ -1,5 +1,4 @@
 using NetDoctor.Engine;
-using NetDoctor.Engine;
 using Cidr = NetDoctor.Facts.Cidr;
 using Source = NetDoctor.Facts.Source;
 using NetDoctor.Packs.Diagnoses;
