@@ -12,11 +12,11 @@ namespace NetDoctor.Packs.Running;
 /// explains every diagnosis. Engine errors (e.g. two rules deriving each other's facts forever) end the run with a
 /// message naming the rules instead of a hang or a crash.
 /// </summary>
-public sealed class DiagnosisRunner(LoadedPacks packs)
+public sealed class DiagnosisRunner(LoadedPacks packs, EngineKind engine = EngineKind.Indexed)
 {
     public const int DefaultMaxFirings = 100_000;
 
-    private readonly SessionFactoryCache _factory = new(packs);
+    private readonly SessionFactoryCache _factory = new(packs, engine);
 
     public DiagnosisRun Run(IEnumerable<object> facts, int maxFirings = DefaultMaxFirings, CancellationToken cancellationToken = default)
     {

@@ -13,9 +13,9 @@ namespace NetDoctor.Packs.Testing;
 /// the test's facts inserted and fired within a budget, then the expectations checked against what the tested rule
 /// left in working memory: its diagnoses, or for a derive-only rule the facts it derived.
 /// </summary>
-public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = null, int maxFirings = 10_000)
+public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = null, int maxFirings = 10_000, EngineKind engine = EngineKind.Indexed)
 {
-    private readonly SessionFactoryCache _factory = new(packs);
+    private readonly SessionFactoryCache _factory = new(packs, engine);
 
     public IReadOnlyList<RuleTestResult> Run(LoadedPack pack) => pack.Tests.Select(t => Run(pack, t)).ToList();
 

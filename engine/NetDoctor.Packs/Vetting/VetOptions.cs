@@ -8,9 +8,11 @@ namespace NetDoctor.Packs.Vetting;
 /// <param name="Dependencies">Packs loaded alongside (for derived types and rules the vetted packs rely on) but not vetted.</param>
 /// <param name="MaxFirings">Firing budget of each test.</param>
 /// <param name="ExtraRules">C# rules that run with the packs (a pack's C# project); their tests are YAML RuleTests like any other.</param>
+/// <param name="Engine">The runtime the pack tests run on.</param>
 public sealed record VetOptions(
     FactTypeCatalog? Catalog = null,
     IFactSource? Bundles = null,
     IReadOnlyList<string>? Dependencies = null,
     int MaxFirings = 10_000,
-    IReadOnlyList<NRules.RuleModel.IRuleDefinition>? ExtraRules = null);
+    IReadOnlyList<NRules.RuleModel.IRuleDefinition>? ExtraRules = null,
+    NetDoctor.Engine.EngineKind Engine = NetDoctor.Engine.EngineKind.Indexed);
