@@ -32,6 +32,24 @@ public static class CommonOptions
         return option;
     }
 
+    /// <summary>
+    /// Which runtime executes the rules: our hash-indexed Rete (default, much faster on joins) or NRules.Runtime
+    /// (the reference implementation of the same rule model, for cross-checking a surprising result).
+    /// </summary>
+    public static Option<string> Engine()
+    {
+        var option = new Option<string>("--engine")
+        {
+            Description = "Rule runtime: indexed (default, NetDoctor's hash-indexed Rete) or nrules (NRules.Runtime, the reference; slower on large bundles).",
+            DefaultValueFactory = _ => "indexed",
+        };
+        option.AcceptOnlyFromAmong("indexed", "nrules");
+        return option;
+    }
+
+    public static NetDoctor.Engine.EngineKind ParseEngine(string? value) =>
+        string.Equals(value, "nrules", StringComparison.OrdinalIgnoreCase) ? NetDoctor.Engine.EngineKind.NRules : NetDoctor.Engine.EngineKind.Indexed;
+
     public static Option<string> Output() => new("--output", "-o")
     {
         Description = "Write the report to this file instead of stdout.",

@@ -17,15 +17,16 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
         var failOn = SeverityOption.FailOn();
         var explain = new Option<bool>("--explain") { Description = "Show how each diagnosis was derived, down to the source file:line of every fact." };
         var output = CommonOptions.Output();
+        var engine = CommonOptions.Engine();
         var command = new Command("run", "Diagnose bundles or this machine with the built-in and given rule packs.")
         {
-            bundle, live, packs, format, failOn, explain, output,
+            bundle, live, packs, format, failOn, explain, output, engine,
         };
         command.SetAction(async (parse, ct) =>
         {
             var loadedPacks = packSet.Load(parse.GetValue(packs) ?? []);
             var facts = await loader.LoadAsync(parse.GetValue(bundle) ?? [], parse.GetValue(live), ct);
-            var run = new DiagnosisRunner(loadedPacks).Run(facts.Facts, cancellationToken: ct);
+            var run = new DiagnosisRunner(loadedPacks, CommonOptions.ParseEngine(parse.GetValue(engine))).Run(facts.Facts, cancellationToken: ct);
             var report = ReportBuilder.Build(facts, loadedPacks, run);
             return Write(report, run, parse.GetValue(format)!, parse.GetValue(explain), parse.GetValue(output), SeverityOption.Parse(parse.GetValue(failOn)!));
         });

@@ -19,7 +19,8 @@ public sealed class VetCommand(CSharpPacks csharp, CliConsole console) : ICliCom
         var dirs = new Argument<string[]>("PACKDIR") { Description = "Pack folders (or folders of packs) to vet.", Arity = ArgumentArity.OneOrMore };
         var format = CommonOptions.Format("text", [.. VetReporters.Formats]);
         var output = CommonOptions.Output();
-        var command = new Command("vet", "Validate rule packs and run their tests: schema, types, lint, tests, coverage.") { dirs, format, output };
+        var engine = CommonOptions.Engine();
+        var command = new Command("vet", "Validate rule packs and run their tests: schema, types, lint, tests, coverage.") { dirs, format, output, engine };
         command.SetAction(parse =>
         {
             var targets = parse.GetValue(dirs)!;
@@ -36,7 +37,7 @@ public sealed class VetCommand(CSharpPacks csharp, CliConsole console) : ICliCom
                 return new FactSet(facts.Facts, facts.Problems);
             });
 
-            var report = PackVetter.Vet(targets, new VetOptions(CSharpPacks.Catalog, bundles, dependencies, ExtraRules: csharp.Rules));
+            var report = PackVetter.Vet(targets, new VetOptions(CSharpPacks.Catalog, bundles, dependencies, ExtraRules: csharp.Rules, Engine: CommonOptions.ParseEngine(parse.GetValue(engine))));
             console.WriteDocument(VetReporters.Render(report, parse.GetValue(format)!).TrimEnd(), parse.GetValue(output));
             return report.Passed ? ExitCodes.Ok : ExitCodes.Findings;
         });

@@ -25,7 +25,7 @@ public static class ReportBuilder
             packs.Infos.Select(p => new PackReport(p.Name, p.Version, p.Rules + packs.ExtraRules.Count(r => r.Pack() == p.Name))).ToList(),
             run.Diagnoses.Select(ToReport).ToList(),
             problems,
-            new StatsReport(run.Stats.Facts, run.Stats.RulesFired, run.Stats.ElapsedMs));
+            new StatsReport(run.Stats.Facts, run.Stats.RulesFired, run.Stats.ElapsedMs, run.Stats.Engine.ToString().ToLowerInvariant(), run.Stats.EngineMs));
     }
 
     public static string Severity(RuleSeverity severity) => severity.ToString().ToLowerInvariant();

@@ -43,7 +43,9 @@ public sealed record RemediationReport(string Description, string? Command);
 
 public sealed record ProblemReport(string Source, string Message);
 
-public sealed record StatsReport(int Facts, int RulesFired, long ElapsedMs);
+/// <param name="Engine">The runtime that ran the rules: <c>indexed</c> or <c>nrules</c>.</param>
+/// <param name="EngineMs">Time in the rule session (inserting the facts and firing), without reading and compiling.</param>
+public sealed record StatsReport(int Facts, int RulesFired, long ElapsedMs, string Engine, long EngineMs);
 
 /// <summary>A node of a derivation tree: a fact, the rule that produced it (null for raw facts) and what it was produced from.</summary>
 public sealed record ExplanationNode(string Type, string Summary, string? Source, string? ProducedBy, IReadOnlyList<ExplanationNode> From);

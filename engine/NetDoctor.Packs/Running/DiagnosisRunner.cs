@@ -23,13 +23,14 @@ public sealed class DiagnosisRunner(LoadedPacks packs, EngineKind engine = Engin
         var clock = Stopwatch.StartNew();
         var input = facts.ToList();
         if (_factory.Factory is not { } factory)
-            return new DiagnosisRun([], new RunStats(input.Count, 0, 0, clock.ElapsedMilliseconds), "rules could not be compiled: " + _factory.Error);
+            return new DiagnosisRun([], new RunStats(input.Count, 0, 0, clock.ElapsedMilliseconds, engine), "rules could not be compiled: " + _factory.Error);
 
         var session = factory.CreateSession();
         int fired = 0;
         session.Events.RuleFired += (_, _) => fired++;
         string? error = null;
         IReadOnlyList<string>? errorRules = null;
+        var engineClock = Stopwatch.StartNew();
         try
         {
             session.InsertAll(input);
@@ -51,12 +52,13 @@ public sealed class DiagnosisRunner(LoadedPacks packs, EngineKind engine = Engin
             error = ex.Message;
         }
 
+        engineClock.Stop();
         var diagnoses = session.Query<Diagnosis>()
             .OrderByDescending(d => d.Severity).ThenBy(d => d.RuleId, StringComparer.Ordinal)
             .ThenBy(d => d.Node, StringComparer.Ordinal).ThenBy(d => d.Message, StringComparer.Ordinal)
             .Select(d => new DiagnosisResult(d, DerivationNode.Build(session, d)))
             .ToList();
         int derived = session.Query<DerivedFact>().Count();
-        return new DiagnosisRun(diagnoses, new RunStats(input.Count, fired, derived, clock.ElapsedMilliseconds), error, errorRules);
+        return new DiagnosisRun(diagnoses, new RunStats(input.Count, fired, derived, clock.ElapsedMilliseconds, engine, engineClock.ElapsedMilliseconds), error, errorRules);
     }
 }
