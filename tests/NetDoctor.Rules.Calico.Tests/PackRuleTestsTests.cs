@@ -1,3 +1,4 @@
+using NetDoctor.Engine;
 using NetDoctor.Packs.Testing;
 using NetDoctor.Rules.Calico.Tests.Support;
 
@@ -12,17 +13,35 @@ public sealed class PackRuleTestsTests
     private static readonly IFactSource Bundles = new DelegateFactSource(path => new FactSet(BundleFacts.Read(path), []));
 
     [Theory]
-    [InlineData("calico")]
-    [InlineData("kube-proxy")]
-    [InlineData("node")]
-    public void Every_rule_test_of_the_pack_passes(string pack)
+    [InlineData("calico", EngineKind.Indexed)]
+    [InlineData("kube-proxy", EngineKind.Indexed)]
+    [InlineData("node", EngineKind.Indexed)]
+    [InlineData("calico", EngineKind.NRules)]
+    [InlineData("kube-proxy", EngineKind.NRules)]
+    [InlineData("node", EngineKind.NRules)]
+    public void Every_rule_test_of_the_pack_passes(string pack, EngineKind engine)
     {
         var loaded = PackRun.LoadWithCSharpRules(RepoPaths.Pack(pack));
-        var results = new RuleTestRunner(loaded, Bundles).RunAll();
+        var results = new RuleTestRunner(loaded, Bundles, engine: engine).RunAll();
 
         loaded.Errors.ShouldBeEmpty();
         results.ShouldNotBeEmpty();
-        results.Where(r => !r.Passed).Select(r => $"{r.Name}: {string.Join("; ", r.Failures)}").ShouldBeEmpty();
+        results.Where(r => !r.Passed).Select(r => $"{r.RuleId} / {r.Name}: {string.Join("; ", r.Failures)}").ShouldBeEmpty();
+    }
+
+    /// <summary>NRules.Runtime is the oracle: every pack test finds as many diagnoses (or derived facts) on both runtimes.</summary>
+    [Theory]
+    [InlineData("calico")]
+    [InlineData("kube-proxy")]
+    [InlineData("node")]
+    public void Both_runtimes_agree_on_every_pack_test(string pack)
+    {
+        var loaded = PackRun.LoadWithCSharpRules(RepoPaths.Pack(pack));
+        var indexed = new RuleTestRunner(loaded, Bundles, engine: EngineKind.Indexed).RunAll();
+        var nrules = new RuleTestRunner(loaded, Bundles, engine: EngineKind.NRules).RunAll();
+
+        nrules.Select(r => $"{r.RuleId} / {r.Name}: {r.Count} passed={r.Passed}")
+            .ShouldBe(indexed.Select(r => $"{r.RuleId} / {r.Name}: {r.Count} passed={r.Passed}"));
     }
 
     [Theory]
