@@ -120,6 +120,23 @@ public sealed class GuardRailTests
         error.InnerException.ShouldBeOfType<DivideByZeroException>();
     }
 
+    [Theory, Engines]
+    public void Group_key_selector_that_throws_names_the_rule_and_the_fact(EngineKind engine)
+    {
+        IGrouping<int, Pool> group = null!;
+        var rule = TestRule.Create("broken/key", (when, then) =>
+        {
+            when.Query(() => group, q => q.Match<Pool>().GroupBy(p => p.Name.Length));
+            then.Do(ctx => ctx.Halt());
+        });
+        var s = Engine.Session(engine, rule);
+        s.Insert(new Pool("fine"));
+        var error = Should.Throw<RuleConditionException>(() => s.Insert(new Pool(null!, 7)));
+        error.RuleId.ShouldBe("broken/key");
+        error.Facts.Select(f => f.Value).ShouldContain(new Pool(null!, 7));
+        error.InnerException.ShouldBeOfType<NullReferenceException>();
+    }
+
     private static void Bump(IContext ctx, Counter c)
     {
         c.Value++;

@@ -106,4 +106,28 @@ public sealed class UpdateTests
         s.TryRetract(p).ShouldBeTrue();
         s.Query<Pool>().ShouldBeEmpty();
     }
+
+    [Theory, Engines]
+    public void Query_lists_facts_in_insertion_order_through_updates_and_retractions(EngineKind engine)
+    {
+        Counter c = null!;
+        var rule = TestRule.Create("mirror", (when, then) =>
+        {
+            when.Match(() => c);
+            then.Yield(ctx => new Derived($"{c.Name}={c.Value}"));
+        });
+        var s = Engine.Session(engine, rule);
+        var (a, b, d) = (new Counter("a"), new Counter("b"), new Counter("d"));
+        s.InsertAll([a, b, new Counter("c")]);
+        s.Fire();
+        a.Value = 1;
+        s.Update(a);
+        s.Retract(b);
+        s.Insert(d);
+        s.Fire();
+        s.Query<Counter>().Select(x => x.Name).ShouldBe(["a", "c", "d"]);
+        // A re-derived linked fact is a new object in the place of the old one (the first firings ran in agenda order).
+        s.Query<Derived>().Select(x => x.Text).ShouldBe(engine == EngineKind.Indexed ? ["c=0", "a=1", "d=0"] : ["a=1", "c=0", "d=0"]);
+        s.Query<object>().Count().ShouldBe(6);
+    }
 }

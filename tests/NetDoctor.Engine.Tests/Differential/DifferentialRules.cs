@@ -1,5 +1,8 @@
 using NetDoctor.Engine.Aggregators;
+using System.Linq.Expressions;
 using NRules.Fluent.Dsl;
+using NRules.RuleModel;
+using NRules.RuleModel.Builders;
 
 namespace NetDoctor.Engine.Tests.Differential;
 
@@ -9,6 +12,8 @@ namespace NetDoctor.Engine.Tests.Differential;
 /// </summary>
 internal static class DifferentialRules
 {
+    public static IReadOnlyList<IRuleDefinition> Definitions() => [.. Engine.Definitions(All()), ListCollect()];
+
     public static Rule[] All() => [Join(), NotRule(), ExistsRule(), CountRule(), CollectRule(), GroupRule(), ForAllRule(), Derive(), Chain(), ThreeWay(), Pair()];
 
     private static Rule Join()
@@ -127,6 +132,46 @@ internal static class DifferentialRules
             when.Match(() => first).Match(() => second, x => x.Key == first.Key && x != first);
             then.Yield(ctx => new Hit("pair", Sig.Of(first, second)));
         });
+    }
+
+    /// <summary>
+    /// Built as the YAML front end builds rules: a collect bound as IReadOnlyList and a count, each naming its factory
+    /// (on NRules this is the collect <c>ListCollectRewriter</c> renames).
+    /// </summary>
+    private static IRuleDefinition ListCollect()
+    {
+        var builder = new RuleBuilder();
+        builder.Name("listcollect");
+        var lhs = builder.LeftHandSide();
+        Expression<Func<B, bool>> big = b => b.Val > 1;
+        lhs.Pattern(typeof(B), "b").Condition(big);
+        var list = lhs.Pattern(typeof(IReadOnlyList<A>), "list").Aggregate();
+        list.Aggregator(AggregateNames.Collect, [], typeof(ListCollectAggregatorFactory));
+        list.ResultType(typeof(IReadOnlyList<A>));
+        Expression<Func<A, B, bool>> sameKeyA = (a, b) => a.Key == b.Key;
+        list.Pattern(typeof(A), "a").Condition(sameKeyA);
+        var count = lhs.Pattern(typeof(int), "n").Aggregate();
+        count.Aggregator(AggregateNames.Count, [], typeof(CountAggregatorFactory));
+        count.ResultType(typeof(int));
+        Expression<Func<C, B, bool>> sameKeyC = (c, b) => c.Key == b.Key;
+        count.Pattern(typeof(C), "c").Condition(sameKeyC);
+        Expression<Action<IContext, B, IReadOnlyList<A>, int>> action = (ctx, b, list, n) =>
+            Link(ctx, new Hit("listcollect", Sig.Of(b) + Sig.Set(list) + "#" + n));
+        builder.RightHandSide().Action(action);
+        return builder.Build();
+    }
+
+    /// <summary>What Fluent's Yield does, by hand: the match's one linked fact, inserted the first time and replaced after.</summary>
+    private static void Link(IContext ctx, object fact)
+    {
+        if (ctx.GetLinked("hit") is null)
+        {
+            ctx.InsertLinked("hit", fact);
+        }
+        else
+        {
+            ctx.UpdateLinked("hit", fact);
+        }
     }
 }
 
