@@ -45,9 +45,13 @@ public sealed class GuardRailTests
             then.Do(ctx => Bump(ctx, c));
         });
         var s = Engine.Session(engine, rule);
+        var reported = new List<RuleEngineException>();
+        s.Events.Error += (_, e) => reported.Add(e.Exception);
         s.Insert(new Counter("c"));
-        Should.Throw<RunawayRulesException>(() => s.Fire()).RuleIds.ShouldBe(["self-update"]);
+        var error = Should.Throw<RunawayRulesException>(() => s.Fire());
+        error.RuleIds.ShouldBe(["self-update"]);
         s.FiringCounts["self-update"].ShouldBe(RuleCompiler.DefaultFiringBudget);
+        reported.ShouldBe([error]);
     }
 
     [Theory, Engines]
