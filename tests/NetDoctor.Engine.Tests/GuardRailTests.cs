@@ -1,28 +1,32 @@
+using NetDoctor.Engine.Aggregators;
+using NRules.Fluent.Dsl;
+using NRules.RuleModel;
+
 namespace NetDoctor.Engine.Tests;
 
 public sealed class GuardRailTests
 {
-    [Fact]
-    public void Runaway_cycle_is_stopped_by_the_budget_and_names_the_cycling_rules()
+    [Theory, Engines]
+    public void Runaway_cycle_is_stopped_by_the_budget_and_names_the_cycling_rules(EngineKind engine)
     {
         Counter c = null!;
         Pool pool = null!;
-        var ping = new TestRule("loop/ping", (when, then) =>
+        var ping = TestRule.Create("loop/ping", (when, then) =>
         {
             when.Match(() => c, x => x.Value % 2 == 0);
             then.Do(ctx => Bump(ctx, c));
         });
-        var pong = new TestRule("loop/pong", (when, then) =>
+        var pong = TestRule.Create("loop/pong", (when, then) =>
         {
             when.Match(() => c, x => x.Value % 2 == 1);
             then.Do(ctx => Bump(ctx, c));
         });
-        var once = new TestRule("once", (when, then) =>
+        var once = TestRule.Create("once", (when, then) =>
         {
             when.Match(() => pool);
             then.Do(ctx => ctx.Insert(new Derived(pool.Name)));
         });
-        var s = Engine.Session(ping, pong, once);
+        var s = Engine.Session(engine, ping, pong, once);
         s.Insert(new Pool("a"));
         s.Insert(new Counter("c"));
         var error = Should.Throw<RunawayRulesException>(() => s.Fire(500));
@@ -31,31 +35,35 @@ public sealed class GuardRailTests
         error.Message.ShouldContain("loop/ping");
     }
 
-    [Fact]
-    public void Default_budget_applies_when_none_is_given()
+    [Theory, Engines]
+    public void Default_budget_applies_when_none_is_given(EngineKind engine)
     {
         Counter c = null!;
-        var rule = new TestRule("self-update", (when, then) =>
+        var rule = TestRule.Create("self-update", (when, then) =>
         {
             when.Match(() => c);
             then.Do(ctx => Bump(ctx, c));
         });
-        var s = Engine.Session(rule);
+        var s = Engine.Session(engine, rule);
+        var reported = new List<RuleEngineException>();
+        s.Events.Error += (_, e) => reported.Add(e.Exception);
         s.Insert(new Counter("c"));
-        Should.Throw<RunawayRulesException>(() => s.Fire()).RuleIds.ShouldBe(["self-update"]);
+        var error = Should.Throw<RunawayRulesException>(() => s.Fire());
+        error.RuleIds.ShouldBe(["self-update"]);
         s.FiringCounts["self-update"].ShouldBe(RuleCompiler.DefaultFiringBudget);
+        reported.ShouldBe([error]);
     }
 
-    [Fact]
-    public void Action_exception_carries_rule_id_and_bound_facts()
+    [Theory, Engines]
+    public void Action_exception_carries_rule_id_and_bound_facts(EngineKind engine)
     {
         Pool pool = null!;
-        var rule = new TestRule("broken/action", (when, then) =>
+        var rule = TestRule.Create("broken/action", (when, then) =>
         {
             when.Match(() => pool);
             then.Do(ctx => Fail(pool));
         });
-        var s = Engine.Session(rule);
+        var s = Engine.Session(engine, rule);
         RuleEngineException? reported = null;
         s.Events.Error += (_, e) => reported = e.Exception;
         s.Insert(new Pool("p1"));
@@ -68,17 +76,17 @@ public sealed class GuardRailTests
         reported.ShouldBeSameAs(error);
     }
 
-    [Fact]
-    public void Condition_exception_carries_rule_id_and_facts()
+    [Theory, Engines]
+    public void Condition_exception_carries_rule_id_and_facts(EngineKind engine)
     {
         Pool pool = null!;
         Address addr = null!;
-        var rule = new TestRule("broken/condition", (when, then) =>
+        var rule = TestRule.Create("broken/condition", (when, then) =>
         {
             when.Match(() => pool).Match(() => addr, a => a.Host / (pool.Size - pool.Size) > 0);
             then.Do(ctx => ctx.Halt());
         });
-        var s = Engine.Session(rule);
+        var s = Engine.Session(engine, rule);
         s.Insert(new Pool("p1"));
         var error = Should.Throw<RuleConditionException>(() => s.Insert(new Address("p1", 4)));
         error.RuleId.ShouldBe("broken/condition");
@@ -87,18 +95,50 @@ public sealed class GuardRailTests
         error.InnerException.ShouldBeOfType<DivideByZeroException>();
     }
 
-    [Fact]
-    public void Alpha_condition_exception_names_the_rule()
+    [Theory, Engines]
+    public void Alpha_condition_exception_names_the_rule(EngineKind engine)
     {
         Pool pool = null!;
-        var rule = new TestRule("broken/alpha", (when, then) =>
+        var rule = TestRule.Create("broken/alpha", (when, then) =>
         {
             when.Match(() => pool, p => p.Name.Length > 0);
             then.Do(ctx => ctx.Halt());
         });
-        var s = Engine.Session(rule);
+        var s = Engine.Session(engine, rule);
         var error = Should.Throw<RuleConditionException>(() => s.Insert(new Pool(null!)));
         error.RuleId.ShouldBe("broken/alpha");
+    }
+
+    [Theory, Engines]
+    public void Condition_on_an_aggregate_that_throws_before_any_fact_fails_session_creation(EngineKind engine)
+    {
+        int n = 0;
+        var rule = TestRule.Create("broken/count", (when, then) =>
+        {
+            when.Query(() => n, q => q.Match<Pool>().Count().Where(c => 10 / c > 0));
+            then.Do(ctx => ctx.Halt());
+        });
+        var factory = Engine.Factory(engine, rule);
+        var error = Should.Throw<RuleConditionException>(() => factory.CreateSession());
+        error.RuleId.ShouldBe("broken/count");
+        error.InnerException.ShouldBeOfType<DivideByZeroException>();
+    }
+
+    [Theory, Engines]
+    public void Group_key_selector_that_throws_names_the_rule_and_the_fact(EngineKind engine)
+    {
+        IGrouping<int, Pool> group = null!;
+        var rule = TestRule.Create("broken/key", (when, then) =>
+        {
+            when.Query(() => group, q => q.Match<Pool>().GroupBy(p => p.Name.Length));
+            then.Do(ctx => ctx.Halt());
+        });
+        var s = Engine.Session(engine, rule);
+        s.Insert(new Pool("fine"));
+        var error = Should.Throw<RuleConditionException>(() => s.Insert(new Pool(null!, 7)));
+        error.RuleId.ShouldBe("broken/key");
+        error.Facts.Select(f => f.Value).ShouldContain(new Pool(null!, 7));
+        error.InnerException.ShouldBeOfType<NullReferenceException>();
     }
 
     private static void Bump(IContext ctx, Counter c)

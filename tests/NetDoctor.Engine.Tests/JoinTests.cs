@@ -1,4 +1,4 @@
-using NetDoctor.Engine.Fluent;
+using NRules.Fluent.Dsl;
 
 namespace NetDoctor.Engine.Tests;
 
@@ -56,21 +56,19 @@ public sealed class JoinTests
         }
     }
 
-    private static ISession Session(params Rule[] rules) => new RuleCompiler().Compile(rules.Select(r => r.GetDefinition())).CreateSession();
-
-    [Fact]
-    public void One_pattern_matches_facts_passing_its_condition()
+    [Theory, Engines]
+    public void One_pattern_matches_facts_passing_its_condition(EngineKind engine)
     {
-        var s = Session(new OnePattern());
+        var s = Engine.Session(engine, new OnePattern());
         s.InsertAll([new Pool("a"), new Pool("b", Enabled: false), new Pool("c")]);
         s.Fire().ShouldBe(2);
         s.Query<Derived>().Select(d => d.Text).OrderBy(x => x).ShouldBe(["a", "c"]);
     }
 
-    [Fact]
-    public void Two_patterns_join_on_equality_in_either_insertion_order()
+    [Theory, Engines]
+    public void Two_patterns_join_on_equality_in_either_insertion_order(EngineKind engine)
     {
-        var s = Session(new TwoPatterns());
+        var s = Engine.Session(engine, new TwoPatterns());
         var a1 = new Address("a", 1);
         s.Insert(a1);
         var pa = new Pool("a");
@@ -83,19 +81,19 @@ public sealed class JoinTests
         s.Query<Overlap>().ShouldAllBe(o => o.Pool == pa);
     }
 
-    [Fact]
-    public void Three_patterns_with_residual_condition_over_two_earlier_declarations()
+    [Theory, Engines]
+    public void Three_patterns_with_residual_condition_over_two_earlier_declarations(EngineKind engine)
     {
-        var s = Session(new ThreePatterns());
+        var s = Engine.Session(engine, new ThreePatterns());
         s.InsertAll([new Pool("a"), new Address("a", 1), new Address("a", 3), new Tag("a", "xy"), new Tag("a", "xyzw"), new Tag("b", "xyzw")]);
         s.Fire();
         s.Query<Derived>().Select(d => d.Text).OrderBy(x => x).ShouldBe(["a/1/xy", "a/1/xyzw", "a/3/xyzw"]);
     }
 
-    [Fact]
-    public void Four_patterns_join_and_retraction_removes_only_affected_matches()
+    [Theory, Engines]
+    public void Four_patterns_join_and_retraction_removes_only_affected_matches(EngineKind engine)
     {
-        var s = Session(new FourPatterns());
+        var s = Engine.Session(engine, new FourPatterns());
         var ownerNet = new Owner("a", "net");
         s.InsertAll([new Pool("a"), new Address("a", 1), new Address("a", 2), new Tag("a", "ops"), ownerNet, new Owner("a", "ops")]);
         s.Fire();
@@ -104,43 +102,43 @@ public sealed class JoinTests
         s.Query<Derived>().ShouldBeEmpty();
     }
 
-    [Fact]
-    public void Self_join_over_one_type_produces_each_ordered_pair_once()
+    [Theory, Engines]
+    public void Self_join_over_one_type_produces_each_ordered_pair_once(EngineKind engine)
     {
         Pool a = null!;
         Pool b = null!;
-        var rule = new TestRule("pairs", (when, then) =>
+        var rule = TestRule.Create("pairs", (when, then) =>
         {
             when.Match(() => a).Match(() => b, x => x.Size == a.Size && x != a);
             then.Yield(ctx => new Derived(a.Name + b.Name));
         });
-        var s = Engine.Session(rule);
+        var s = Engine.Session(engine, rule);
         s.InsertAll([new Pool("x", 1), new Pool("y", 1), new Pool("z", 1), new Pool("w", 2)]);
         s.Insert(new Pool("v", 2));
         s.Fire();
         s.Query<Derived>().Select(d => d.Text).OrderBy(t => t).ShouldBe(["vw", "wv", "xy", "xz", "yx", "yz", "zx", "zy"]);
     }
 
-    [Fact]
-    public void Same_fact_can_bind_two_declarations_when_conditions_allow()
+    [Theory, Engines]
+    public void Same_fact_can_bind_two_declarations_when_conditions_allow(EngineKind engine)
     {
         Pool a = null!;
         Pool b = null!;
-        var rule = new TestRule("reflexive", (when, then) =>
+        var rule = TestRule.Create("reflexive", (when, then) =>
         {
             when.Match(() => a).Match(() => b, x => x.Size == a.Size);
             then.Yield(ctx => new Derived(a.Name + b.Name));
         });
-        var s = Engine.Session(rule);
+        var s = Engine.Session(engine, rule);
         s.Insert(new Pool("x", 1));
         s.Fire();
         s.Query<Derived>().Single().Text.ShouldBe("xx");
     }
 
-    [Fact]
-    public void Equal_records_are_distinct_facts()
+    [Theory, Engines]
+    public void Equal_records_are_distinct_facts(EngineKind engine)
     {
-        var s = Session(new OnePattern());
+        var s = Engine.Session(engine, new OnePattern());
         s.Insert(new Pool("a"));
         s.Insert(new Pool("a"));
         s.Fire().ShouldBe(2);

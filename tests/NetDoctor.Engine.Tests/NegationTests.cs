@@ -2,16 +2,16 @@ namespace NetDoctor.Engine.Tests;
 
 public sealed class NegationTests
 {
-    [Fact]
-    public void Not_turns_on_and_off_as_blocking_facts_come_and_go()
+    [Theory, Engines]
+    public void Not_turns_on_and_off_as_blocking_facts_come_and_go(EngineKind engine)
     {
         Pool pool = null!;
-        var rule = new TestRule("no-address", (when, then) =>
+        var rule = TestRule.Create("no-address", (when, then) =>
         {
             when.Match(() => pool).Not<Address>(a => a.Pool == pool.Name);
             then.Yield(ctx => new Derived(pool.Name));
         });
-        var s = Engine.Session(rule);
+        var s = Engine.Session(engine, rule);
         s.Insert(new Pool("a"));
         s.Fire().ShouldBe(1);
         s.Query<Derived>().Count().ShouldBe(1);
@@ -30,15 +30,15 @@ public sealed class NegationTests
         s.Query<Derived>().Single().Text.ShouldBe("a");
     }
 
-    [Fact]
-    public void Not_as_first_element_holds_on_an_empty_session()
+    [Theory, Engines]
+    public void Not_as_first_element_holds_on_an_empty_session(EngineKind engine)
     {
-        var rule = new TestRule("no-pools", (when, then) =>
+        var rule = TestRule.Create("no-pools", (when, then) =>
         {
             when.Not<Pool>();
             then.Yield(ctx => new Derived("none"));
         });
-        var s = Engine.Session(rule);
+        var s = Engine.Session(engine, rule);
         s.Fire().ShouldBe(1);
         var p = new Pool("a");
         s.Insert(p);
@@ -47,16 +47,16 @@ public sealed class NegationTests
         s.Fire().ShouldBe(1);
     }
 
-    [Fact]
-    public void Exists_fires_once_however_many_facts_match()
+    [Theory, Engines]
+    public void Exists_fires_once_however_many_facts_match(EngineKind engine)
     {
         Pool pool = null!;
-        var rule = new TestRule("has-address", (when, then) =>
+        var rule = TestRule.Create("has-address", (when, then) =>
         {
             when.Match(() => pool).Exists<Address>(a => a.Pool == pool.Name);
             then.Yield(ctx => new Derived(pool.Name));
         });
-        var s = Engine.Session(rule);
+        var s = Engine.Session(engine, rule);
         s.Insert(new Pool("a"));
         s.Fire().ShouldBe(0);
         var a1 = new Address("a", 1);
@@ -72,19 +72,21 @@ public sealed class NegationTests
         s.Fire().ShouldBe(1);
     }
 
-    [Fact]
-    public void Forall_holds_until_a_base_fact_fails_the_other_conditions()
+    [Theory, Engines]
+    public void Forall_holds_until_a_base_fact_fails_the_other_conditions(EngineKind engine)
     {
-        var rule = new TestRule("all-enabled", (when, then) =>
+        var rule = TestRule.Create("all-enabled", (when, then) =>
         {
             when.All<Pool>(p => p.Size > 0, p => p.Enabled);
             then.Yield(ctx => new Derived("all sized pools enabled"));
         });
-        var s = Engine.Session(rule);
+        var s = Engine.Session(engine, rule);
         s.Fire().ShouldBe(1);
         s.Insert(new Pool("a", 4));
         s.Insert(new Pool("b", 0, Enabled: false));
-        s.Fire().ShouldBe(0);
+        // NRules runs forall as not(base and not(conditions)): while a base fact that satisfies the conditions propagates,
+        // the counterexample exists for a moment, so the match is deleted and created again, and fires again.
+        s.Fire().ShouldBe(engine == EngineKind.Indexed ? 0 : 1);
         s.Query<Derived>().Count().ShouldBe(1);
         var bad = new Pool("c", 8, Enabled: false);
         s.Insert(bad);

@@ -30,17 +30,17 @@ public sealed class NetworkSharingTests
     {
         Pool a = null!;
         Pool b = null!;
-        var r1 = new TestRule("share/1", (when, then) =>
+        var r1 = TestRule.Create("share/1", (when, then) =>
         {
             when.Match(() => a, p => Probe.Enabled(p));
             then.Do(ctx => ctx.Halt());
         });
-        var r2 = new TestRule("share/2", (when, then) =>
+        var r2 = TestRule.Create("share/2", (when, then) =>
         {
             when.Match(() => b, x => Probe.Enabled(x));
             then.Do(ctx => ctx.Halt());
         });
-        var s = Engine.Session(r1, r2);
+        var s = Engine.Session(EngineKind.Indexed, r1, r2);
         Probe.Reset();
         s.InsertAll(Enumerable.Range(0, 10).Select(i => (object)new Pool($"p{i}")));
         Probe.Calls.ShouldBe(10);
@@ -51,12 +51,12 @@ public sealed class NetworkSharingTests
     {
         Pool pool = null!;
         Address addr = null!;
-        var rule = new TestRule("index", (when, then) =>
+        var rule = TestRule.Create("index", (when, then) =>
         {
             when.Match(() => pool).Match(() => addr, a => a.Pool == Probe.Key(pool.Name));
             then.Yield(ctx => new Overlap(pool, addr));
         });
-        var s = Engine.Session(rule);
+        var s = Engine.Session(EngineKind.Indexed, rule);
         Probe.Reset();
         s.InsertAll(Enumerable.Range(0, 50).Select(i => (object)new Pool($"p{i}")));
         s.InsertAll(Enumerable.Range(0, 50).Select(i => (object)new Address($"p{i}", i)));
@@ -86,13 +86,13 @@ public sealed class NetworkSharingTests
         var rules = Enumerable.Range(0, 10).Select(k =>
         {
             Pool pool = null!;
-            return new TestRule($"size/{k}", (when, then) =>
+            return TestRule.Create($"size/{k}", (when, then) =>
             {
                 when.Match(() => pool, p => Selector.Size(p) == k);
                 then.Yield(ctx => new Derived($"{k}:{pool.Name}"));
             });
         }).ToArray();
-        var s = Engine.Session(rules);
+        var s = Engine.Session(EngineKind.Indexed, rules);
         Selector.Reset();
         s.InsertAll(Enumerable.Range(0, 30).Select(i => (object)new Pool($"p{i}", i % 15)));
         Selector.Calls.ShouldBe(30, "one evaluation of the shared expression per fact, not one per rule");
@@ -107,13 +107,13 @@ public sealed class NetworkSharingTests
         var rules = names.Select((name, k) =>
         {
             Address addr = null!;
-            return new TestRule($"name/{k}", (when, then) =>
+            return TestRule.Create($"name/{k}", (when, then) =>
             {
                 when.Match(() => addr, a => a.Pool == name);
                 then.Yield(ctx => new Derived($"{k}:{addr.Host}"));
             });
         }).ToArray();
-        var s = Engine.Session(rules);
+        var s = Engine.Session(EngineKind.Indexed, rules);
         s.InsertAll([new Address("a", 1), new Address(null!, 2), new Address("e", 3), new Address("zz", 4)]);
         s.Fire();
         s.Query<Derived>().Select(d => d.Text).OrderBy(t => t).ShouldBe(["0:1", "2:2", "4:3"]);

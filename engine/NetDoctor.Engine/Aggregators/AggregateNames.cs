@@ -4,8 +4,9 @@ namespace NetDoctor.Engine.Aggregators;
 
 /// <summary>
 /// The aggregate element names both runtimes understand. Collect and GroupBy are NRules' own
-/// (<see cref="AggregateElement.CollectName"/>, <see cref="AggregateElement.GroupByName"/>); Count is ours, registered
-/// with NRules through <see cref="CountAggregatorFactory"/> as the element's custom factory.
+/// (<see cref="AggregateElement.CollectName"/>, <see cref="AggregateElement.GroupByName"/>); Count is ours: its factory,
+/// <see cref="CountAggregatorFactory"/>, is named on the element (YAML packs, <see cref="CountQueryExtensions.Count"/>) and
+/// also registered under this name when the NRules runtime compiles.
 /// </summary>
 public static class AggregateNames
 {

@@ -1,3 +1,5 @@
+using NetDoctor.Engine.Runtime;
+
 namespace NetDoctor.Engine.NRulesRuntime;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace NetDoctor.Engine.NRulesRuntime;
 /// </summary>
 internal sealed partial class NRulesSession
 {
-    private readonly RecentFirings recent = new();
+    private RecentFirings recent = new(0);
     private bool firing;
 
     public int Fire(int? maxFirings = null, CancellationToken cancellationToken = default)
@@ -19,7 +21,7 @@ internal sealed partial class NRulesSession
         var budget = maxFirings ?? RuleCompiler.DefaultFiringBudget;
         ArgumentOutOfRangeException.ThrowIfNegative(budget, nameof(maxFirings));
         cancellationToken.ThrowIfCancellationRequested();
-        recent.Clear();
+        recent = new RecentFirings(budget);
         int fired;
         firing = true;
         try

@@ -30,11 +30,12 @@ internal sealed class AggregateNode : TwoInputNode
             state.Single = new AggregateGroup(this, state, null);
             session.MarkDirty(state.Single);
         }
+        // Right memory lists the newest fact first; prepending keeps the elements oldest first, so building needs no sort.
         for (var e = memory.FirstRight(left.Key); e is not null; e = e.Next)
         {
             if (Join.Accepts(left, e.Fact))
             {
-                AddElement(session, state, e);
+                AddElement(session, state, e, first: true);
             }
         }
     }
@@ -69,7 +70,7 @@ internal sealed class AggregateNode : TwoInputNode
         {
             if (Join.Accepts(t, fact))
             {
-                AddElement(session, (AggregateState)t.State!, entry);
+                AddElement(session, (AggregateState)t.State!, entry, first: false);
             }
         }
     }
@@ -122,11 +123,18 @@ internal sealed class AggregateNode : TwoInputNode
 
     private static readonly object NullKey = new();
 
-    private void AddElement(Session session, AggregateState state, RightEntry entry)
+    private void AddElement(Session session, AggregateState state, RightEntry entry, bool first)
     {
         var group = state.Single ?? GroupFor(state, entry.GroupKey);
         var shadow = new Token(state.Left, entry.Fact, this, state.Left.Index, isShadow: true) { State = entry.Element, Key = group };
-        group.Elements.Add(shadow);
+        if (first)
+        {
+            group.Elements.AddFirst(shadow);
+        }
+        else
+        {
+            group.Elements.Add(shadow);
+        }
         entry.Fact.Link(shadow);
         group.ElementUpdated |= entry.Fact.UpdatedInBatch == session.Batch;
         session.MarkDirty(group);

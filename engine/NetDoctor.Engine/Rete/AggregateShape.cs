@@ -30,13 +30,32 @@ internal abstract class AggregateShape
         return true;
     }
 
+    /// <summary>
+    /// The group's elements in the order their facts entered working memory. The group's list is kept in that order
+    /// except after an update, which re-adds the updated element at the end; only then is a sort needed.
+    /// </summary>
     protected static T[] Elements<T>(AggregateGroup group)
     {
         var items = new T[group.Elements.Count];
         var i = 0;
+        var sorted = true;
+        var previous = long.MinValue;
         for (var t = group.Elements.First; t is not null; t = t.NextInList)
         {
+            var sequence = t.Fact!.Sequence;
+            sorted &= sequence > previous;
+            previous = sequence;
             items[i++] = (T)t.State!;
+        }
+        if (!sorted)
+        {
+            var keys = new long[items.Length];
+            i = 0;
+            for (var t = group.Elements.First; t is not null; t = t.NextInList)
+            {
+                keys[i++] = t.Fact!.Sequence;
+            }
+            Array.Sort(keys, items);
         }
         return items;
     }

@@ -16,6 +16,9 @@ internal sealed class FactHandle(object value)
     public RightEntry? FirstEntry;
 
     public bool InWorkingMemory;
+
+    /// <summary>When the fact entered working memory (increasing): collect and group-by list their elements in this order.</summary>
+    public long Sequence;
     public FactHandle? PrevInMemory;
     public FactHandle? NextInMemory;
 

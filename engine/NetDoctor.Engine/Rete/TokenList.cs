@@ -23,6 +23,22 @@ internal class TokenList
         Count++;
     }
 
+    public void AddFirst(Token t)
+    {
+        t.PrevInList = null;
+        t.NextInList = First;
+        if (First is null)
+        {
+            Last = t;
+        }
+        else
+        {
+            First.PrevInList = t;
+        }
+        First = t;
+        Count++;
+    }
+
     public void Remove(Token t)
     {
         if (t.PrevInList is null)

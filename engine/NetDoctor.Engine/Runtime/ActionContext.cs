@@ -73,9 +73,12 @@ internal sealed class ActionContext(Session session) : IContext
 
     public bool TryRetract(object fact) => session.TryRetract(fact);
 
-    public IReadOnlyCollection<object> GetLinkedKeys() => Current.Linked is { } linked ? [.. linked.Keys] : [];
+    // A linked fact retracted from outside its match (which this runtime allows) is no longer linked: the match's next
+    // firing finds its key free and links a new fact.
+    public IReadOnlyCollection<object> GetLinkedKeys() =>
+        Current.Linked is { } linked ? [.. linked.Where(kv => kv.Value.InWorkingMemory).Select(kv => kv.Key)] : [];
 
-    public object? GetLinked(object key) => Current.Linked?.GetValueOrDefault(key)?.Value;
+    public object? GetLinked(object key) => Current.Linked?.GetValueOrDefault(key) is { InWorkingMemory: true } handle ? handle.Value : null;
 
     public void InsertLinked(object key, object fact) => session.InsertLinked(Current, key, fact);
 

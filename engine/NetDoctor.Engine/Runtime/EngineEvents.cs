@@ -41,8 +41,6 @@ internal sealed class EngineEvents : IEngineEvents
 
     public void Fired(object sender, IRuleDefinition rule, IMatch match) => RuleFired?.Invoke(sender, Args(rule, match));
 
-    public bool WatchesFirings => RuleFiring is not null || RuleFired is not null;
-
     private static ActivationEventArgs Args(Activation a) => new(a.Terminal.Rule, a.BindFacts());
 
     private static ActivationEventArgs Args(IRuleDefinition rule, IMatch match) => new(rule, BoundFact.Of(match));

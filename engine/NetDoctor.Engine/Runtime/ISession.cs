@@ -14,13 +14,16 @@ public interface ISession
     /// <summary>Adds facts as one propagation batch (aggregates are recomputed once at the end).</summary>
     void InsertAll(IEnumerable<object> facts);
 
-    /// <summary>Re-evaluates a fact after it changed; activations involving it fire again. Throws when the fact is unknown.</summary>
+    /// <summary>
+    /// Re-evaluates a fact after it changed; activations involving it fire again. Throws <see cref="InvalidOperationException"/>
+    /// when the fact is unknown, and on the NRules runtime when it is linked to a rule's match (only that match may change it).
+    /// </summary>
     void Update(object fact);
 
-    /// <summary>Removes a fact. Throws <see cref="InvalidOperationException"/> when the fact is unknown.</summary>
+    /// <summary>Removes a fact. Throws <see cref="InvalidOperationException"/> when the fact is unknown, or (NRules runtime) linked to a match.</summary>
     void Retract(object fact);
 
-    /// <summary>Removes a fact if present; returns whether it was.</summary>
+    /// <summary>Removes a fact if present; returns whether it was. A linked fact on the NRules runtime throws as in <see cref="Retract"/>.</summary>
     bool TryRetract(object fact);
 
     /// <summary>

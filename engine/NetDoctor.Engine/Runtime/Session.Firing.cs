@@ -5,9 +5,6 @@ namespace NetDoctor.Engine.Runtime;
 /// <summary>The firing loop: agenda order, the firing budget, halting, action errors and linked insertion.</summary>
 internal sealed partial class Session
 {
-    /// <summary>How many recent firings the runaway report looks at to name the rules still cycling.</summary>
-    private const int RunawayWindow = 1000;
-
     private bool firing;
     private bool halted;
 
@@ -19,7 +16,7 @@ internal sealed partial class Session
         }
         var budget = maxFirings ?? RuleCompiler.DefaultFiringBudget;
         ArgumentOutOfRangeException.ThrowIfNegative(budget, nameof(maxFirings));
-        var recent = new int[Math.Max(1, Math.Min(budget, RunawayWindow))];
+        var recent = new RecentFirings(budget);
         var fired = 0;
         halted = false;
         while (!halted)
@@ -32,11 +29,13 @@ internal sealed partial class Session
             }
             if (fired >= budget)
             {
-                throw Runaway(recent, fired, budget, next);
+                var error = recent.Runaway(budget, next.Terminal.RuleId);
+                events.Failed(this, error);
+                throw error;
             }
             agenda.Remove(next);
             FireOne(next, cancellationToken);
-            recent[fired % recent.Length] = next.Terminal.RuleIndex;
+            recent.Add(next.Terminal.RuleId);
             fired++;
         }
         return fired;
@@ -95,13 +94,13 @@ internal sealed partial class Session
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(fact);
-        if (producer.Linked?.ContainsKey(key) == true)
+        if (producer.Linked?.GetValueOrDefault(key) is { InWorkingMemory: true })
         {
             throw new ArgumentException($"Linked fact already exists. Key={key}");
         }
         BeginBatch();
         var handle = InsertHandle(fact, producer, linked: true);
-        (producer.Linked ??= []).Add(key, handle);
+        (producer.Linked ??= [])[key] = handle;
         EndBatch();
     }
 
@@ -134,36 +133,13 @@ internal sealed partial class Session
     public void RetractLinked(Activation producer, object key, object fact)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (producer.Linked?.GetValueOrDefault(key) is not { } handle || !ReferenceEquals(handle.Value, fact))
+        if (producer.Linked?.GetValueOrDefault(key) is not { InWorkingMemory: true } handle || !ReferenceEquals(handle.Value, fact))
         {
             throw new ArgumentException($"Linked fact does not exist. Key={key}");
         }
         producer.Linked.Remove(key);
-        if (handle.InWorkingMemory)
-        {
-            BeginBatch();
-            RetractHandle(handle);
-            EndBatch();
-        }
-    }
-
-    private RunawayRulesException Runaway(int[] recent, int fired, int budget, Activation next)
-    {
-        var window = Math.Min(fired, recent.Length);
-        var counts = new Dictionary<int, int>();
-        for (var i = 0; i < window; i++)
-        {
-            counts[recent[i]] = counts.GetValueOrDefault(recent[i]) + 1;
-        }
-        if (counts.Count == 0)
-        {
-            counts[next.Terminal.RuleIndex] = 1;
-        }
-        var ranked = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).ToList();
-        var ids = ranked.Select(kv => network.Terminals[kv.Key].RuleId).ToList();
-        var detail = string.Join(", ", ranked.Select(kv => $"{network.Terminals[kv.Key].RuleId} ({kv.Value} of the last {window} firings)"));
-        var error = new RunawayRulesException(ids, budget, detail);
-        events.Failed(this, error);
-        return error;
+        BeginBatch();
+        RetractHandle(handle);
+        EndBatch();
     }
 }

@@ -8,6 +8,7 @@ internal sealed class WorkingMemory
     private readonly Dictionary<object, FactHandle> handles = new(ReferenceEqualityComparer.Instance);
     private FactHandle? first;
     private FactHandle? last;
+    private long sequence;
 
     public int Count => handles.Count;
 
@@ -25,6 +26,7 @@ internal sealed class WorkingMemory
             return false;
         }
         handle.InWorkingMemory = true;
+        handle.Sequence = ++sequence;
         handle.PrevInMemory = last;
         handle.NextInMemory = null;
         if (last is null)

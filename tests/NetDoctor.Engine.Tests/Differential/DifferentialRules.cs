@@ -1,4 +1,8 @@
-using NetDoctor.Engine.Fluent;
+using NetDoctor.Engine.Aggregators;
+using System.Linq.Expressions;
+using NRules.Fluent.Dsl;
+using NRules.RuleModel;
+using NRules.RuleModel.Builders;
 
 namespace NetDoctor.Engine.Tests.Differential;
 
@@ -8,124 +12,166 @@ namespace NetDoctor.Engine.Tests.Differential;
 /// </summary>
 internal static class DifferentialRules
 {
-    public static TestRule[] All() => [Join(), NotRule(), ExistsRule(), CountRule(), CollectRule(), GroupRule(), ForAllRule(), Derive(), Chain(), ThreeWay(), Pair()];
+    public static IReadOnlyList<IRuleDefinition> Definitions() => [.. Engine.Definitions(All()), ListCollect()];
 
-    private static TestRule Join()
+    public static Rule[] All() => [Join(), NotRule(), ExistsRule(), CountRule(), CollectRule(), GroupRule(), ForAllRule(), Derive(), Chain(), ThreeWay(), Pair()];
+
+    private static Rule Join()
     {
         A a = null!;
         B b = null!;
-        return new("join", (when, then) =>
+        return TestRule.Create("join", (when, then) =>
         {
             when.Match(() => a, x => x.Val > 2).Match(() => b, x => x.Key == a.Key);
             then.Yield(ctx => new Hit("join", Sig.Of(a, b)));
         });
     }
 
-    private static TestRule NotRule()
+    private static Rule NotRule()
     {
         A a = null!;
-        return new("not", (when, then) =>
+        return TestRule.Create("not", (when, then) =>
         {
             when.Match(() => a).Not<B>(x => x.Key == a.Key && x.Val > a.Val);
             then.Yield(ctx => new Hit("not", Sig.Of(a)));
         });
     }
 
-    private static TestRule ExistsRule()
+    private static Rule ExistsRule()
     {
         C c = null!;
-        return new("exists", (when, then) =>
+        return TestRule.Create("exists", (when, then) =>
         {
             when.Match(() => c).Exists<A>(x => x.Key == c.Key);
             then.Yield(ctx => new Hit("exists", Sig.Of(c)));
         });
     }
 
-    private static TestRule CountRule()
+    private static Rule CountRule()
     {
         C c = null!;
         int n = 0;
-        return new("count", (when, then) =>
+        return TestRule.Create("count", (when, then) =>
         {
             when.Match(() => c).Query(() => n, q => q.Match<B>(x => x.Key == c.Key).Count().Where(k => k >= 1));
             then.Yield(ctx => new Hit("count", Sig.Of(c) + "#" + n));
         });
     }
 
-    private static TestRule CollectRule()
+    private static Rule CollectRule()
     {
         A a = null!;
-        IReadOnlyList<C> cs = null!;
-        return new("collect", (when, then) =>
+        IEnumerable<C> cs = null!;
+        return TestRule.Create("collect", (when, then) =>
         {
             when.Match(() => a).Query(() => cs, q => q.Match<C>(x => x.Key == a.Key).Collect());
             then.Yield(ctx => new Hit("collect", Sig.Of(a) + Sig.Set(cs)));
         });
     }
 
-    private static TestRule GroupRule()
+    private static Rule GroupRule()
     {
         IGrouping<int, B> g = null!;
-        return new("group", (when, then) =>
+        return TestRule.Create("group", (when, then) =>
         {
             when.Query(() => g, q => q.Match<B>(x => x.Val > 0).GroupBy(x => x.Key));
             then.Yield(ctx => new Hit("group", "k" + g.Key + Sig.Set(g)));
         });
     }
 
-    private static TestRule ForAllRule()
+    private static Rule ForAllRule()
     {
         C c = null!;
-        return new("forall", (when, then) =>
+        return TestRule.Create("forall", (when, then) =>
         {
             when.Match(() => c).All<A>(x => x.Key == c.Key, x => x.Val > 0);
             then.Yield(ctx => new Hit("forall", Sig.Of(c)));
         });
     }
 
-    private static TestRule Derive()
+    private static Rule Derive()
     {
         A a = null!;
         B b = null!;
-        return new("derive", (when, then) =>
+        return TestRule.Create("derive", (when, then) =>
         {
             when.Match(() => a).Match(() => b, x => x.Key == a.Key, x => x.Val < a.Val);
             then.Yield(ctx => new D(a.Key, a.Id, b.Id));
         });
     }
 
-    private static TestRule Chain()
+    private static Rule Chain()
     {
         D d = null!;
         C c = null!;
-        return new("chain", (when, then) =>
+        return TestRule.Create("chain", (when, then) =>
         {
             when.Match(() => d).Match(() => c, x => x.Key == d.Key);
             then.Yield(ctx => new Hit("chain", $"{d.AId},{d.BId},{Sig.Of(c)}"));
         });
     }
 
-    private static TestRule ThreeWay()
+    private static Rule ThreeWay()
     {
         A a = null!;
         B b = null!;
         C c = null!;
-        return new("three", (when, then) =>
+        return TestRule.Create("three", (when, then) =>
         {
             when.Match(() => a).Match(() => b, x => x.Key == a.Key).Match(() => c, x => x.Key != a.Key && x.Val % 2 == b.Val % 2);
             then.Yield(ctx => new Hit("three", Sig.Of(a, b, c)));
         });
     }
 
-    private static TestRule Pair()
+    private static Rule Pair()
     {
         A first = null!;
         A second = null!;
-        return new("pair", (when, then) =>
+        return TestRule.Create("pair", (when, then) =>
         {
             when.Match(() => first).Match(() => second, x => x.Key == first.Key && x != first);
             then.Yield(ctx => new Hit("pair", Sig.Of(first, second)));
         });
+    }
+
+    /// <summary>
+    /// Built as the YAML front end builds rules: a collect bound as IReadOnlyList and a count, each naming its factory
+    /// (on NRules this is the collect <c>ListCollectRewriter</c> renames).
+    /// </summary>
+    private static IRuleDefinition ListCollect()
+    {
+        var builder = new RuleBuilder();
+        builder.Name("listcollect");
+        var lhs = builder.LeftHandSide();
+        Expression<Func<B, bool>> big = b => b.Val > 1;
+        lhs.Pattern(typeof(B), "b").Condition(big);
+        var list = lhs.Pattern(typeof(IReadOnlyList<A>), "list").Aggregate();
+        list.Aggregator(AggregateNames.Collect, [], typeof(ListCollectAggregatorFactory));
+        list.ResultType(typeof(IReadOnlyList<A>));
+        Expression<Func<A, B, bool>> sameKeyA = (a, b) => a.Key == b.Key;
+        list.Pattern(typeof(A), "a").Condition(sameKeyA);
+        var count = lhs.Pattern(typeof(int), "n").Aggregate();
+        count.Aggregator(AggregateNames.Count, [], typeof(CountAggregatorFactory));
+        count.ResultType(typeof(int));
+        Expression<Func<C, B, bool>> sameKeyC = (c, b) => c.Key == b.Key;
+        count.Pattern(typeof(C), "c").Condition(sameKeyC);
+        Expression<Action<IContext, B, IReadOnlyList<A>, int>> action = (ctx, b, list, n) =>
+            Link(ctx, new Hit("listcollect", Sig.Of(b) + Sig.Set(list) + "#" + n));
+        builder.RightHandSide().Action(action);
+        return builder.Build();
+    }
+
+    /// <summary>What Fluent's Yield does, by hand: the match's one linked fact, inserted the first time and replaced after.</summary>
+    private static void Link(IContext ctx, object fact)
+    {
+        if (ctx.GetLinked("hit") is null)
+        {
+            ctx.InsertLinked("hit", fact);
+        }
+        else
+        {
+            ctx.UpdateLinked("hit", fact);
+        }
     }
 }
 

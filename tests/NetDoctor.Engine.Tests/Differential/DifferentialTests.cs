@@ -1,20 +1,21 @@
 namespace NetDoctor.Engine.Tests.Differential;
 
 /// <summary>
-/// Drives random insert/update/retract sequences through the engine and, after every Fire, compares the
-/// current matches (Hits) and derived facts with <see cref="ReferenceEvaluator"/>'s from-scratch answer.
+/// Drives random insert/update/retract sequences through both runtimes at once and, after every Fire, compares each
+/// one's current matches (Hits) and derived facts with <see cref="ReferenceEvaluator"/>'s from-scratch answer.
 /// </summary>
 public sealed class DifferentialTests
 {
-    private static readonly ISessionFactory Factory = Engine.Factory(DifferentialRules.All());
+    private static readonly IReadOnlyList<(EngineKind Engine, ISessionFactory Factory)> Runtimes =
+        [.. Enum.GetValues<EngineKind>().Select(e => (e, RuleRuntimes.Compile(e, DifferentialRules.Definitions())))];
 
     public static IEnumerable<object[]> Seeds() => Enumerable.Range(0, 20).Select(i => new object[] { i * 20 });
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void Engine_matches_reference_over_random_operation_sequences(int firstSeed)
+    public void Both_runtimes_match_the_reference_over_random_operation_sequences(int firstSeed)
     {
-        // 20 theory cases x 20 seeds = 400 random sequences.
+        // 20 theory cases x 20 seeds = 400 random sequences, each run on every runtime.
         for (var seed = firstSeed; seed < firstSeed + 20; seed++)
         {
             Run(seed);
@@ -24,7 +25,7 @@ public sealed class DifferentialTests
     private static void Run(int seed)
     {
         var random = new Random(seed);
-        var session = Factory.CreateSession();
+        var sessions = Runtimes.Select(r => (r.Engine, Session: r.Factory.CreateSession())).ToList();
         var facts = new List<Item>();
         var nextId = 0;
         var trace = new List<string>();
@@ -33,18 +34,40 @@ public sealed class DifferentialTests
             var operations = random.Next(1, 4);
             for (var i = 0; i < operations; i++)
             {
-                trace.Add(Apply(random, session, facts, ref nextId));
+                trace.Add(Apply(random, sessions.Select(s => s.Session).ToList(), facts, ref nextId));
             }
-            session.Fire();
             var (expectedHits, expectedDerived) = ReferenceEvaluator.Evaluate([.. facts.OfType<A>()], [.. facts.OfType<B>()], [.. facts.OfType<C>()]);
-            var actualHits = session.Query<Hit>().Select(h => h.ToString()).OrderBy(h => h, StringComparer.Ordinal).ToList();
             var context = $"seed {seed}, step {step}, after: {string.Join("; ", trace.TakeLast(6))}";
-            actualHits.ShouldBe(expectedHits, context);
-            session.Query<D>().OrderBy(d => (d.AId, d.BId)).ShouldBe(expectedDerived.OrderBy(d => (d.AId, d.BId)), context);
+            foreach (var (engine, session) in sessions)
+            {
+                session.Fire();
+                var actualHits = session.Query<Hit>().Select(h => h.ToString()).OrderBy(h => h, StringComparer.Ordinal).ToList();
+                if (Difference(expectedHits, actualHits) is { } difference)
+                {
+                    Assert.Fail($"{engine} runtime differs from the reference in {difference} ({context})");
+                }
+                session.Query<D>().OrderBy(d => (d.AId, d.BId)).ShouldBe(expectedDerived.OrderBy(d => (d.AId, d.BId)), $"{engine} runtime, rule derive: {context}");
+                // Nothing else lingers in working memory: the inserted facts, the hits and the derived facts are all of it.
+                session.Query<object>().Count().ShouldBe(facts.Count + expectedHits.Count + expectedDerived.Count, $"{engine} runtime, working memory: {context}");
+            }
         }
     }
 
-    private static string Apply(Random random, ISession session, List<Item> facts, ref int nextId)
+    /// <summary>The rules whose hits differ, with what is missing and what is extra; null when all agree.</summary>
+    private static string? Difference(List<string> expected, List<string> actual)
+    {
+        var missing = expected.Except(actual).ToList();
+        var extra = actual.Except(expected).ToList();
+        if (missing.Count == 0 && extra.Count == 0 && expected.Count == actual.Count)
+        {
+            return null;
+        }
+        static string RuleOf(string hit) => hit[..hit.IndexOf(':')];
+        var rules = missing.Concat(extra).Select(RuleOf).Distinct().Order().ToList();
+        return $"rule(s) {string.Join(", ", rules.Count > 0 ? rules : ["(duplicated hits)"])}: missing [{string.Join("; ", missing)}], extra [{string.Join("; ", extra)}]";
+    }
+
+    private static string Apply(Random random, List<ISession> sessions, List<Item> facts, ref int nextId)
     {
         var roll = random.Next(100);
         if (facts.Count == 0 || roll < 40)
@@ -58,7 +81,7 @@ public sealed class DifferentialTests
                 _ => new C(nextId++, key, val),
             };
             facts.Add(item);
-            session.Insert(item);
+            sessions.ForEach(s => s.Insert(item));
             return $"insert {item}";
         }
         var target = facts[random.Next(facts.Count)];
@@ -72,17 +95,20 @@ public sealed class DifferentialTests
             {
                 target.Val = random.Next(6);
             }
-            session.Update(target);
+            sessions.ForEach(s => s.Update(target));
             return $"update {target}";
         }
         if (roll < 90)
         {
             facts.Remove(target);
-            session.Retract(target);
+            sessions.ForEach(s => s.Retract(target));
             return $"retract {target}";
         }
-        session.Retract(target);
-        session.Insert(target);
+        sessions.ForEach(s =>
+        {
+            s.Retract(target);
+            s.Insert(target);
+        });
         return $"retract+insert {target}";
     }
 }

@@ -78,6 +78,10 @@ internal static class ReferenceEvaluator
                 Hit("pair", Sig.Of(first, second));
             }
         }
+        foreach (var b in Bs.Where(b => b.Val > 1))
+        {
+            Hit("listcollect", Sig.Of(b) + Sig.Set(As.Where(a => a.Key == b.Key)) + "#" + Cs.Count(c => c.Key == b.Key));
+        }
         hits.Sort(StringComparer.Ordinal);
         return (hits, derived);
     }
