@@ -1,8 +1,9 @@
 namespace NetDoctor.Engine.Runtime;
 
 /// <summary>
-/// Activations waiting to fire: highest priority first, then most recent first (a stack per priority).
-/// Removal is lazy: a stack entry is valid only while its activation is queued with the same sequence number.
+/// Activations waiting to fire: highest priority first, then oldest first (a queue per priority) — NRules' order, so
+/// both runtimes derive facts in the same order and a collect of derived facts lists them alike.
+/// Removal is lazy: a queue entry is valid only while its activation is queued with the same sequence number.
 /// </summary>
 internal sealed class Agenda
 {
@@ -21,7 +22,7 @@ internal sealed class Agenda
         }
         activation.Queued = true;
         activation.QueueSequence = ++sequence;
-        LaneFor(activation.Terminal.Priority).Items.Push((activation, activation.QueueSequence));
+        LaneFor(activation.Terminal.Priority).Items.Enqueue((activation, activation.QueueSequence));
         live++;
         entries++;
     }
@@ -47,12 +48,12 @@ internal sealed class Agenda
             var items = lane.Items;
             while (items.Count > 0)
             {
-                var (activation, seq) = items.Top;
+                var (activation, seq) = items.Peek();
                 if (activation.Queued && activation.QueueSequence == seq)
                 {
                     return activation;
                 }
-                items.Pop();
+                items.Dequeue();
                 entries--;
             }
         }
@@ -94,7 +95,12 @@ internal sealed class Agenda
         entries = 0;
         foreach (var lane in lanes)
         {
-            lane.Items.RemoveAll(e => !e.Activation.Queued || e.Activation.QueueSequence != e.Sequence);
+            var valid = lane.Items.Where(e => e.Activation.Queued && e.Activation.QueueSequence == e.Sequence).ToArray();
+            lane.Items.Clear();
+            foreach (var entry in valid)
+            {
+                lane.Items.Enqueue(entry);
+            }
             entries += lane.Items.Count;
         }
     }
@@ -102,6 +108,6 @@ internal sealed class Agenda
     private sealed class Lane(int priority)
     {
         public readonly int Priority = priority;
-        public readonly ChunkedStack<(Activation Activation, long Sequence)> Items = new();
+        public readonly Queue<(Activation Activation, long Sequence)> Items = new();
     }
 }

@@ -20,7 +20,7 @@ public sealed record DerivationNode(string Type, string Summary, string? Source,
         var derivation = depth < MaxDepth && path.Add(fact) ? session.Explain(fact) : null;
         var children = derivation is null
             ? []
-            : derivation.Facts.SelectMany(b => FactInfo.Facts(b.Value)).Take(MaxChildren).Select(f => Build(session, f, depth + 1, path)).ToList();
+            : derivation.Facts.SelectMany(b => FactInfo.InCanonicalOrder(FactInfo.Facts(b.Value))).Take(MaxChildren).Select(f => Build(session, f, depth + 1, path)).ToList();
         path.Remove(fact);
         string summary = fact is Diagnosis d ? d.Message : FactInfo.Summary(fact);
         return new DerivationNode(FactInfo.TypeName(fact), summary, FactInfo.Source(fact), derivation?.Rule.Name, children);

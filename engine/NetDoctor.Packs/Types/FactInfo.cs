@@ -41,4 +41,16 @@ public static class FactInfo
         IEnumerable items => items.Cast<object?>().SelectMany(Facts),
         _ => [],
     };
+
+    /// <summary>
+    /// The facts of a binding in an order that does not depend on the runtime: collected facts in input order (the same
+    /// for every runtime), then derived facts by type and summary (their insertion order follows the order rules
+    /// fired in, which the two runtimes need not share).
+    /// </summary>
+    public static IEnumerable<object> InCanonicalOrder(IEnumerable<object> facts)
+    {
+        var list = facts as IReadOnlyList<object> ?? facts.ToList();
+        return list.Where(f => Source(f) is not null)
+            .Concat(list.Where(f => Source(f) is null).OrderBy(TypeName, StringComparer.Ordinal).ThenBy(Summary, StringComparer.Ordinal));
+    }
 }

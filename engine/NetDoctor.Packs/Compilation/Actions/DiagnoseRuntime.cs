@@ -46,7 +46,7 @@ public static class DiagnoseRuntime
         var evidence = new List<Evidence>();
         foreach (var binding in bound)
         {
-            var facts = FactInfo.Facts(binding.Value).ToList();
+            var facts = FactInfo.InCanonicalOrder(FactInfo.Facts(binding.Value)).ToList();
             foreach (var fact in facts.Take(MaxEvidencePerBinding))
                 evidence.Add(new Evidence(FactInfo.TypeName(fact), FactInfo.Summary(fact), FactInfo.Source(fact)));
             if (facts.Count > MaxEvidencePerBinding)

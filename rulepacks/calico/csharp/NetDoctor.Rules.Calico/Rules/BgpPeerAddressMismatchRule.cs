@@ -34,7 +34,9 @@ public sealed class BgpPeerAddressMismatchRule : Rule
             .Query(() => settings, q => q.Match<CalicoNodeSettings>(s => s.Node == null || s.Node == wrong.Key).Collect());
 
         // NRules' Collect yields a live IEnumerable; the case takes snapshots so the diagnosis keeps what it was built from.
+        // The findings are derived by two helper rules whose firing order is the runtime's business: sorting them makes
+        // the report the same on either runtime.
         Then().Yield(ctx => BgpAddressReport.Build(ctx.Rule, new BgpAddressCase(
-            wrong.Key, wrong.ToList(), kubeNodes.ToList(), calicoNodes.ToList(), addresses.ToList(), calicoPods.ToList(), settings.ToList())));
+            wrong.Key, wrong.OrderBy(w => w.SeenAs, StringComparer.Ordinal).ToList(), kubeNodes.ToList(), calicoNodes.ToList(), addresses.ToList(), calicoPods.ToList(), settings.ToList())));
     }
 }
