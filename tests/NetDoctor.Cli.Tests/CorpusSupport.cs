@@ -222,14 +222,14 @@ public static class Corpus
         var hardMisses = results.Where(r => r.Case.IsHard && !r.Right).ToList();
         if (hardMisses.Count == 0) sb.Append("None.\n");
         foreach (var r in hardMisses)
-            sb.Append($"- `{r.Case.Id}` ({r.Case.Source}): {r.Reason()}\n");
+            sb.Append($"- `{r.Case.Id}` ({SourceText(r.Case.Source)}): {r.Reason()}\n");
         sb.Append('\n');
 
         sb.Append("## Misses among soft cases\n\n");
         var softMisses = results.Where(r => !r.Case.IsHard && !r.Right).ToList();
         if (softMisses.Count == 0) sb.Append("None.\n");
         foreach (var r in softMisses)
-            sb.Append($"- `{r.Case.Id}` ({r.Case.Source}): {r.Reason()}\n");
+            sb.Append($"- `{r.Case.Id}` ({SourceText(r.Case.Source)}): {r.Reason()}\n");
         sb.Append('\n');
 
         sb.Append("## Every case\n\n");
@@ -239,10 +239,16 @@ public static class Corpus
         {
             string mustFire = r.Case.MustFire.Count == 0 ? (r.Case.ExpectsNoFault ? "(nothing at error+)" : "(no rule yet)") : string.Join(", ", r.Case.MustFire);
             string serious = r.Serious.Count == 0 ? "—" : string.Join(", ", r.Serious);
-            sb.Append($"| [{r.Case.Id}]({r.Case.Source}) | {r.Case.Grade} | {mustFire} | {serious} | {(r.Right ? "right" : "miss")} |\n");
+            sb.Append($"| {CaseLink(r.Case)} | {r.Case.Grade} | {mustFire} | {serious} | {(r.Right ? "right" : "miss")} |\n");
         }
         return sb.ToString();
     }
+
+    private static string SourceText(string source) =>
+        source.StartsWith("seed:", StringComparison.Ordinal) ? "seed write-up " + source["seed:".Length..] : source;
+
+    private static string CaseLink(CorpusCase c) =>
+        c.Source.StartsWith("https://", StringComparison.Ordinal) ? $"[{c.Id}]({c.Source})" : $"{c.Id} (seed)";
 
     private static string Percent(int right, int total) => total == 0 ? "" : $" ({100.0 * right / total:0}%)";
 }

@@ -27,7 +27,8 @@ public class CorpusTests
         {
             string folderCategory = Path.GetFileName(Path.GetDirectoryName(c.Directory))!;
             if (c.Category != folderCategory) problems.Add($"{c.Id}: category {c.Category} but folder {folderCategory}");
-            if (!c.Source.StartsWith("https://", StringComparison.Ordinal)) problems.Add($"{c.Id}: source is not an address");
+            if (!c.Source.StartsWith("https://", StringComparison.Ordinal) && !c.Source.StartsWith("seed:shared/seeds/", StringComparison.Ordinal))
+                problems.Add($"{c.Id}: source is neither an address nor a seed write-up");
             if (string.IsNullOrWhiteSpace(c.Title)) problems.Add($"{c.Id}: no title");
             if (c.Grade is not ("hard" or "soft")) problems.Add($"{c.Id}: grade '{c.Grade}' is neither hard nor soft");
             if (c.Pastes.Count == 0) problems.Add($"{c.Id}: no paste-N.txt");
