@@ -15,11 +15,7 @@ public sealed class RuleCompiler
     {
         ArgumentNullException.ThrowIfNull(rules);
         var list = rules.ToList();
-        var duplicate = list.GroupBy(r => r.Name).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new RuleCompilationException(duplicate.Key, "two rules have this id.");
-        }
+        RuleIds.RequireUnique(list);
         var builder = new ReteBuilder();
         foreach (var rule in list)
         {

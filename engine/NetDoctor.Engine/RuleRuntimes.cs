@@ -1,10 +1,16 @@
+using NetDoctor.Engine.NRulesRuntime;
 using NRules.RuleModel;
 
 namespace NetDoctor.Engine;
 
-/// <summary>TEMPORARY: replaced by the nrules-runtime branch.</summary>
+/// <summary>The one place that picks a runtime for a rule set: our indexed Rete or NRules.Runtime (<c>--engine</c>).</summary>
 public static class RuleRuntimes
 {
-    public static ISessionFactory Compile(EngineKind engine, IEnumerable<IRuleDefinition> rules) =>
-        engine == EngineKind.Indexed ? new RuleCompiler().Compile(rules) : throw new NotSupportedException("nrules runtime not merged yet");
+    /// <exception cref="RuleCompilationException">A rule is invalid for the chosen runtime; the exception names it.</exception>
+    public static ISessionFactory Compile(EngineKind engine, IEnumerable<IRuleDefinition> rules) => engine switch
+    {
+        EngineKind.Indexed => new RuleCompiler().Compile(rules),
+        EngineKind.NRules => NRulesCompilation.Compile(rules),
+        _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, $"Unknown engine; choose one of: {string.Join(", ", EngineKinds.Names)}."),
+    };
 }

@@ -1,3 +1,5 @@
+using NRules.RuleModel;
+
 namespace NetDoctor.Engine.Runtime;
 
 /// <summary>The session's event hub; raising is a null check when nobody listens.</summary>
@@ -30,5 +32,18 @@ internal sealed class EngineEvents : IEngineEvents
 
     public void Failed(object sender, RuleEngineException e) => Error?.Invoke(sender, new EngineErrorEventArgs(e));
 
+    // The NRules runtime raises the same events from its matches; the rule is the definition the caller compiled.
+    public void Created(object sender, IRuleDefinition rule, IMatch match) => ActivationCreated?.Invoke(sender, Args(rule, match));
+
+    public void Deleted(object sender, IRuleDefinition rule, IMatch match) => ActivationDeleted?.Invoke(sender, Args(rule, match));
+
+    public void Firing(object sender, IRuleDefinition rule, IMatch match) => RuleFiring?.Invoke(sender, Args(rule, match));
+
+    public void Fired(object sender, IRuleDefinition rule, IMatch match) => RuleFired?.Invoke(sender, Args(rule, match));
+
+    public bool WatchesFirings => RuleFiring is not null || RuleFired is not null;
+
     private static ActivationEventArgs Args(Activation a) => new(a.Terminal.Rule, a.BindFacts());
+
+    private static ActivationEventArgs Args(IRuleDefinition rule, IMatch match) => new(rule, BoundFact.Of(match));
 }

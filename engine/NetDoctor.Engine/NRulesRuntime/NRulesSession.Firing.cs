@@ -1,0 +1,62 @@
+namespace NetDoctor.Engine.NRulesRuntime;
+
+/// <summary>
+/// Firing with the indexed runtime's contract: a budget whose overrun is a <see cref="RunawayRulesException"/> naming the
+/// rules still cycling, cancellation that throws, and errors reported through <see cref="IEngineEvents.Error"/>.
+/// NRules' own Fire(max) just stops at the maximum and returns quietly when cancelled.
+/// </summary>
+internal sealed partial class NRulesSession
+{
+    private readonly RecentFirings recent = new();
+    private bool firing;
+
+    public int Fire(int? maxFirings = null, CancellationToken cancellationToken = default)
+    {
+        if (firing)
+        {
+            throw new InvalidOperationException("Fire cannot be called from a rule action.");
+        }
+        var budget = maxFirings ?? RuleCompiler.DefaultFiringBudget;
+        ArgumentOutOfRangeException.ThrowIfNegative(budget, nameof(maxFirings));
+        cancellationToken.ThrowIfCancellationRequested();
+        recent.Clear();
+        int fired;
+        firing = true;
+        try
+        {
+            fired = inner.Fire(budget, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            var error = Translate(ex);
+            if (error is null)
+            {
+                throw;
+            }
+            events.Failed(this, error);
+            if (ReferenceEquals(error, ex))
+            {
+                throw;
+            }
+            throw error;
+        }
+        finally
+        {
+            firing = false;
+            firingMatch = null;
+            firingDerivation = null;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        // NRules stops early only when an action halts. Stopping at the budget with work left is a runaway, except after
+        // a halt by the budget's last firing, which NRules does not let us tell apart (the indexed runtime returns then).
+        if (fired >= budget && !inner.Agenda.IsEmpty)
+        {
+            var error = recent.Runaway(budget, rules.Original(inner.Agenda.Peek().Rule).Name);
+            events.Failed(this, error);
+            throw error;
+        }
+        return fired;
+    }
+
+    internal void PropagateLinked() => inner.PropagateLinked();
+}
