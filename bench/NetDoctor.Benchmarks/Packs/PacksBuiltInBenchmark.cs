@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using NetDoctor.Benchmarks.Engine;
 using NetDoctor.Benchmarks.Generators;
 using NetDoctor.Engine;
 using NetDoctor.Packs.Running;
@@ -11,10 +10,10 @@ namespace NetDoctor.Benchmarks.Packs;
 /// namespace-heavy generated bundle (<see cref="ClusterShape.NamespaceHeavy"/>), healthy and with incident 002 planted,
 /// on our indexed runtime and on NRules.Runtime behind the same ISession (baseline). One operation is one
 /// <c>DiagnosisRunner.Run</c>: a fresh session, insert every fact, fire, explain the diagnoses. The rules are compiled
-/// in setup, the facts read in setup. NRules joins every namespace profile chain with every iptables rule of the bundle,
-/// seconds per operation, hence 1 warm-up and 3 iterations.
+/// in setup, the facts read in setup. NRules joins every namespace profile chain with every iptables rule of the bundle
+/// (3,200 x 42k condition tests), seconds per operation, hence <see cref="PacksJobAttribute"/>.
 /// </summary>
-[EngineJob(warmups: 1, iterations: 3)]
+[PacksJob]
 public class PacksBuiltInBenchmark
 {
     private DiagnosisRunner indexed = null!;
