@@ -1,11 +1,30 @@
 using BenchmarkDotNet.Running;
 using NetDoctor.Benchmarks;
+using NetDoctor.Benchmarks.Generators;
+using NetDoctor.Benchmarks.Memory;
 
 // Every benchmark class in this assembly; pick with --filter (e.g. --filter '*Engine*').
 // "--cpu PATTERN" runs the same benchmarks reporting CPU time per operation (see CpuTimeRunner).
-if (args is ["--cpu", .. var rest])
+// "--memory [NODES NAMESPACES]" reports the managed heap a session of the built-in packs retains per fact (see RetainedMemoryReport).
+// "--generate DIR [NODES NAMESPACES] [--fault]" writes a generated bundle, e.g. for `netdoctor run --bundle DIR`.
+switch (args)
 {
-    CpuTimeRunner.Run(rest.FirstOrDefault() ?? "*");
-    return;
+    case ["--cpu", .. var rest]:
+        CpuTimeRunner.Run(rest.FirstOrDefault() ?? "*");
+        return;
+    case ["--memory", .. var rest]:
+        RetainedMemoryReport.Run(Shape(rest) ?? ClusterShape.NamespaceHeavy);
+        return;
+    case ["--generate", var directory, .. var rest]:
+        var shape = Shape(rest.Where(a => a != "--fault").ToArray()) ?? ClusterShape.NamespaceHeavy;
+        var fault = rest.Contains("--fault") ? ClusterBundleGenerator.ProfileDropAll(shape) : null;
+        ClusterBundleGenerator.Write(directory, shape, fault);
+        Console.WriteLine($"{directory}: {shape.Nodes} nodes, {shape.Namespaces} namespaces{(fault is null ? "" : ", profile " + fault.Profile + " missing")}");
+        return;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return;
 }
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+static ClusterShape? Shape(string[] args) =>
+    args is [var nodes, var namespaces] ? new ClusterShape(int.Parse(nodes), int.Parse(namespaces)) : null;

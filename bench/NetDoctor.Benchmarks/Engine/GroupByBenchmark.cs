@@ -1,14 +1,17 @@
-using BenchmarkDotNet.Attributes;
-using NetDoctor.Engine;
-using NetDoctor.Engine.Fluent;
+using NRules.Fluent;
+using NRules.Fluent.Dsl;
+using NRules.RuleModel;
 
 namespace NetDoctor.Benchmarks.Engine;
 
 /// <summary>Group-by 10k facts into 10k groups (one per Id): one firing per group.</summary>
 [EngineJob]
-public class EngineGroupByBenchmark
+public class EngineGroupByBenchmark : PairedEngineBenchmark
 {
-    private sealed class GroupById : Rule
+    private const int N = 10_000;
+
+    [Name("bench/group-by-id")]
+    public sealed class GroupById : Rule
     {
         public override void Define()
         {
@@ -18,21 +21,9 @@ public class EngineGroupByBenchmark
         }
     }
 
-    private ISessionFactory factory = null!;
-    private object[] facts = [];
+    protected override IReadOnlyList<IRuleDefinition> Rules() => [new RuleDefinitionFactory().Create(new GroupById())];
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        factory = new RuleCompiler().Compile([new GroupById().GetDefinition()]);
-        facts = [.. Enumerable.Range(0, 10_000).Select(i => new Item(i, i % 100, i))];
-    }
+    protected override object[] Facts() => [.. Enumerable.Range(0, N).Select(i => new Item(i, i % 100, i))];
 
-    [Benchmark]
-    public int InsertAndFire()
-    {
-        var session = factory.CreateSession();
-        session.InsertAll(facts);
-        return session.Fire(int.MaxValue);
-    }
+    protected override int ExpectedFirings => N;
 }

@@ -1,14 +1,16 @@
 using BenchmarkDotNet.Attributes;
-using NetDoctor.Engine;
-using NetDoctor.Engine.Fluent;
+using NRules.Fluent;
+using NRules.Fluent.Dsl;
+using NRules.RuleModel;
 
 namespace NetDoctor.Benchmarks.Engine;
 
 /// <summary>One rule, one pattern with a condition every fact passes: insert N facts and fire N activations.</summary>
 [EngineJob]
-public class EngineOnePatternBenchmark
+public class EngineOnePatternBenchmark : PairedEngineBenchmark
 {
-    private sealed class OnePattern : Rule
+    [Name("bench/one-pattern")]
+    public sealed class OnePattern : Rule
     {
         public override void Define()
         {
@@ -18,24 +20,12 @@ public class EngineOnePatternBenchmark
         }
     }
 
-    private ISessionFactory factory = null!;
-    private object[] facts = [];
-
     [Params(10_000, 100_000)]
-    public int Facts { get; set; }
+    public int FactCount { get; set; }
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        factory = new RuleCompiler().Compile([new OnePattern().GetDefinition()]);
-        facts = [.. Enumerable.Range(0, Facts).Select(i => new Item(i, i % 100, i))];
-    }
+    protected override IReadOnlyList<IRuleDefinition> Rules() => [new RuleDefinitionFactory().Create(new OnePattern())];
 
-    [Benchmark]
-    public int InsertAndFire()
-    {
-        var session = factory.CreateSession();
-        session.InsertAll(facts);
-        return session.Fire(int.MaxValue);
-    }
+    protected override object[] Facts() => [.. Enumerable.Range(0, FactCount).Select(i => new Item(i, i % 100, i))];
+
+    protected override int ExpectedFirings => FactCount;
 }
