@@ -38,7 +38,11 @@ public sealed partial class ContainerLogParser : IFormatParser
         return result;
     }
 
-    /// <summary>Drops a CRI log prefix ("2024-06-12T05:53:08.531Z stderr F ") and kubectl --prefix ("[pod/name/container] ").</summary>
+    /// <summary>
+    /// Drops a CRI log prefix ("2024-06-12T05:53:08.531Z stderr F ") left on a line or two of a paste, the time
+    /// `kubectl logs --timestamps` and `docker logs -t` put first ("2016-11-09T12:32:18.399434103Z "), and kubectl --prefix
+    /// ("[pod/name/container] ").
+    /// </summary>
     private static string StripPrefixes(string line, out string? pod, out string? container)
     {
         pod = container = null;
@@ -54,7 +58,7 @@ public sealed partial class ContainerLogParser : IFormatParser
         return line;
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}) (stdout|stderr) [FP] ")]
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}) ((stdout|stderr) [FP] )?")]
     private static partial Regex CriRegex();
 
     [GeneratedRegex(@"^\[pod/([^/\]\s]+)/([^\]\s]+)\] ")]

@@ -19,7 +19,7 @@ public sealed partial class CriLogParser : IFormatParser
         int lines = 0, cri = 0;
         foreach (var line in head.Split('\n'))
         {
-            if (line.Trim().Length == 0 || PastedText.IsPrompt(line) || PastedText.IsCutLine(line)) continue;
+            if (line.Trim().Length == 0 || PastedText.IsPasteMark(line)) continue;
             if (++lines > 10) break;
             if (CriRegex().IsMatch(line.TrimEnd('\r'))) cri++;
         }

@@ -20,7 +20,7 @@ public sealed partial class DockerJsonLogParser : IFormatParser
         int lines = 0, docker = 0;
         foreach (var line in head.Split('\n'))
         {
-            if (line.Trim().Length == 0 || PastedText.IsPrompt(line) || PastedText.IsCutLine(line)) continue;
+            if (line.Trim().Length == 0 || PastedText.IsPasteMark(line)) continue;
             if (++lines > 10) break;
             if (EntryRegex().IsMatch(line)) docker++;
         }

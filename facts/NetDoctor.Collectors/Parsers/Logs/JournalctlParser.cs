@@ -22,7 +22,7 @@ public sealed partial class JournalctlParser : IFormatParser
         foreach (var raw in head.Split('\n'))
         {
             var line = raw.TrimEnd('\r');
-            if (line.Trim().Length == 0 || PastedText.IsPrompt(line) || PastedText.IsCutLine(line)) continue;
+            if (line.Trim().Length == 0 || PastedText.IsPasteMark(line)) continue;
             if (MarkerRegex().IsMatch(line)) { marker = true; continue; }
             if (++lines > 10) break;
             if (EntryRegex().IsMatch(line)) entries++;
@@ -62,8 +62,9 @@ public sealed partial class JournalctlParser : IFormatParser
         return result;
     }
 
-    // short / short-precise / short-iso / short-iso-precise / short-full, then host, identifier[pid]: message
-    [GeneratedRegex(@"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [A-Z]{2,5}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ 0-3]\d \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:?\d{2})) (?<host>\S+) (?<id>[^\s\[]{1,128}?)(?:\[\d+\])?:(?: (?<msg>.*))?$")]
+    // short / short-precise (months in English, or as a zh_CN locale prints them: "9月 06") / short-iso / short-iso-precise /
+    // short-full, then host, identifier[pid]: message
+    [GeneratedRegex(@"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} [A-Z]{2,5}|(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|1?\d月) [ 0-3]\d \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:?\d{2})) (?<host>\S+) (?<id>[^\s\[]{1,128}?)(?:\[\d+\])?:(?: (?<msg>.*))?$")]
     private static partial Regex EntryRegex();
 
     /// <summary>journalctl's own lines: "-- Logs begin at …", "-- Journal begins at …", "-- Boot 3a1c… --", "-- No entries --", "-- Reboot --".</summary>

@@ -11,7 +11,7 @@ internal static class WrappedLines
 {
     public static void Stray(int number, string line, string format, ParseInput input, ParseResult result, LogRecords records)
     {
-        if (string.IsNullOrWhiteSpace(line) || PastedText.IsCutLine(line) || PastedText.IsPrompt(line)) return;
+        if (string.IsNullOrWhiteSpace(line) || PastedText.IsPasteMark(line)) return;
         result.Problem(input.At(number), $"not a {format} line (read as plain text): {Snippet.Of(line)}");
         records.Add(number, line);
     }
