@@ -7,6 +7,7 @@ using NetDoctor.Collectors.Parsers.Iptables;
 using NetDoctor.Collectors.Parsers.Ipvsadm;
 using NetDoctor.Collectors.Parsers.KubeProxyConfig;
 using NetDoctor.Collectors.Parsers.Kubectl;
+using NetDoctor.Collectors.Parsers.KubectlPrinted;
 using NetDoctor.Collectors.Parsers.Logs;
 using NetDoctor.Collectors.Parsers.Processes;
 using NetDoctor.Collectors.Parsers.RouteN;
@@ -47,6 +48,7 @@ public static class ParserCatalog
         Node(new ProcessListParser()),
         Node(new ComponentConfigParser()),
         Cluster(new KubectlParser()),
+        Cluster(new KubectlPrintedParser()),
         // Wrapped logs before plain container logs: a CRI or json-file log named "0.log" is claimed by both.
         Node(new CriLogParser()),
         Node(new DockerJsonLogParser()),

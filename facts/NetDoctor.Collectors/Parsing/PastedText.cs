@@ -33,7 +33,8 @@ public static partial class PastedText
     private static partial Regex CommandRegex();
 
     // "$ cmd", "# cmd" is ambiguous with comments and is left out; "user@host:~$ cmd", "[user@host dir]# cmd",
-    // "host$ cmd", "PS C:\dir> cmd", "➜  dir cmd" (oh-my-zsh), "> cmd" is left out (quotes).
-    [GeneratedRegex(@"^\s*(\$(\s|$)|\[[^\]\r\n]{1,80}\]\s?[#$](\s|$)|[\w.-]{1,64}@[\w.-]{1,64}(:[^\s#$]*)?\s?[#$%](\s|$)|[\w.-]{1,64}\s?\$(\s|$)|PS [A-Za-z]:\\[^>]*>(\s|$)|➜\s)")]
+    // "host$ cmd", "host:~$cmd" (no blank), "host:dir user$ cmd" (macOS), "cp-tp888:~> cmd" (SUSE), "PS C:\dir> cmd",
+    // "➜  dir cmd" (oh-my-zsh); "> cmd" is left out (quotes).
+    [GeneratedRegex(@"^\s*(\$(\s|$)|\[[^\]\r\n]{1,80}\]\s?[#$](\s|$)|[\w.-]{1,64}@[\w.-]{1,64}(:[^\s#$]*)?\s?[#$%](\s|$)|[\w.-]{1,64}\s?\$(\s|$)|[\w.-]{1,64}:[~/][^\s#$>]*\s?[$#>](\s|$|(?=kubectl|k |oc |sudo |cat |journalctl))|[\w.-]{1,64}:[^\s#$]* [\w.-]{1,32}\$(\s|$)|PS [A-Za-z]:\\[^>]*>(\s|$)|➜\s)")]
     private static partial Regex PromptRegex();
 }
