@@ -47,8 +47,30 @@ internal sealed class PrintedTable(int line, IReadOnlyList<string> columns, List
             columns.Add(text);
             starts.Add(start);
         }
-        if (columns.Count < 2 || !columns.Contains("NAME") || !columns.All(Known.Contains)) return null;
-        return (columns, starts);
+        if (columns.Count < 2 || !columns.Contains("NAME")) return null;
+        // A column retyped with one slip ("REDAY" for READY, as in incident 000's write-up) is still that column, but
+        // only next to columns that are right: a line of other words is no header.
+        int typos = 0;
+        for (int i = 0; i < columns.Count; i++)
+        {
+            if (Known.Contains(columns[i])) continue;
+            if (columns[i].Length < 5 || Known.FirstOrDefault(k => OneSlipApart(k, columns[i])) is not { } meant) return null;
+            columns[i] = meant;
+            typos++;
+        }
+        return typos * 3 <= columns.Count ? (columns, starts) : null;
+    }
+
+    /// <summary>True when two words differ by one letter added, dropped, changed, or two neighbours swapped.</summary>
+    private static bool OneSlipApart(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1 || a == b) return false;
+        int i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i]) i++;
+        if (a.Length == b.Length)
+            return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1))
+                || i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
+        return a.Length > b.Length ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i)) : a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
     }
 
     /// <summary>The resource a header lists when no command line says: by the columns only it has.</summary>

@@ -177,4 +177,27 @@ public class KubectlTableTests
         result.Problems.ShouldContain(p => p.Source.Line == 1 && p.Message.Contains("cannot tell which resource"));
         result.Facts.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Incident_000_retyped_with_a_header_typo_and_a_glued_row()
+    {
+        var result = Parse("seed-000-calico-system-pods.txt");
+
+        result.Problems.ShouldBeEmpty();
+        var pods = result.Facts.OfType<KubePod>().ToList();
+        pods.Count.ShouldBe(9);
+        pods.ShouldAllBe(p => p.Namespace == "calico-system");
+        // "REDAY" is READY; the write-up glued the controller's name to its status, and the name is read as written.
+        var controller = pods[0];
+        (controller.Name, controller.Restarts, controller.Containers.Single().Ready).ShouldBe(("calico-kube-controllers-596576f79-j2pkgRunning", 3, false));
+        pods.Single(p => p.Name == "csi-node-driver-6wkcb").Containers.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Incident_004_the_kubernetes_service_of_the_service_cidr()
+    {
+        var svc = Parse("seed-004-services.txt").Facts.OfType<KubeService>().Single();
+
+        (svc.Namespace, svc.Name, svc.ClusterIp, svc.Source.Line).ShouldBe(("default", "kubernetes", Ip("10.20.0.1"), 3));
+    }
 }

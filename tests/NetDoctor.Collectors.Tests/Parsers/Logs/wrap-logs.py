@@ -105,3 +105,8 @@ write("svlogd-felix-current", svlogd_tt(plain_lines(FIX + "felix-katalyst.log"),
 # The journal of kubernetes/kubernetes#12660 printed with -o short-iso instead of the default short format.
 entries = [l for l in plain_lines(FIX + "journalctl-kube-proxy.txt") if not l.startswith("-- ")]
 write("journalctl-short-iso-kube-proxy.txt", "-- Logs begin at Tue 2015-08-18 22:10:37 UTC, end at Tue 2015-08-18 22:14:09 UTC. --\n" + short_iso(entries, 2015))
+
+# The Felix lines of the node-diags bundle fixture (incident 001's k8s02) as runit keeps them, for the end-to-end test
+# that packs a `calicoctl node diags` tarball.
+write("svlogd-node-diags-felix-current",
+      svlogd_tt(plain_lines("../../Bundles/Fixtures/node-diags/diagnostics/logs/felix/current"), calico_time))
