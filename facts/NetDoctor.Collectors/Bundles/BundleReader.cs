@@ -104,7 +104,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             string rel = Relative(layout, entry.Path);
             var assignment = plan[entry.Path];
             var bytes = outcome.Bytes;
-            if (bytes is not null && ArchiveOf(entry, bytes) is { } format)
+            if (bytes is not null && ArchiveSources.ForEntry(entry, bytes, prefix + rel, assignment.Node, _options) is { } inner)
             {
                 if (input.Depth >= MaxArchiveDepth)
                 {
@@ -112,12 +112,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
                     return;
                 }
                 files.Add(new LoadedFile(inputPath, prefix + rel, assignment.Node, "archive", 0, 0, null));
-                string name = prefix + rel;
-                Func<Stream> open = () => new MemoryStream(bytes, writable: false);
-                IBundleSource inner = format == ArchiveFormat.Zip
-                    ? new ZipSource(name, open, _options, assignment.Node)
-                    : new TarSource(name, open, _options, assignment.Node);
-                ReadSource(new Input($"{inputPath.TrimEnd('/', '\\')}/{rel}", inner, name + "/", inputPath, input.Depth + 1), nested);
+                ReadSource(new Input($"{inputPath.TrimEnd('/', '\\')}/{rel}", inner, prefix + rel + "/", inputPath, input.Depth + 1), nested);
                 return;
             }
             string path = prefix + rel;
@@ -165,16 +160,6 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     private static bool IsArchiveByName(BundleEntry entry) =>
         entry.Type == BundleEntryType.File && ArchiveFormats.HasArchiveName(entry.Name);
 
-    /// <summary>The archive format of a file found in a bundle, by its bytes or else its name; null for any other file.</summary>
-    private static ArchiveFormat? ArchiveOf(BundleEntry entry, byte[] bytes)
-    {
-        var format = ArchiveFormats.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, ArchiveFormats.HeadLength)));
-        if (format != ArchiveFormat.None) return format;
-        // Named like an archive but not one by its first bytes (a V7 tar, or damage): let the tar reader say which.
-        if (!ArchiveFormats.HasArchiveName(entry.Name)) return null;
-        return entry.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? ArchiveFormat.Zip : ArchiveFormat.Tar;
-    }
-
     private static string NotFollowed(BundleEntry entry) => entry.Type == BundleEntryType.Link
         ? $"symbolic or hard link{(entry.LinkTarget is { } target ? $" to '{Snippet.Of(target)}'" : "")} not followed; what it points to is not in the evidence"
         : $"{entry.Special ?? "special file"} (device, FIFO or socket) not read";
@@ -196,11 +181,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             error = $"cannot read input {path}: {ex.Message}";
             return null;
         }
-        switch (ArchiveFormats.Detect(path))
-        {
-            case ArchiveFormat.Zip: return new ZipSource(path, _options);
-            case ArchiveFormat.Tar or ArchiveFormat.GzipTar: return new TarSource(path, _options);
-        }
+        if (ArchiveSources.ForFile(path, _options) is { } archive) return archive;
         if (new FileInfo(path).Length > _options.MaxFileBytes)
         {
             error = $"input {path} is larger than the {BoundedRead.Bytes(_options.MaxFileBytes)} limit";
