@@ -112,7 +112,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
                     return;
                 }
                 files.Add(new LoadedFile(inputPath, prefix + rel, assignment.Node, "archive", 0, 0, null));
-                ReadSource(new Input($"{inputPath.TrimEnd('/', '\\')}/{rel}", inner, prefix + rel + "/", inputPath, input.Depth + 1), nested);
+                ReadSource(new Input($"{inputPath.TrimEnd('/', '\\')}/{entry.Path}", inner, prefix + rel + "/", inputPath, input.Depth + 1), nested);
                 return;
             }
             string path = prefix + rel;

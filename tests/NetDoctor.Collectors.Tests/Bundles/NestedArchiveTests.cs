@@ -73,11 +73,25 @@ public class NestedArchiveTests
 
         var facts = LineParsers.Reader().ReadAll([outer]);
 
-        facts.Inputs.Select(i => (i.Path, i.Nodes.FirstOrDefault())).ShouldBe([(outer, "k8s01"), (outer + "/k8s05/diags-k8s05.tar.gz", "k8s05")]);
+        facts.Inputs.Select(i => (i.Path, i.Nodes.FirstOrDefault())).ShouldBe([(outer, "k8s01"), (outer + "/sb/k8s05/diags-k8s05.tar.gz", "k8s05")]);
         facts.Facts.Select(f => f.Source.ToString()).ShouldBe(["k8s01/ip-route.txt:1", "k8s05/diags-k8s05.tar.gz/ipv4_route:1"]);
         var problem = facts.Problems.ShouldHaveSingleItem();
         problem.Source.ShouldBe(new Source("k8s05/diags-k8s05.tar.gz/more.tgz", 0));
         problem.Message.ShouldContain("one level deep");
+    }
+
+    [Fact]
+    public void An_archive_under_a_folder_the_layout_descends_into_keeps_its_real_path_as_input()
+    {
+        using var dir = new TempDir();
+        dir.File("upload/case/routes.txt", "default via 10.0.0.1 dev eth0\n");
+        dir.Bytes("upload/case/diags.tgz", NodeDiagsTarball(dir));
+
+        var facts = LineParsers.Reader().ReadAll([dir.Combine("upload")]);
+
+        facts.Inputs[1].Path.ShouldBe(dir.Combine("upload") + "/case/diags.tgz");
+        File.Exists(facts.Inputs[1].Path).ShouldBeTrue();
+        facts.Facts.ShouldContain(f => f.Source.File == "diags.tgz/ipv4_route" && f.Node == "k8s02");
     }
 
     [Fact]
