@@ -7,6 +7,7 @@ using NetDoctor.Collectors.Parsers.Iptables;
 using NetDoctor.Collectors.Parsers.Ipvsadm;
 using NetDoctor.Collectors.Parsers.KubeProxyConfig;
 using NetDoctor.Collectors.Parsers.Kubectl;
+using NetDoctor.Collectors.Parsers.KubectlPrinted;
 using NetDoctor.Collectors.Parsers.Logs;
 using NetDoctor.Collectors.Parsers.Processes;
 using NetDoctor.Collectors.Parsers.RouteN;
@@ -18,7 +19,8 @@ namespace NetDoctor.Collectors;
 /// <summary>
 /// The one table of every format parser. Order matters: when two parsers give a file the same sniff score,
 /// the one listed first wins, so more specific formats come before more general ones (JSON before text,
-/// `ip addr` before `ip link` whose lines it contains, container logs last because many formats look like logs).
+/// `ip addr` before `ip link` whose lines it contains, container logs last because many formats look like logs, and
+/// logs still in their runtime's wrapping just before them).
 /// A test fails when an <see cref="Parsing.IFormatParser"/> in this assembly is missing here.
 /// </summary>
 public static class ParserCatalog
@@ -46,6 +48,12 @@ public static class ParserCatalog
         Node(new ProcessListParser()),
         Node(new ComponentConfigParser()),
         Cluster(new KubectlParser()),
+        Cluster(new KubectlPrintedParser()),
+        // Wrapped logs before plain container logs: a CRI or json-file log named "0.log" is claimed by both.
+        Node(new CriLogParser()),
+        Node(new DockerJsonLogParser()),
+        Node(new SvlogdLogParser()),
+        Node(new JournalctlParser()),
         Node(new ContainerLogParser()),
     ];
 

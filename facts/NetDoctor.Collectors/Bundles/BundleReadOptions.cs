@@ -1,7 +1,7 @@
 namespace NetDoctor.Collectors.Bundles;
 
 /// <summary>
-/// Limits that keep a hostile or broken input from exhausting memory: a tarball can claim or expand to
+/// Limits that keep a hostile or broken input from exhausting memory: a tarball or zip can claim or expand to
 /// any size, so every file and the whole archive are bounded and the excess is reported, not read.
 /// </summary>
 public sealed record BundleReadOptions
@@ -14,6 +14,12 @@ public sealed record BundleReadOptions
 
     /// <summary>Most entries listed from one input.</summary>
     public int MaxEntries { get; init; } = 200_000;
+
+    /// <summary>
+    /// How many times its compressed size a zip entry (of more than 1 MiB) may expand to. Text compresses 5-30 times;
+    /// deflate's ceiling is about 1000, which only a crafted "zip bomb" reaches.
+    /// </summary>
+    public int MaxCompressionRatio { get; init; } = 250;
 
     public static BundleReadOptions Default { get; } = new();
 }

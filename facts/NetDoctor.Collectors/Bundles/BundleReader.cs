@@ -1,18 +1,23 @@
-using NetDoctor.Collectors.Sniffing;
+using NetDoctor.Collectors.Parsing;
 using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Bundles;
 
 /// <summary>
-/// Reads bundles — directories, .tar.gz/.tgz/.tar archives or single loose files — into one <see cref="FactBase"/>.
+/// Reads bundles — directories, .tar.gz/.tgz/.tar/.zip archives or single loose files — into one <see cref="FactBase"/>.
 /// The layout of each input is detected (NetDoctor's, `calicoctl cluster diags`, `calicoctl node diags`, one folder
 /// per node, loose files); every file's kind is sniffed; a damaged file costs that file only, reported as a problem.
+/// An archive found inside a folder or an archive (one level deep) is read as an input of its own, right after the
+/// input that holds it: a `calicoctl node diags` tarball beside pasted files becomes the node its hostname file names.
 /// </summary>
 /// <example><code>
 /// FactBase facts = BundleReader.Read(["bundle.tar.gz", "k8s02-outputs/"]);
 /// </code></example>
 public sealed class BundleReader(BundleReadOptions? options = null, FileParser? parser = null)
 {
+    /// <summary>Archives inside archives inside the input are not opened: one level covers what people attach.</summary>
+    private const int MaxArchiveDepth = 1;
+
     private readonly BundleReadOptions _options = options ?? BundleReadOptions.Default;
     private readonly FileParser _parser = parser ?? new FileParser();
 
@@ -22,45 +27,70 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
 
     public FactBase ReadAll(IEnumerable<string> paths)
     {
-        var facts = new List<Fact>();
-        var problems = new List<Problem>();
-        var inputs = new List<InputSummary>();
-        var files = new List<LoadedFile>();
+        var state = new ReadState();
         foreach (var path in paths)
-            inputs.Add(ReadInput(path, facts, problems, files));
-        return new FactBase(PostProcessing.Apply(facts, problems), problems, inputs, files);
+            ReadInput(path, state);
+        return new FactBase(PostProcessing.Apply(state.Facts, state.Problems), state.Problems, state.Inputs, state.Files);
     }
 
-    private InputSummary ReadInput(string inputPath, List<Fact> facts, List<Problem> problems, List<LoadedFile> files)
+    private void ReadInput(string inputPath, ReadState state)
     {
         IBundleSource? source = Open(inputPath, out string? error);
         if (source is null)
         {
-            problems.Add(new Problem(new Source(inputPath, 0), error!));
-            return new InputSummary(inputPath, [], 0) { Error = error, NodeOrigin = "unknown" };
+            state.Problems.Add(new Problem(new Source(inputPath, 0), error!));
+            state.Inputs.Add(new InputSummary(inputPath, [], 0) { Error = error, NodeOrigin = "unknown" });
+            return;
         }
+        ReadSource(new Input(inputPath, source, "", null, 0), state);
+    }
 
+    /// <param name="input">What to read and where it sits: <see cref="Input.Prefix"/> is put before every path of its
+    /// files, so a file of an archive found in a folder is named "diags-20201227_135403.tar.gz/ipv4_route".</param>
+    private void ReadSource(Input input, ReadState state)
+    {
+        var (inputPath, source, prefix) = (input.Path, input.Source, input.Prefix);
+        var problems = state.Problems;
+        var files = state.Files;
         var sourceProblems = new List<Problem>();
         var entries = source.List(sourceProblems);
-        var layout = LayoutDetector.Detect(entries, source);
+        // An archive is an input of its own: it must not make its folder look like another layout.
+        var layout = LayoutDetector.Detect(entries.Where(e => !IsArchiveByName(e)).ToList(), source);
         if (layout.Name == "netdoctor") problems.AddRange(ManifestReader.CollectionFailures(source.Probe(layout.Root + "manifest.yaml")));
         var nodes = new SortedSet<string>(StringComparer.Ordinal);
         int parsed = 0, skipped = 0, unrecognised = 0;
         var plan = new Dictionary<string, FileAssignment>(StringComparer.Ordinal);
+        var nested = new ReadState();
 
         void Skip(string path, string reason)
         {
             skipped++;
-            files.Add(new LoadedFile(inputPath, path, null, null, 0, 0, reason));
+            files.Add(new LoadedFile(inputPath, prefix + path, null, null, 0, 0, reason));
+        }
+
+        void Unopened(string rel, string why)
+        {
+            Skip(rel, why);
+            problems.Add(new Problem(new Source(prefix + rel, 0), why));
         }
 
         foreach (var entry in entries)
         {
             if (entry.Type == BundleEntryType.Directory) continue;
             string rel = Relative(layout, entry.Path);
-            if (entry.Type == BundleEntryType.Link) { Skip(rel, "symbolic or hard link (not followed)"); continue; }
-            if (entry.Type == BundleEntryType.Other) { Skip(rel, "not a regular file"); continue; }
+            if (entry.Type is BundleEntryType.Link or BundleEntryType.Other)
+            {
+                // A link the layout expects (calicoctl's links/ to pod logs) is a known duplicate; any other is reported.
+                if (layout.Assign(rel).SkipReason is { } known) Skip(rel, known);
+                else Unopened(rel, NotFollowed(entry));
+                continue;
+            }
             if (BundlePaths.IsHidden(rel)) { Skip(rel, "hidden file"); continue; }
+            if (IsArchiveByName(entry) && input.Depth >= MaxArchiveDepth)
+            {
+                Unopened(rel, $"archive inside an archive inside {BundlePaths.BaseName(inputPath)}: archives are opened one level deep, so it was not read");
+                continue;
+            }
             var assignment = layout.Assign(rel);
             if (assignment.SkipReason is { } reason) { Skip(rel, reason); continue; }
             plan[entry.Path] = assignment;
@@ -74,39 +104,65 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             string rel = Relative(layout, entry.Path);
             var assignment = plan[entry.Path];
             var bytes = outcome.Bytes;
+            if (bytes is not null && ArchiveSources.ForEntry(entry, bytes, prefix + rel, assignment.Node, _options) is { } inner)
+            {
+                if (input.Depth >= MaxArchiveDepth)
+                {
+                    Unopened(rel, $"archive inside an archive inside {BundlePaths.BaseName(inputPath)}: archives are opened one level deep, so it was not read");
+                    return;
+                }
+                files.Add(new LoadedFile(inputPath, prefix + rel, assignment.Node, "archive", 0, 0, null));
+                ReadSource(new Input($"{inputPath.TrimEnd('/', '\\')}/{entry.Path}", inner, prefix + rel + "/", inputPath, input.Depth + 1), nested);
+                return;
+            }
+            string path = prefix + rel;
             pending.Add(bytes is null
-                ? (rel, assignment, outcome.Error ?? "cannot read", null)
-                : (rel, assignment, null, Task.Run(() => _parser.Parse(rel, assignment.Node, bytes, assignment.SniffAlias))));
+                ? (path, assignment, outcome.Error ?? "cannot read", null)
+                : (path, assignment, null, Task.Run(() => _parser.Parse(path, assignment.Node, bytes, assignment.SniffAlias))));
         }, sourceProblems);
 
-        foreach (var (rel, assignment, readError, parse) in pending)
+        foreach (var (path, assignment, readError, parse) in pending)
         {
             if (parse is null)
             {
-                problems.Add(new Problem(new Source(rel, 0), readError!));
-                files.Add(new LoadedFile(inputPath, rel, assignment.Node, null, 0, 1, null));
+                problems.Add(new Problem(new Source(path, 0), readError!));
+                files.Add(new LoadedFile(inputPath, path, assignment.Node, null, 0, 1, null));
                 unrecognised++;
                 continue;
             }
             var result = parse.GetAwaiter().GetResult();
-            if (result.SkipReason is { } why) { Skip(rel, why); continue; }
-            facts.AddRange(result.Facts);
+            if (result.SkipReason is { } why)
+            {
+                skipped++;
+                files.Add(new LoadedFile(inputPath, path, null, null, 0, 0, why));
+                continue;
+            }
+            state.Facts.AddRange(result.Facts);
             problems.AddRange(result.Problems);
-            files.Add(new LoadedFile(inputPath, rel, result.Node, result.Kind, result.Facts.Count, result.Problems.Count, null));
+            files.Add(new LoadedFile(inputPath, path, result.Node, result.Kind, result.Facts.Count, result.Problems.Count, null));
             if (result.Kind is null) { unrecognised++; continue; }
             parsed++;
             if (result.Node is not null) nodes.Add(result.Node);
         }
 
         problems.AddRange(sourceProblems);
-        return new InputSummary(inputPath, nodes.ToList(), parsed)
+        state.Inputs.Add(new InputSummary(inputPath, nodes.ToList(), parsed)
         {
             Layout = layout.Name,
             NodeOrigin = layout.NodeOrigin,
             Skipped = skipped,
             Unrecognised = unrecognised,
-        };
+            FoundIn = input.FoundIn,
+        });
+        state.Append(nested);
     }
+
+    private static bool IsArchiveByName(BundleEntry entry) =>
+        entry.Type == BundleEntryType.File && ArchiveFormats.HasArchiveName(entry.Name);
+
+    private static string NotFollowed(BundleEntry entry) => entry.Type == BundleEntryType.Link
+        ? $"symbolic or hard link{(entry.LinkTarget is { } target ? $" to '{Snippet.Of(target)}'" : "")} not followed; what it points to is not in the evidence"
+        : $"{entry.Special ?? "special file"} (device, FIFO or socket) not read";
 
     private static string Relative(BundleLayout layout, string path) =>
         layout.Root.Length > 0 && path.StartsWith(layout.Root, StringComparison.Ordinal) ? path[layout.Root.Length..] : path;
@@ -125,12 +181,32 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             error = $"cannot read input {path}: {ex.Message}";
             return null;
         }
-        if (TarSource.LooksLikeArchive(path)) return new TarSource(path, _options);
+        if (ArchiveSources.ForFile(path, _options) is { } archive) return archive;
         if (new FileInfo(path).Length > _options.MaxFileBytes)
         {
             error = $"input {path} is larger than the {BoundedRead.Bytes(_options.MaxFileBytes)} limit";
             return null;
         }
         return new SingleFileSource(path, _options);
+    }
+
+    /// <summary>One source being read: the path it is reported under, the prefix of its files' paths, the input it was found in, how deep.</summary>
+    private sealed record Input(string Path, IBundleSource Source, string Prefix, string? FoundIn, int Depth);
+
+    /// <summary>What reading gathers, input after input; an archive found inside an input fills its own and is appended after it.</summary>
+    private sealed class ReadState
+    {
+        public List<Fact> Facts { get; } = [];
+        public List<Problem> Problems { get; } = [];
+        public List<InputSummary> Inputs { get; } = [];
+        public List<LoadedFile> Files { get; } = [];
+
+        public void Append(ReadState other)
+        {
+            Facts.AddRange(other.Facts);
+            Problems.AddRange(other.Problems);
+            Inputs.AddRange(other.Inputs);
+            Files.AddRange(other.Files);
+        }
     }
 }

@@ -38,8 +38,8 @@ internal sealed class DirectorySource(string root, BundleReadOptions options) : 
                 return;
             }
             string path = prefix + child.Name;
-            if (child.LinkTarget is not null)
-                entries.Add(new BundleEntry(path, BundleEntryType.Link, 0));
+            if (child.LinkTarget is { } target)
+                entries.Add(new BundleEntry(path, BundleEntryType.Link, 0) { LinkTarget = target });
             else if (child is DirectoryInfo sub)
             {
                 entries.Add(new BundleEntry(path, BundleEntryType.Directory, 0));

@@ -6,30 +6,18 @@ namespace NetDoctor.Collectors.Bundles;
 
 /// <summary>
 /// A .tar.gz / .tgz / .tar bundle, streamed entry by entry (never extracted to disk). Entries with unsafe names
-/// (absolute, "..") are rejected with a problem; links are listed but not followed.
+/// (absolute, "..") are rejected with a problem; links and special files are listed but not followed.
 /// </summary>
-internal sealed class TarSource(string archive, BundleReadOptions options) : IBundleSource
+/// <param name="name">How problems name the archive: its file name, or its path inside the bundle that holds it.</param>
+/// <param name="open">Opens the archive's bytes from the start (a file, or the copy read out of another archive); called once per pass.</param>
+internal sealed class TarSource(string name, Func<Stream> open, BundleReadOptions options, string? folderName = null) : IBundleSource
 {
     private readonly Dictionary<string, byte[]> _probes = new(StringComparer.Ordinal);
 
-    public string? FolderName => null;
+    public TarSource(string archive, BundleReadOptions options)
+        : this(Path.GetFileName(archive), () => new FileStream(archive, FileMode.Open, FileAccess.Read, FileShare.Read), options) { }
 
-    public static bool LooksLikeArchive(string file)
-    {
-        try
-        {
-            using var stream = File.OpenRead(file);
-            Span<byte> head = stackalloc byte[512];
-            int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            if (n >= 2 && head[0] == 0x1F && head[1] == 0x8B) return true;
-            // POSIX/GNU tar: "ustar" at offset 257.
-            return n >= 262 && head.Slice(257, 5).SequenceEqual("ustar"u8);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    public string? FolderName => folderName;
 
     public IReadOnlyList<BundleEntry> List(List<Problem> problems)
     {
@@ -46,7 +34,7 @@ internal sealed class TarSource(string archive, BundleReadOptions options) : IBu
             return entries.Count < options.MaxEntries;
         });
         if (entries.Count >= options.MaxEntries)
-            problems.Add(new Problem(new Source(Path.GetFileName(archive), 0), $"more than {options.MaxEntries} entries; the rest was not read"));
+            problems.Add(new Problem(new Source(name, 0), $"more than {options.MaxEntries} entries; the rest was not read"));
         return entries;
     }
 
@@ -73,10 +61,10 @@ internal sealed class TarSource(string archive, BundleReadOptions options) : IBu
     /// <summary>Iterates entries; <paramref name="visit"/> returns false to stop. Archive damage ends the walk with a problem.</summary>
     private void Walk(List<Problem> problems, Func<BundleEntry, TarEntry, bool> visit)
     {
-        var where = new Source(Path.GetFileName(archive), 0);
+        var where = new Source(name, 0);
         try
         {
-            using var file = new FileStream(archive, FileMode.Open, FileAccess.Read, FileShare.Read);
+            using var file = open();
             Stream data = file;
             int b0 = file.ReadByte(), b1 = file.ReadByte();
             file.Position = 0;
@@ -99,7 +87,12 @@ internal sealed class TarSource(string archive, BundleReadOptions options) : IBu
                     TarEntryType.SymbolicLink or TarEntryType.HardLink => BundleEntryType.Link,
                     _ => BundleEntryType.Other,
                 };
-                if (!visit(new BundleEntry(path, type, tar.Length), tar)) return;
+                var entry = new BundleEntry(path, type, tar.Length)
+                {
+                    LinkTarget = type == BundleEntryType.Link ? Printable(tar.LinkName) : null,
+                    Special = type == BundleEntryType.Other ? tar.EntryType.ToString() : null,
+                };
+                if (!visit(entry, tar)) return;
             }
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or UnauthorizedAccessException or ArgumentException)

@@ -1,8 +1,9 @@
 namespace NetDoctor.Facts;
 
 /// <summary>
-/// One input the user named (a bundle directory, a .tar.gz or a single file), as reported in the `inputs`
-/// field of the JSON output: which nodes it held and how many of its files were parsed.
+/// One input the user named (a bundle directory, a .tar.gz/.zip or a single file), or an archive found inside one
+/// (see <see cref="FoundIn"/>), as reported in the `inputs` field of the JSON output: which nodes it held and how
+/// many of its files were parsed.
 /// </summary>
 /// <param name="Files">Files parsed (skipped and unusable files are counted separately).</param>
 public sealed record InputSummary(string Path, IReadOnlyList<string> Nodes, int Files)
@@ -24,4 +25,11 @@ public sealed record InputSummary(string Path, IReadOnlyList<string> Nodes, int 
 
     /// <summary>Set when the input could not be read at all (missing, unreadable, not an archive).</summary>
     public string? Error { get; init; }
+
+    /// <summary>
+    /// For an archive found inside a folder or another archive (a `diags-*.tar.gz` beside pasted files): the input it
+    /// was found in. Such an archive is read as an input of its own, with its own layout and nodes; null for inputs
+    /// the user named.
+    /// </summary>
+    public string? FoundIn { get; init; }
 }

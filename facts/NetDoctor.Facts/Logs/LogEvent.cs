@@ -53,11 +53,31 @@ public sealed record LogEvent : Fact
     /// <summary>The part of the line that was classified (first line of the message, shortened).</summary>
     public required string Excerpt { get; init; }
 
+    /// <summary>
+    /// For a 401/403: the user the API server refused, as logged ("system:serviceaccount:kube-system:calico-kube-controllers");
+    /// from the API server's own log (RBAC denials) or a client's "forbidden: User ..." message. Null when not logged.
+    /// </summary>
+    public string? User { get; init; }
+
+    /// <summary>For a refusal the API server logged: the client's user agent ("kube-controllers/v0.0.0 (linux/amd64) ...").</summary>
+    public string? UserAgent { get; init; }
+
+    /// <summary>For a refusal the API server logged: the address the request came from (a pod IP names the pod).</summary>
+    public IPAddress? Client { get; init; }
+
+    /// <summary>The HTTP status of a refusal when the line states it (401, 403).</summary>
+    public int? StatusCode { get; init; }
+
+    /// <summary>"namespace/name" when <see cref="User"/> is a service account, else null.</summary>
+    public string? ServiceAccount =>
+        User is { } u && u.StartsWith("system:serviceaccount:", StringComparison.Ordinal) && u.Split(':') is [_, _, var ns, var name] ? $"{ns}/{name}" : null;
+
     public string? TargetEndpoint => Target is null ? null : IpvsKeys.Of(IpvsProtocol.Tcp, Target, Port ?? 0, null);
 
     public override string Summary => Kind switch
     {
         LogEventKind.DialFailure => $"{Component ?? Pod ?? "log"}: dial {Network} {TargetEndpoint} failed ({FailureKind})",
+        _ when ServiceAccount is { } sa => $"{Component ?? Pod ?? "log"}: {Kind} for serviceaccount {sa}",
         _ => $"{Component ?? Pod ?? "log"}: {Kind}",
     };
 }

@@ -33,5 +33,35 @@ public static class TarBuilder
         }
     }
 
+    /// <summary>Entries of any type: a link (with its target), a device or a FIFO besides regular files.</summary>
+    public static void FromTypedEntries(string archive, IEnumerable<(string Name, TarEntryType Type, string? Data)> entries)
+    {
+        using var file = File.Create(archive);
+        using var gzip = new GZipStream(file, CompressionLevel.Fastest);
+        using var tar = new TarWriter(gzip, TarEntryFormat.Pax);
+        foreach (var (name, type, data) in entries)
+        {
+            var entry = new PaxTarEntry(type, name);
+            if (type is TarEntryType.SymbolicLink or TarEntryType.HardLink) entry.LinkName = data ?? "";
+            else if (type == TarEntryType.RegularFile) entry.DataStream = new MemoryStream(Text(data ?? ""));
+            tar.WriteEntry(entry);
+        }
+    }
+
+    /// <summary>A tar.gz in memory, to put inside another bundle.</summary>
+    public static byte[] Bytes(IEnumerable<(string Name, byte[] Data)> entries)
+    {
+        string temp = Path.GetTempFileName();
+        try
+        {
+            FromEntries(temp, entries);
+            return File.ReadAllBytes(temp);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
     public static byte[] Text(string s) => Encoding.UTF8.GetBytes(s);
 }

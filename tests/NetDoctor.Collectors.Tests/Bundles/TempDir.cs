@@ -19,6 +19,14 @@ public sealed class TempDir : IDisposable
         return full;
     }
 
+    public string Bytes(string relative, byte[] content)
+    {
+        string full = Combine(relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        System.IO.File.WriteAllBytes(full, content);
+        return full;
+    }
+
     public string Combine(string relative) => System.IO.Path.Combine(Path, relative);
 
     public void Dispose()

@@ -6,7 +6,8 @@ namespace NetDoctor.Collectors.Parsers.Logs;
 
 /// <summary>
 /// Finds the failures the network diagnoses care about in a log message: failed dials (with target and why),
-/// 401/403 answers of the API server, responses a client could not decode, DNS forwards that failed.
+/// 401/403 answers of the API server (seen by the client, or logged by the API server with the refused user, agent and
+/// source: <see cref="ApiServerRefusals"/>), responses a client could not decode, DNS forwards that failed.
 /// </summary>
 public static partial class LogEventClassifier
 {
@@ -32,8 +33,17 @@ public static partial class LogEventClassifier
                 Target = ip, Port = port, Network = m.Groups[1].Value, FailureKind = FailureOf(m.Groups[4].Value),
             };
         }
-        if (UnauthorizedRegex().Match(text) is { Success: true } u) yield return Event(line, component, LogEventKind.Unauthorized, Around(text, u.Index));
-        if (ForbiddenRegex().Match(text) is { Success: true } f) yield return Event(line, component, LogEventKind.Forbidden, Around(text, f.Index));
+        // What the API server itself logs about a refusal says more (status, user, agent, source) than the words do.
+        var refusal = ApiServerRefusals.Find(text);
+        if (refusal is not null)
+            yield return Event(line, component, refusal.Kind, Around(text, refusal.Index)) with
+            {
+                StatusCode = refusal.Status, User = refusal.User, UserAgent = refusal.UserAgent, Client = refusal.Client,
+            };
+        if (refusal?.Kind != LogEventKind.Unauthorized && UnauthorizedRegex().Match(text) is { Success: true } u)
+            yield return Event(line, component, LogEventKind.Unauthorized, Around(text, u.Index));
+        if (refusal?.Kind != LogEventKind.Forbidden && ForbiddenRegex().Match(text) is { Success: true } f)
+            yield return Event(line, component, LogEventKind.Forbidden, Around(text, f.Index)) with { User = ApiServerRefusals.ForbiddenUser(text) };
         if (UndecodableRegex().Match(text) is { Success: true } d) yield return Event(line, component, LogEventKind.UndecodableResponse, Around(text, d.Index));
     }
 
