@@ -19,7 +19,7 @@ internal static class DiagnosisCheck
         var expected = bundle.Fault?.ExpectedDiagnoses(bundle.Nodes) ?? new HashSet<(string, string?)>();
         if (!actual.SetEquals(expected) || actual.Count != run.Diagnoses.Count)
         {
-            throw new InvalidOperationException($"{runtime} on {bundle.Directory}: expected [{Describe(expected)}], got ["
+            throw new InvalidOperationException($"{runtime} on bundle {bundle.Name}: expected [{Describe(expected)}], got ["
                 + string.Join("; ", run.Diagnoses.Select(d => $"{d.Diagnosis.RuleId} on {d.Diagnosis.Node}: {d.Diagnosis.Message}")) + "]");
         }
         if (bundle.Fault is { } fault && run.Diagnoses.FirstOrDefault(d => !d.Diagnosis.Message.Contains(fault.ExpectedInMessage, StringComparison.Ordinal)) is { } wrong)
