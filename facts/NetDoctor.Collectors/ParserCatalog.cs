@@ -1,6 +1,7 @@
 using NetDoctor.Collectors.Parsers.Bird;
 using NetDoctor.Collectors.Parsers.CalicoctlGet;
 using NetDoctor.Collectors.Parsers.CalicoctlStatus;
+using NetDoctor.Collectors.Parsers.ClusterConfig;
 using NetDoctor.Collectors.Parsers.Ip;
 using NetDoctor.Collectors.Parsers.Ipset;
 using NetDoctor.Collectors.Parsers.Iptables;
@@ -44,6 +45,9 @@ public static class ParserCatalog
         Node(new IpvsadmParser()),
         Node(new SysctlParser()),
         Node(new ProcessListParser()),
+        Cluster(new KubeadmConfigParser()),
+        Cluster(new KopsClusterParser()),
+        Cluster(new K3sConfigParser()),
         Node(new ComponentConfigParser()),
         Cluster(new KubectlParser()),
         Node(new ContainerLogParser()),
