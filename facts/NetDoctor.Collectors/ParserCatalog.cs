@@ -9,6 +9,7 @@ using NetDoctor.Collectors.Parsers.Ipvsadm;
 using NetDoctor.Collectors.Parsers.KubeProxyConfig;
 using NetDoctor.Collectors.Parsers.Kubectl;
 using NetDoctor.Collectors.Parsers.Logs;
+using NetDoctor.Collectors.Parsers.Nft;
 using NetDoctor.Collectors.Parsers.Processes;
 using NetDoctor.Collectors.Parsers.RouteN;
 using NetDoctor.Collectors.Parsers.Sysctl;
@@ -28,6 +29,7 @@ public static class ParserCatalog
     [
         Node(new IptablesSaveParser()),
         Node(new IptablesListParser()),
+        Node(new NftRulesetParser()),
         Node(new IpsetSaveParser()),
         Node(new IpsetListParser()),
         Node(new IpRouteJsonParser()),
