@@ -1,4 +1,5 @@
 using NetDoctor.Collectors.Parsers.Bird;
+using NetDoctor.Collectors.Parsers.BirdConfig;
 using NetDoctor.Collectors.Parsers.CalicoctlGet;
 using NetDoctor.Collectors.Parsers.CalicoctlStatus;
 using NetDoctor.Collectors.Parsers.ClusterConfig;
@@ -42,6 +43,7 @@ public static class ParserCatalog
         Node(new IpRuleParser()),
         Node(new RouteNParser()),
         Node(new BirdProtocolsParser()),
+        Node(new BirdConfigParser()),
         Node(new CalicoctlNodeStatusParser()),
         Cluster(new CalicoctlGetParser()),
         Node(new IpvsadmParser()),
