@@ -1,6 +1,8 @@
 using NetDoctor.Collectors.Parsers.Bird;
+using NetDoctor.Collectors.Parsers.BirdConfig;
 using NetDoctor.Collectors.Parsers.CalicoctlGet;
 using NetDoctor.Collectors.Parsers.CalicoctlStatus;
+using NetDoctor.Collectors.Parsers.ClusterConfig;
 using NetDoctor.Collectors.Parsers.Ip;
 using NetDoctor.Collectors.Parsers.Ipset;
 using NetDoctor.Collectors.Parsers.Iptables;
@@ -9,6 +11,7 @@ using NetDoctor.Collectors.Parsers.KubeProxyConfig;
 using NetDoctor.Collectors.Parsers.Kubectl;
 using NetDoctor.Collectors.Parsers.KubectlPrinted;
 using NetDoctor.Collectors.Parsers.Logs;
+using NetDoctor.Collectors.Parsers.Nft;
 using NetDoctor.Collectors.Parsers.Processes;
 using NetDoctor.Collectors.Parsers.RouteN;
 using NetDoctor.Collectors.Parsers.Sysctl;
@@ -29,6 +32,7 @@ public static class ParserCatalog
     [
         Node(new IptablesSaveParser()),
         Node(new IptablesListParser()),
+        Node(new NftRulesetParser()),
         Node(new IpsetSaveParser()),
         Node(new IpsetListParser()),
         Node(new IpRouteJsonParser()),
@@ -41,11 +45,15 @@ public static class ParserCatalog
         Node(new IpRuleParser()),
         Node(new RouteNParser()),
         Node(new BirdProtocolsParser()),
+        Node(new BirdConfigParser()),
         Node(new CalicoctlNodeStatusParser()),
         Cluster(new CalicoctlGetParser()),
         Node(new IpvsadmParser()),
         Node(new SysctlParser()),
         Node(new ProcessListParser()),
+        Cluster(new KubeadmConfigParser()),
+        Cluster(new KopsClusterParser()),
+        Cluster(new K3sConfigParser()),
         Node(new ComponentConfigParser()),
         Cluster(new KubectlParser()),
         Cluster(new KubectlPrintedParser()),

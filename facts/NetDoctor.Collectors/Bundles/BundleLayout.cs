@@ -28,7 +28,6 @@ internal abstract class BundleLayout(string name, string root)
         "container_creation_time" => "container list (not diagnosed)",
         "ip-neigh.txt" => "neighbour table (not diagnosed)",
         "tc-qdisc.txt" => "traffic-control queues (not diagnosed)",
-        "nft-ruleset.txt" or "nft_ruleset" => "nftables ruleset (kept for people; iptables-nft-save gives the same rules to NetDoctor)",
         _ when name.StartsWith("bpf-", StringComparison.Ordinal) => "eBPF dataplane dump (not diagnosed)",
         _ => null,
     };

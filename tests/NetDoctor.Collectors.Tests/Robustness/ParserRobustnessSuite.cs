@@ -23,6 +23,13 @@ public abstract class ParserRobustnessSuite
     protected virtual bool LineOriented => true;
 
     /// <summary>
+    /// Where the garbage goes when the format is not line-oriented: the middle character by default. A YAML format whose
+    /// middle falls inside a comment or a plain scalar (which may hold any text) overrides it with a line start, where
+    /// garbage breaks the structure.
+    /// </summary>
+    protected virtual int SpliceAt => Sample.Length / 2;
+
+    /// <summary>
     /// Wall-clock budget per 10 MB input. Generous because tests run in parallel on a shared 2-core machine;
     /// it still catches what it is for: a quadratic parser takes hours on 10 MB, not a minute.
     /// </summary>
@@ -58,7 +65,8 @@ public abstract class ParserRobustnessSuite
         if (!LineOriented)
         {
             // One broken token spoils a JSON document; still, it must be a located problem, not an exception.
-            var broken = Sample.Length > 2 ? Sample[..(Sample.Length / 2)] + RobustnessChecks.GarbageLine + Sample[(Sample.Length / 2)..] : RobustnessChecks.GarbageLine;
+            int at = Math.Clamp(SpliceAt, 0, Sample.Length);
+            var broken = Sample.Length > 2 ? Sample[..at] + RobustnessChecks.GarbageLine + Sample[at..] : RobustnessChecks.GarbageLine;
             RobustnessChecks.ParseChecked(Parser, broken).Problems.ShouldNotBeEmpty();
             return;
         }

@@ -62,6 +62,18 @@ public sealed class IncidentFlow(ITestOutputHelper output)
         diagnoses.Where(d => d.AtLeast("warning")).ShouldBeEmpty($"healthy scenario produced: {Describe(diagnoses)}");
     }
 
+    /// <summary>Builds the scenario, checks its probe ends as <paramref name="expected"/>, and returns what netdoctor says about
+    /// the live state (for scenarios whose point is what netdoctor does and does not claim).</summary>
+    public async Task<IReadOnlyList<Diagnosis>> ProbeAndDiagnoseAsync(Scenario scenario, ProbeOutcome expected)
+    {
+        LabRequirements.Ensure();
+        await scenario.BuildAsync();
+        var probe = await scenario.ProbeAsync();
+        output.WriteLine($"(1) probe: {probe}");
+        probe.Outcome.ShouldBe(expected, probe.ToString());
+        return await CollectAndDiagnoseAsync(scenario, "live");
+    }
+
     /// <summary>One bundle per node (collect refuses a non-empty directory), run together as one fact base;
     /// the cluster YAML goes into the first node's bundle only, so cluster objects are not counted twice.</summary>
     private async Task<IReadOnlyList<Diagnosis>> CollectAndDiagnoseAsync(Scenario scenario, string label)

@@ -13,7 +13,12 @@ public sealed record ServicePort(string Namespace, string Name, string PortName,
 
     public string EndpointChain((string Address, int Port) endpoint) => "KUBE-SEP-" + Hash(PortId + "tcp" + $"{endpoint.Address}:{endpoint.Port}");
 
-    private static string Hash(string text) => Base32(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    /// <summary>The 8-character hash kube-proxy's nftables mode puts in its chain names ("service-2QRHZV4L-default/kubernetes/tcp/https").</summary>
+    public string Hash8 => HashOf(PortId + "tcp")[..8];
+
+    public static string HashOf(string text) => Base32(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static string Hash(string text) => HashOf(text)[..16];
 
     private static string Base32(byte[] data)
     {

@@ -24,7 +24,8 @@ public sealed class WrongBgpAddress : DerivedFact
     /// <summary>The interface of <see cref="AffectedNode"/> that holds <see cref="BgpAddress"/>, when known.</summary>
     public string? Interface { get; init; }
 
-    /// <summary>Where the wrong address was seen: "Calico Node resource" or "mesh peer of &lt;node&gt;".</summary>
+    /// <summary>Where the wrong address was seen: "spec.bgp.ipv4Address of Calico Node …", "mesh peer of &lt;node&gt;", or
+    /// a sentence naming the BIRD configuration line it was read from.</summary>
     public required string SeenAs { get; init; }
 
     /// <summary>The node whose BGP session to <see cref="BgpAddress"/> is down (mesh observation only).</summary>

@@ -26,8 +26,10 @@ public static class BgpAddressReport
         string where = c.StrayInterfaces.Count > 0 ? $" (interface {string.Join(", ", c.StrayInterfaces)} on {c.Node})" : "";
         string kube = c.KubernetesAddress is { } k ? $"its Kubernetes InternalIP {k}" : "any Kubernetes node address";
         var seen = new List<string>();
-        if (c.Findings.Any(f => f.ObservedBy is null))
-            seen.Add($"Calico Node {c.CalicoNodeName} has spec.bgp.ipv4Address {string.Join(", ", c.Findings.Where(f => f.ObservedBy is null).Select(f => f.BgpAddress))}");
+        if (c.Findings.Any(f => f.ObservedBy is null && f.SeenAs.StartsWith("spec.bgp.", StringComparison.Ordinal)))
+            seen.Add($"Calico Node {c.CalicoNodeName} has spec.bgp.ipv4Address {string.Join(", ", c.Findings.Where(f => f.ObservedBy is null && f.SeenAs.StartsWith("spec.bgp.", StringComparison.Ordinal)).Select(f => f.BgpAddress))}");
+        // Findings read from BIRD's configuration say themselves where they were seen.
+        seen.AddRange(c.Findings.Where(f => f.ObservedBy is null && !f.SeenAs.StartsWith("spec.bgp.", StringComparison.Ordinal)).Select(f => f.SeenAs).Distinct(StringComparer.Ordinal));
         if (c.ObservedBy.Count > 0)
             seen.Add($"the BGP session from {string.Join(", ", c.ObservedBy)} to {wrong} is not Established");
         return $"Calico on node {c.Node} uses BGP address {wrong}{where}, which is not {kube}: {string.Join("; ", seen)}. " +
