@@ -4,13 +4,16 @@ using NetDoctor.Packs.Model;
 
 namespace NetDoctor.Packs.Vetting.Reporters;
 
-/// <summary>The vet report as JSON (camelCase), for scripts.</summary>
+/// <summary>The vet report as JSON (camelCase), for scripts. The layout is documented in docs/output-formats.md.</summary>
 public static class VetJsonReporter
 {
-    public static string Render(VetReport report)
+    public static string Render(VetReport report) => Render(report, ReportTool.Default);
+
+    public static string Render(VetReport report, ReportTool tool)
     {
         var root = new JsonObject
         {
+            ["tool"] = new JsonObject { ["name"] = tool.Name, ["version"] = tool.Version },
             ["passed"] = report.Passed,
             ["packs"] = new JsonArray(report.Packs.Select(p => (JsonNode)new JsonObject
             {
