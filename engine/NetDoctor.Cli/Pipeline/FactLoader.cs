@@ -21,7 +21,6 @@ public sealed class FactLoader(LiveSnapshot live, CliConsoleErrors errors)
         {
             if (FolderOfBundles.Expand(path) is { } children)
             {
-                errors.Note($"{path} is a folder of {children.Count} bundles, not a bundle: reading each as its own input ({string.Join(", ", children.Select(Path.GetFileName))})");
                 folders.Add((path, children));
                 paths.AddRange(children);
             }
@@ -40,7 +39,11 @@ public sealed class FactLoader(LiveSnapshot live, CliConsoleErrors errors)
             // The live snapshot is a means, not a product: `netdoctor collect` is the way to keep one.
             if (liveDir is not null) TryDelete(liveDir);
         }
-        foreach (var (folder, children) in folders) FolderOfBundles.RefuseSharedNodes(folder, children, facts);
+        foreach (var (folder, children) in folders)
+        {
+            FolderOfBundles.RefuseSharedNodes(folder, children, facts);
+            errors.Note($"{folder} is a folder of {children.Count} bundles, not a bundle: read each as its own input ({string.Join(", ", children.Select(Path.GetFileName))})");
+        }
 
         var unread = facts.Inputs.Where(i => i.Error is not null || i.Files == 0).ToList();
         if (unread.Count == facts.Inputs.Count)
