@@ -38,12 +38,14 @@ public static class Shipped
         return Relative(full);
     }
 
-    /// <summary>Relative to the working directory when under it, else absolute; '/' separated.</summary>
+    /// <summary>Relative to the working directory when under it (and that is not /), else absolute; '/' separated.</summary>
     public static string Relative(string path)
     {
         string full = Path.GetFullPath(path);
-        string relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), full);
-        return (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? full : relative).Replace('\\', '/');
+        string cwd = Directory.GetCurrentDirectory();
+        string relative = Path.GetRelativePath(cwd, full);
+        bool outside = relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) || Path.GetPathRoot(cwd) == cwd;
+        return (outside ? full : relative).Replace('\\', '/');
     }
 
     private static string? FindSourceTree()

@@ -20,14 +20,13 @@ public static class CSharpRuleSource
     private static string? NameOf(Type type) =>
         type.GetCustomAttributesData().FirstOrDefault(a => a.AttributeType == typeof(NameAttribute))?.ConstructorArguments.FirstOrDefault().Value as string;
 
-    /// <summary>The file and line of the class's Define(), or null without a readable PDB (a single-file build has none).</summary>
+    /// <summary>The file and line of the class's Define(), or null without a readable PDB beside the program.</summary>
     public static SourceLocation? Locate(Type ruleClass)
     {
         var define = ruleClass.GetMethod(nameof(Rule.Define), BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly);
-        string location = ruleClass.Assembly.Location;
-        if (define is null || location.Length == 0) return null;
-        string pdb = Path.ChangeExtension(location, ".pdb");
-        if (!File.Exists(pdb)) return null;
+        // Beside the program, by assembly name: Assembly.Location is empty inside a single-file build.
+        string pdb = Path.Combine(AppContext.BaseDirectory, ruleClass.Assembly.GetName().Name + ".pdb");
+        if (define is null || !File.Exists(pdb)) return null;
         try
         {
             using var stream = File.OpenRead(pdb);
