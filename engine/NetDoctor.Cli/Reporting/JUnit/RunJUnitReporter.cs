@@ -58,7 +58,7 @@ public static class RunJUnitReporter
         var details = new StringBuilder();
         foreach (var d in failing)
         {
-            details.Append(d.Severity.ToUpperInvariant()).Append(": ").Append(d.Title).Append('\n').Append(d.Message).Append('\n');
+            details.Append(d.Severity.ToUpperInvariant()).Append(": ").Append(d.Title).Append('\n').Append(d.Message.Trim()).Append('\n');
             foreach (var e in d.Evidence) details.Append("  evidence: ").Append(e.Type).Append(' ').Append(e.Summary).Append(e.Source is null ? "" : " at " + e.Source).Append('\n');
             foreach (var r in d.Remediation)
             {
@@ -66,7 +66,7 @@ public static class RunJUnitReporter
                 if (r.Command is not null) details.Append("    ").Append(r.Command).Append('\n');
             }
         }
-        string message = failing.Count == 1 ? worst.Message : $"{failing.Count} diagnoses; the worst: {worst.Message}";
+        string message = failing.Count == 1 ? worst.Message.Trim() : $"{failing.Count} diagnoses; the worst: {worst.Message.Trim()}";
         return new JUnitFailure(worst.Severity, message, details.ToString());
     }
 

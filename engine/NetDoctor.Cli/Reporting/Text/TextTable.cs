@@ -38,7 +38,7 @@ public sealed class TextTable(params TextTable.Column[] columns)
             int underneath = Math.Max(canvas.Width - indent.Length - Start(widths, prose), 1);
             // Side by side unless the prose would be squeezed: too narrow to read, or more lines than stacking takes.
             stacked = available < Math.Min(MinimumProse, widths[prose])
-                      || Lines(prose, Math.Max(available, 1), false) > Lines(prose, underneath, true);
+                      || Lines(prose, Math.Max(available, 1), false, underneath) > Lines(prose, underneath, true, underneath);
             widths[prose] = stacked ? underneath : Math.Min(widths[prose], available);
         }
 
@@ -49,7 +49,9 @@ public sealed class TextTable(params TextTable.Column[] columns)
 
     private void WriteRow(TextCanvas canvas, string indent, string[] row, int[] widths, int prose, bool stacked)
     {
-        var proseLines = prose >= 0 ? Wrap.Lines(row[prose], Math.Max(widths[prose], 1)) : [];
+        // A row with nothing after its prose lets the prose run to the end of the line.
+        int width = prose >= 0 && !stacked && Trailing(row, prose) ? Math.Max(canvas.Width - indent.Length - Start(widths, prose), widths[prose]) : widths[prose < 0 ? 0 : prose];
+        var proseLines = prose >= 0 ? Wrap.Lines(row[prose], Math.Max(width, 1)) : [];
         int lineCount = Math.Max(1, proseLines.Count);
         for (int line = 0; line < lineCount; line++)
         {
@@ -69,9 +71,12 @@ public sealed class TextTable(params TextTable.Column[] columns)
             if (row[i].Length > 0) canvas.Line((under + columns[i].StackedPrefix, Style.None), (row[i], columns[i].Style));
     }
 
-    /// <summary>How many lines the rows take with the prose at <paramref name="width"/>, stacked or side by side.</summary>
-    private int Lines(int prose, int width, bool stacked) =>
-        _rows.Sum(r => Wrap.Lines(r[prose], width).Count + (stacked ? r.Skip(prose + 1).Count(c => c.Length > 0) : 0));
+    /// <summary>How many lines the rows take with the prose at <paramref name="width"/> (<paramref name="full"/> for a row with nothing after its prose), stacked or side by side.</summary>
+    private int Lines(int prose, int width, bool stacked, int full) =>
+        _rows.Sum(r => Wrap.Lines(r[prose], stacked || !Trailing(r, prose) ? width : full).Count + (stacked ? r.Skip(prose + 1).Count(c => c.Length > 0) : 0));
+
+    /// <summary>True when every cell after the prose column is empty.</summary>
+    private static bool Trailing(string[] row, int prose) => row.Skip(prose + 1).All(c => c.Length == 0);
 
     /// <summary>A cell padded to its column, followed by the gap (the last visible cell is not padded).</summary>
     private string Cell(string lead, string text, int width, int index, bool stacked, int prose)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetDoctor.Packs.Model;
@@ -51,7 +52,7 @@ public static class VetSarifReporter
             ["version"] = "2.1.0",
             ["runs"] = new JsonArray(run),
         };
-        return sarif.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return sarif.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     private static JsonObject Result(string code, int index, string level, string message, SourceMark mark, SarifArtifacts artifacts)
