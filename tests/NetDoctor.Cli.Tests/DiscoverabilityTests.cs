@@ -23,6 +23,15 @@ public class DiscoverabilityTests
         run.Out.ShouldContain("--output-junit");
     }
 
+    [Fact]
+    public async Task Netdoctor_alone_shows_the_commands_as_a_usage_error()
+    {
+        var result = await Cli.Run();
+        result.ExitCode.ShouldBe(2);
+        result.Out.ShouldContain("Commands:");
+        result.Err.ShouldNotContain("Required command");
+    }
+
     [Theory]
     [InlineData("bogus")]
     [InlineData("help", "bogus")]

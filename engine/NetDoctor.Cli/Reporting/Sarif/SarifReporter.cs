@@ -102,7 +102,7 @@ public static class SarifReporter
             if (sources.Physical(e.Source!) is { } physical)
                 locations.Add(new JsonObject { ["physicalLocation"] = physical, ["message"] = new JsonObject { ["text"] = $"{e.Type} {e.Summary}" } });
         // A diagnosis whose evidence is all derived still points somewhere: at the raw facts it was derived from.
-        if (locations.Count == 0 && Descendants(d.Explanation).FirstOrDefault(n => n.Node.Source is not null && sources.Physical(n.Node.Source) is not null) is { Node: var leaf })
+        if (locations.Count == 0 && SarifDerivation.Descendants(d.Explanation).FirstOrDefault(n => n.Node.Source is not null && sources.Physical(n.Node.Source) is not null) is { Node: var leaf })
             locations.Add(new JsonObject { ["physicalLocation"] = sources.Physical(leaf.Source!), ["message"] = new JsonObject { ["text"] = $"{leaf.Type} {leaf.Summary}" } });
 
         var result = new JsonObject
@@ -113,7 +113,7 @@ public static class SarifReporter
             ["message"] = SarifMessages.For(d),
             ["locations"] = locations,
         };
-        if (explain && d.Explanation is not null) result["relatedLocations"] = Related(d.Explanation, sources);
+        if (explain && d.Explanation is not null) result["relatedLocations"] = SarifDerivation.RelatedLocations(d.Explanation, sources);
         result["partialFingerprints"] = new JsonObject { ["netdoctorDiagnosis/v1"] = Fingerprint(d) };
         result["properties"] = new JsonObject
         {
@@ -122,38 +122,6 @@ public static class SarifReporter
             ["remediation"] = new JsonArray(d.Remediation.Select(r => (JsonNode)new JsonObject { ["description"] = r.Description, ["command"] = r.Command }).ToArray()),
         };
         return result;
-    }
-
-    /// <summary>--explain: every fact of the derivation that has a file:line, saying what it led to and by which rule.</summary>
-    private static JsonArray Related(ExplanationNode root, SarifSources sources)
-    {
-        var related = new JsonArray();
-        int id = 1;
-        foreach (var (node, parent) in Descendants(root))
-        {
-            if (node.Source is null || sources.Physical(node.Source) is not { } physical) continue;
-            string led = parent is null || parent == root ? "evidence of this diagnosis" : $"led to {parent.Type} {parent.Summary} (derived by {parent.ProducedBy})";
-            related.Add(new JsonObject
-            {
-                ["id"] = id++,
-                ["physicalLocation"] = physical,
-                ["message"] = new JsonObject { ["text"] = $"{node.Type} {node.Summary}: {led}" },
-            });
-        }
-        return related;
-    }
-
-    /// <summary>Every node of the tree below the root, with its parent, depth first.</summary>
-    private static IEnumerable<(ExplanationNode Node, ExplanationNode? Parent)> Descendants(ExplanationNode? root)
-    {
-        if (root is null) yield break;
-        var stack = new Stack<(ExplanationNode, ExplanationNode?)>(root.From.Reverse().Select(c => (c, (ExplanationNode?)root)));
-        while (stack.Count > 0)
-        {
-            var (node, parent) = stack.Pop();
-            yield return (node, parent);
-            foreach (var child in node.From.Reverse()) stack.Push((child, node));
-        }
     }
 
     /// <summary>Stable across runs for the same finding (rule, node, first evidence), so a code-scanning alert is tracked, not re-opened.</summary>
