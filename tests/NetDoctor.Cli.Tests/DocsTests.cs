@@ -53,6 +53,19 @@ public partial class DocsTests
         }
     }
 
+    [Fact]
+    public async Task The_readme_tour_shows_the_real_text_report()
+    {
+        const string command = "$ ./netdoctor run --bundle samples/incident-003-no-default-route\n";
+        string readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
+        int start = readme.IndexOf(command, StringComparison.Ordinal) + command.Length;
+        string shown = readme[start..readme.IndexOf("$ echo $?", start, StringComparison.Ordinal)];
+
+        // What a redirected run prints (the default width), timing aside.
+        var real = await Cli.RunAt(100, "run", "--bundle", Repo.Sample("incident-003-no-default-route"));
+        Timing().Replace(shown.Trim(), "N ms.").ShouldBe(Timing().Replace(real.Out.Trim(), "N ms."));
+    }
+
     /// <summary>Pack folders under the repository root, output files into <paramref name="outputDir"/>.</summary>
     private static List<string> Rooted(List<string> args, string outputDir)
     {
@@ -68,6 +81,9 @@ public partial class DocsTests
         }
         return rooted;
     }
+
+    [GeneratedRegex(@"\d+ ms\.")]
+    private static partial Regex Timing();
 
     [GeneratedRegex(@"\]\(([^)\s]+)\)")]
     private static partial Regex MarkdownLink();

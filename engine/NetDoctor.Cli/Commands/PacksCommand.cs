@@ -54,8 +54,8 @@ public sealed class PacksCommand(PackSet packSet, CliConsole console) : ICliComm
                 {
                     text.Line((pack.Name, Style.Bold), ($" {pack.Version}  ", Style.None), (Shipped.Display(pack.Directory), Style.Dim));
                     if (pack.Manifest?.Description is { } description) text.Wrapped(description.Trim(), "  ");
-                    var table = new TextTable(new("rule"), new("severity"), new("title", Wraps: true), new("does"));
-                    foreach (var r in rules) table.Row(r.Id, r.Severity, r.Title, r.Does);
+                    var table = new TextTable(new("rule"), new("severity"), new("does"), new("title", Wraps: true));
+                    foreach (var r in rules) table.Row(r.Id, r.Severity, r.Does, r.Title);
                     table.Write(text);
                     text.Line();
                 }
