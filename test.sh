@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need (network-lab packages when run as root), builds everything, runs every test project.
-# Exits non-zero when anything fails. Prints one closing line: "Tests: N passed, N failed, N skipped".
+# Exits non-zero when anything fails. Prints a line per test project, then one closing line:
+# "Tests: N passed, N failed, N skipped".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
@@ -28,11 +29,12 @@ fi
 dotnet build Engine.sln -c Release -nologo -v q || { echo "test.sh: build failed"; exit 1; }
 
 # 3. Run every test project (benchmarks are not tests).
-passed=0; failed=0; skipped=0; status=0
+passed=0; failed=0; skipped=0; status=0; summary=()
 results="$root/artifacts/test-results"; rm -rf "$results"; mkdir -p "$results"
 for proj in tests/*/*.Tests.csproj; do
   name=$(basename "$proj" .csproj)
   log="$results/$name.log"
+  echo "== $name"
   dotnet test "$proj" -c Release --no-build -nologo --logger "console;verbosity=normal" 2>&1 | tee "$log" | grep -E "^\s+(Failed|Skipped) |Error Message|^Total tests|^Test Run" 
   rc=${PIPESTATUS[0]}
   [ "$rc" = 0 ] || status=1
@@ -43,6 +45,9 @@ for proj in tests/*/*.Tests.csproj; do
   s=$(sed -nE 's/^ +Skipped: *([0-9]+).*/\1/p' "$log" | tail -1)
   if [ -z "$total" ] || [ "$total" = 0 ]; then echo "test.sh: $name ran no tests or crashed (rc=$rc)"; tail -30 "$log"; status=1; fi
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
+  summary+=("$(printf '  %-34s %4d passed, %d failed, %d skipped%s' "$name:" "${p:-0}" "${f:-0}" "${s:-0}" "$([ "$rc" = 0 ] || echo "  (exit $rc, log: $log)")")")
 done
+echo "Tests by project:"
+printf '%s\n' "${summary[@]}"
 echo "Tests: $passed passed, $failed failed, $skipped skipped"
 exit $status

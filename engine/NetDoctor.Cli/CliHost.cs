@@ -1,15 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
 using NetDoctor.Cli.Commands;
 using NetDoctor.Cli.Composition;
+using NetDoctor.Cli.Reporting.Text;
 
 namespace NetDoctor.Cli;
 
 /// <summary>Runs the CLI with the given writers: the program's Main and the in-process CLI tests share this entry.</summary>
 public static class CliHost
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken ct = default)
+    /// <param name="interactive">stdout is a terminal: colours, and the terminal's width when COLUMNS is not set.</param>
+    /// <param name="columns">The width of human output, overriding COLUMNS and the terminal (tests lay out text at fixed widths).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken ct = default, int? columns = null)
     {
-        using var provider = new ServiceCollection().AddNetDoctorCli(output, error, interactive).BuildServiceProvider();
+        var terminal = Terminal.Detect(interactive, columns);
+        using var provider = new ServiceCollection().AddNetDoctorCli(output, error, terminal, interactive).BuildServiceProvider();
         return await provider.GetRequiredService<NetDoctorApp>().RunAsync(args, ct);
     }
 }

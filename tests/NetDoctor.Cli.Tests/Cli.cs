@@ -12,11 +12,14 @@ public static class Cli
         public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}\n--- stderr\n{Err}";
     }
 
-    public static async Task<Result> Run(params string[] args)
+    public static Task<Result> Run(params string[] args) => RunAt(null, args);
+
+    /// <summary>Runs with human output laid out for a terminal <paramref name="columns"/> wide (null: COLUMNS or the default).</summary>
+    public static async Task<Result> RunAt(int? columns, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        int code = await CliHost.RunAsync(args, output, error);
+        int code = await CliHost.RunAsync(args, output, error, columns: columns);
         return new Result(code, output.ToString(), error.ToString());
     }
 }
@@ -27,6 +30,10 @@ public static class Repo
     public static string Root { get; } = Find();
 
     public static string Sample(string name) => Path.Combine(Root, "samples", name);
+
+    /// <summary>Every bundled sample's name.</summary>
+    public static IReadOnlyList<string> Samples { get; } =
+        Directory.GetDirectories(Path.Combine(Root, "samples")).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal).ToList();
 
     private static string Find()
     {

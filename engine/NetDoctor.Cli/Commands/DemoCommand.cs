@@ -1,36 +1,34 @@
 using System.CommandLine;
 using NetDoctor.Cli.Pipeline;
+using NetDoctor.Engine;
 using NetDoctor.Packs.Running;
 
 namespace NetDoctor.Cli.Commands;
 
-/// <summary>`netdoctor demo`: the one-minute tour — diagnoses the bundled incident-000 sample with explanations.</summary>
+/// <summary>`netdoctor demo`: the one-minute tour — diagnoses the bundled incident-000 sample with explanations, from any directory.</summary>
 public sealed class DemoCommand(RunCommand run, PackSet packSet, CliConsole console) : ICliCommand
 {
     public const string Sample = "incident-000-ippool-overlap";
 
     public Command Build()
     {
-        var command = new Command("demo", $"Diagnose the bundled sample '{Sample}' and explain the result.");
+        var command = new Command("demo", $"Diagnose the bundled sample '{Sample}' and explain the result (works from any directory).");
         command.SetAction(parse =>
         {
-            string sample = Path.Combine(SamplesDirectory, Sample);
-            if (!Directory.Exists(sample)) throw new UsageException($"demo sample not found at {sample}");
-            console.Out.WriteLine($"$ netdoctor run --bundle samples/{Sample} --explain");
+            string sample = Path.Combine(Shipped.Samples, Sample);
+            if (!Directory.Exists(sample)) throw new UsageException($"demo sample not found at {sample} ('netdoctor samples' says where samples are)");
+            console.Out.WriteLine($"$ netdoctor run --bundle {Shell.Quote(Shipped.Relative(sample))} --explain");
             console.Out.WriteLine();
             var packs = packSet.Load([]);
             var facts = Collectors.Bundles.BundleReader.Read([sample]);
             var result = new DiagnosisRunner(packs).Run(facts.Facts);
             var report = ReportBuilder.Build(facts, packs, result);
-            run.Write(report, result, "text", explain: true, output: null, Engine.RuleSeverity.Critical);
+            run.Write(report, result, "text", new RunCommand.Rendering(Explain: true, RuleSeverity.Critical), output: null);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    /// <summary>Samples ship beside the program; NETDOCTOR_SAMPLES overrides (tests, development).</summary>
-    public static string SamplesDirectory =>
-        Environment.GetEnvironmentVariable("NETDOCTOR_SAMPLES") is { Length: > 0 } overridden
-            ? overridden
-            : Path.Combine(AppContext.BaseDirectory, "samples");
+    /// <summary>Samples ship beside the program (see <see cref="Shipped"/>).</summary>
+    public static string SamplesDirectory => Shipped.Samples;
 }

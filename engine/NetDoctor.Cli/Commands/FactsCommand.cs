@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using NetDoctor.Cli.Pipeline;
 using NetDoctor.Cli.Reporting;
-using Spectre.Console;
+using NetDoctor.Cli.Reporting.Text;
 
 namespace NetDoctor.Cli.Commands;
 
@@ -55,13 +55,14 @@ public sealed class FactsCommand(FactLoader loader, CliConsole console) : ICliCo
             }
             else
             {
-                var table = new Table().Border(TableBorder.Simple).AddColumn("type").AddColumn("node").AddColumn("fact").AddColumn("source");
+                var text = console.Text;
+                var table = new TextTable(new("type"), new("node"), new("fact", Wraps: true), new("source", Style: Style.Dim, StackedPrefix: "at "));
                 foreach (var f in selected.OrderBy(f => f.GetType().Name, StringComparer.Ordinal).ThenBy(f => f.Node, StringComparer.Ordinal))
-                    table.AddRow(Markup.Escape(f.GetType().Name), Markup.Escape(f.Node ?? "-"), Markup.Escape(f.Summary), Markup.Escape(f.Source.ToString()));
-                console.Ansi.Write(table);
+                    table.Row(f.GetType().Name, f.Node ?? "-", f.Summary, f.Source.ToString());
+                table.Write(text, indent: "");
                 foreach (var p in facts.Problems)
-                    console.Ansi.MarkupLine($"[yellow]problem[/] [grey]{Markup.Escape(p.Source.ToString())}[/]: {Markup.Escape(p.Message)}");
-                console.Ansi.MarkupLine($"{selected.Count} facts, {facts.Problems.Count} problems, {facts.Inputs.Sum(i => i.Files)} files.");
+                    text.Wrapped($"problem {p.Source}: {p.Message}", rest: "    ", style: Style.Warning);
+                text.Line($"{Counted.Of(selected.Count, "fact")}, {Counted.Of(facts.Problems.Count, "problem")}, {Counted.Of(facts.Inputs.Sum(i => i.Files), "file")}.");
             }
             return ExitCodes.Ok;
         });

@@ -1,7 +1,9 @@
-using NetDoctor.Engine;
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using NetDoctor.Cli.Pipeline;
-using Spectre.Console;
+using NetDoctor.Cli.Reporting;
+using NetDoctor.Cli.Reporting.Text;
+using NetDoctor.Engine;
 
 namespace NetDoctor.Cli.Commands;
 
@@ -11,30 +13,60 @@ public sealed class PacksCommand(PackSet packSet, CliConsole console) : ICliComm
     public Command Build()
     {
         var packs = CommonOptions.Packs();
-        var command = new Command("packs", "List the built-in and given rule packs with their rules.") { packs };
+        var format = CommonOptions.Format("text", "text", "json");
+        var command = new Command("packs", "List the built-in and given rule packs with their rules.") { packs, format };
         command.SetAction(parse =>
         {
             var loaded = packSet.LoadAll(parse.GetValue(packs) ?? []);
+            var listed = loaded.Packs.Select(pack => (Pack: pack, Rules: pack.Rules
+                    .Select(r => new PackRule(r.Id, r.Document.Severity, r.Document.Title, r.Diagnoses ? "diagnoses" : r.Derives is { } derived ? $"derives {derived}" : "", "yaml"))
+                    .Concat(loaded.ExtraRules.Where(r => r.Pack() == pack.Name)
+                        .Select(r => new PackRule(r.Id(), ReportBuilder.Severity(r.Severity()), r.Title(), r.Labels().Contains("helper") ? "derives (C# helper)" : "diagnoses", "csharp")))
+                    .OrderBy(r => r.Id, StringComparer.Ordinal).ToList()))
+                .ToList();
 
-            foreach (var pack in loaded.Packs)
+            if (parse.GetValue(format) == "json")
             {
-                console.Ansi.MarkupLine($"[bold]{Markup.Escape(pack.Name)}[/] {Markup.Escape(pack.Version)}  [grey]{Markup.Escape(pack.DisplayDirectory)}[/]");
-                if (pack.Manifest?.Description is { } description) console.Ansi.MarkupLine($"  {Markup.Escape(description.Trim())}");
-                var table = new Table().Border(TableBorder.Simple).AddColumn("rule").AddColumn("severity").AddColumn("title").AddColumn("does");
-                foreach (var rule in pack.Rules.OrderBy(r => r.Id, StringComparer.Ordinal))
+                var doc = new JsonObject
                 {
-                    string does = rule.Diagnoses ? "diagnoses" : rule.Derives is { } derived ? $"derives {derived}" : "";
-                    table.AddRow(Markup.Escape(rule.Id), Markup.Escape(rule.Document.Severity), Markup.Escape(rule.Document.Title), Markup.Escape(does));
-                }
-                foreach (var rule in loaded.ExtraRules.Where(r => r.Pack() == pack.Name).OrderBy(r => r.Name, StringComparer.Ordinal))
-                    table.AddRow(Markup.Escape(rule.Id()), rule.Severity().ToString().ToLowerInvariant(), Markup.Escape(rule.Title()), "C# rule");
-                console.Ansi.Write(table);
+                    ["packs"] = new JsonArray(listed.Select(p => (JsonNode)new JsonObject
+                    {
+                        ["name"] = p.Pack.Name,
+                        ["version"] = p.Pack.Version,
+                        ["description"] = p.Pack.Manifest?.Description?.Trim(),
+                        ["directory"] = Shipped.Display(p.Pack.Directory),
+                        ["rules"] = new JsonArray(p.Rules.Select(r => (JsonNode)new JsonObject
+                        {
+                            ["id"] = r.Id, ["severity"] = r.Severity, ["title"] = r.Title, ["does"] = r.Does, ["kind"] = r.Kind,
+                        }).ToArray()),
+                    }).ToArray()),
+                    ["problems"] = new JsonArray(loaded.Diagnostics.Select(d => (JsonNode)new JsonObject
+                    {
+                        ["severity"] = d.IsError ? "error" : "warning", ["code"] = d.Code, ["source"] = d.Mark.ToString(), ["message"] = d.Message,
+                    }).ToArray()),
+                };
+                console.WriteDocument(doc.ToJsonString(JsonReporter.Options), null);
             }
-            foreach (var diagnostic in loaded.Diagnostics)
-                console.Ansi.MarkupLine($"[{(diagnostic.IsError ? "red" : "yellow")}]{Markup.Escape(diagnostic.ToString())}[/]");
-            console.Ansi.MarkupLine($"{loaded.Packs.Count} packs, {loaded.Packs.Sum(p => p.Rules.Count) + loaded.ExtraRules.Count} rules.");
+            else
+            {
+                var text = console.Text;
+                foreach (var (pack, rules) in listed)
+                {
+                    text.Line((pack.Name, Style.Bold), ($" {pack.Version}  ", Style.None), (Shipped.Display(pack.Directory), Style.Dim));
+                    if (pack.Manifest?.Description is { } description) text.Wrapped(description.Trim(), "  ");
+                    var table = new TextTable(new("rule"), new("severity"), new("does"), new("title", Wraps: true));
+                    foreach (var r in rules) table.Row(r.Id, r.Severity, r.Does, r.Title);
+                    table.Write(text);
+                    text.Line();
+                }
+                foreach (var diagnostic in loaded.Diagnostics)
+                    text.Wrapped(diagnostic.ToString(), style: diagnostic.IsError ? Style.Error : Style.Warning);
+                text.Line($"{Counted.Of(loaded.Packs.Count, "pack")}, {Counted.Of(listed.Sum(p => p.Rules.Count), "rule")}.");
+            }
             return loaded.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
         });
         return command;
     }
+
+    private sealed record PackRule(string Id, string Severity, string Title, string Does, string Kind);
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using NetDoctor.Cli.Pipeline;
 using NetDoctor.Cli.Reporting;
+using NetDoctor.Cli.Reporting.Text;
+using NetDoctor.Engine;
 using NetDoctor.Packs.Running;
 
 namespace NetDoctor.Cli.Commands;
@@ -13,52 +15,46 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
         var bundle = CommonOptions.Bundle();
         var live = CommonOptions.Live();
         var packs = CommonOptions.Packs();
-        var format = CommonOptions.Format("text", "text", "json", "sarif", "markdown");
+        var format = CommonOptions.Format("text", [.. RunFormats.Names]);
         var failOn = SeverityOption.FailOn();
-        var explain = new Option<bool>("--explain") { Description = "Show how each diagnosis was derived, down to the source file:line of every fact." };
+        var explain = new Option<bool>("--explain") { Description = "Show how each diagnosis was derived, down to the source file:line of every fact (SARIF: as related locations)." };
         var output = CommonOptions.Output();
         var engine = CommonOptions.Engine();
+        var extra = new ExtraOutputs(RunFormats.Names);
         var command = new Command("run", "Diagnose bundles or this machine with the built-in and given rule packs.")
         {
             bundle, live, packs, format, failOn, explain, output, engine,
         };
+        foreach (var option in extra.Options) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
             var loadedPacks = packSet.Load(parse.GetValue(packs) ?? []);
             var facts = await loader.LoadAsync(parse.GetValue(bundle) ?? [], parse.GetValue(live), ct);
             var run = new DiagnosisRunner(loadedPacks, CommonOptions.ParseEngine(parse.GetValue(engine))).Run(facts.Facts, cancellationToken: ct);
             var report = ReportBuilder.Build(facts, loadedPacks, run);
-            return Write(report, run, parse.GetValue(format)!, parse.GetValue(explain), parse.GetValue(output), SeverityOption.Parse(parse.GetValue(failOn)!));
+            var options = new Rendering(parse.GetValue(explain), SeverityOption.Parse(parse.GetValue(failOn)!));
+            extra.Write(parse, f => RunFormats.Render(f, report, options.Explain, options.FailOn));
+            return Write(report, run, parse.GetValue(format)!, options, parse.GetValue(output));
         });
         return command;
     }
 
-    public int Write(RunReport report, DiagnosisRun run, string format, bool explain, string? output, Engine.RuleSeverity failOn)
+    /// <summary>How a report is rendered: with the derivation, and which severity fails (JUnit cases, exit code).</summary>
+    public sealed record Rendering(bool Explain, RuleSeverity FailOn);
+
+    /// <summary>Writes the report in <paramref name="format"/> (human text to the terminal, else a document) and returns the exit code.</summary>
+    public int Write(RunReport report, DiagnosisRun run, string format, Rendering options, string? output)
     {
-        switch (format)
-        {
-            case "json": console.WriteDocument(JsonReporter.Render(report), output); break;
-            case "sarif": console.WriteDocument(SarifReporter.Render(report), output); break;
-            case "markdown": console.WriteDocument(MarkdownReporter.Render(report, explain), output); break;
-            default:
-                if (output is not null)
-                {
-                    using var file = new StringWriter();
-                    new TextReporter(new CliConsole(file, console.Error, interactive: false).Ansi).Render(report, explain);
-                    console.WriteDocument(file.ToString().TrimEnd(), output);
-                }
-                else
-                {
-                    new TextReporter(console.Ansi).Render(report, explain);
-                }
-                break;
-        }
+        if (format == "text" && output is null)
+            new TextReporter(console.Text).Render(report, options.Explain);
+        else
+            console.WriteDocument(RunFormats.Render(format, report, options.Explain, options.FailOn).TrimEnd(), output);
 
         if (run.Error is not null)
         {
             console.Error.WriteLine($"netdoctor: the rule engine stopped: {run.Error}");
             return ExitCodes.Findings;
         }
-        return run.Diagnoses.Any(d => d.Diagnosis.Severity >= failOn) ? ExitCodes.Findings : ExitCodes.Ok;
+        return run.Diagnoses.Any(d => d.Diagnosis.Severity >= options.FailOn) ? ExitCodes.Findings : ExitCodes.Ok;
     }
 }

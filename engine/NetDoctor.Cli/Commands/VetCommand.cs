@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NetDoctor.Cli.Pipeline;
+using NetDoctor.Cli.Reporting;
 using NetDoctor.Collectors.Bundles;
 using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Testing;
@@ -11,16 +12,19 @@ namespace NetDoctor.Cli.Commands;
 /// <summary>
 /// `netdoctor vet PACKDIR...`: what a pack's CI runs — schema, type-check, lint, every RuleTest, rule coverage.
 /// The built-in packs are loaded alongside (not vetted) so a community pack may build on their derived facts.
+/// One run can write several formats: --format for stdout, --output-FORMAT FILE for each other.
 /// </summary>
 public sealed class VetCommand(CSharpPacks csharp, CliConsole console) : ICliCommand
 {
     public Command Build()
     {
-        var dirs = new Argument<string[]>("PACKDIR") { Description = "Pack folders (or folders of packs) to vet.", Arity = ArgumentArity.OneOrMore };
+        var dirs = new Argument<string[]>("PACKDIR") { Description = "Pack folders (or folders of packs, like rulepacks/) to vet.", Arity = ArgumentArity.OneOrMore };
         var format = CommonOptions.Format("text", [.. VetReporters.Formats]);
         var output = CommonOptions.Output();
         var engine = CommonOptions.Engine();
+        var extra = new ExtraOutputs(VetReporters.Formats);
         var command = new Command("vet", "Validate rule packs and run their tests: schema, types, lint, tests, coverage.") { dirs, format, output, engine };
+        foreach (var option in extra.Options) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var targets = parse.GetValue(dirs)!;
@@ -38,7 +42,9 @@ public sealed class VetCommand(CSharpPacks csharp, CliConsole console) : ICliCom
             });
 
             var report = PackVetter.Vet(targets, new VetOptions(CSharpPacks.Catalog, bundles, dependencies, ExtraRules: csharp.Rules, Engine: CommonOptions.ParseEngine(parse.GetValue(engine))));
-            console.WriteDocument(VetReporters.Render(report, parse.GetValue(format)!).TrimEnd(), parse.GetValue(output));
+            var tool = new ReportTool(ToolIdentity.Name, ToolIdentity.Version, ToolIdentity.InformationUri);
+            extra.Write(parse, f => VetReporters.Render(report, f, tool));
+            console.WriteDocument(VetReporters.Render(report, parse.GetValue(format)!, tool).TrimEnd(), parse.GetValue(output));
             return report.Passed ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;

@@ -1,16 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
 using NetDoctor.Cli.Commands;
+using NetDoctor.Cli.Commands.Explain;
 using NetDoctor.Cli.Pipeline;
 using NetDoctor.Collectors.Live;
+using NetDoctor.Cli.Reporting.Text;
 
 namespace NetDoctor.Cli.Composition;
 
 /// <summary>The composition root's one table: every service and command of the CLI.</summary>
 public static class CliServices
 {
-    public static IServiceCollection AddNetDoctorCli(this IServiceCollection services, TextWriter output, TextWriter error, bool interactive)
+    public static IServiceCollection AddNetDoctorCli(this IServiceCollection services, TextWriter output, TextWriter error, Terminal terminal, bool interactive = false)
     {
-        services.AddSingleton(new CliConsole(output, error, interactive));
+        services.AddSingleton(new CliConsole(output, error, terminal, interactive));
         services.AddSingleton<CliConsoleErrors>();
         services.AddSingleton(_ => new LiveCollector());
         services.AddSingleton<LiveSnapshot>();
@@ -26,6 +28,8 @@ public static class CliServices
         services.AddSingleton<ICliCommand, PacksCommand>();
         services.AddSingleton<ICliCommand, ExplainCommand>();
         services.AddSingleton<ICliCommand, DemoCommand>();
+        services.AddSingleton<SamplesCommand>();
+        services.AddSingleton<ICliCommand>(sp => sp.GetRequiredService<SamplesCommand>());
         services.AddSingleton<NetDoctorApp>();
         return services;
     }

@@ -5,16 +5,27 @@ namespace NetDoctor.Cli.Pipeline;
 
 /// <summary>
 /// Reads the inputs a command was given — bundles and/or this machine — into one fact base.
-/// "No input could be read at all" is a usage error (exit 2); a damaged file inside a readable bundle is only a problem.
+/// "No input could be read at all" is a usage error (exit 2): nothing there, nothing recognised, an empty folder.
+/// A damaged file inside a readable bundle is only a problem.
 /// </summary>
-public sealed class FactLoader(LiveSnapshot live)
+public sealed class FactLoader(LiveSnapshot live, CliConsoleErrors errors)
 {
     public async Task<FactBase> LoadAsync(IReadOnlyList<string> bundles, bool useLive, CancellationToken ct)
     {
         if (bundles.Count == 0 && !useLive)
             throw new UsageException("no input: give --bundle PATH (repeatable) or --live");
 
-        var paths = new List<string>(bundles);
+        var paths = new List<string>();
+        var folders = new List<(string Folder, IReadOnlyList<string> Bundles)>();
+        foreach (string path in bundles)
+        {
+            if (FolderOfBundles.Expand(path) is { } children)
+            {
+                folders.Add((path, children));
+                paths.AddRange(children);
+            }
+            else paths.Add(path);
+        }
         string? liveDir = useLive ? await live.CollectAsync(ct) : null;
         if (liveDir is not null) paths.Add(liveDir);
 
@@ -28,10 +39,25 @@ public sealed class FactLoader(LiveSnapshot live)
             // The live snapshot is a means, not a product: `netdoctor collect` is the way to keep one.
             if (liveDir is not null) TryDelete(liveDir);
         }
-        if (!facts.AnyInputRead)
-            throw new UsageException("no input could be read: " + string.Join("; ", facts.Inputs.Select(i => i.Error ?? i.Path)));
+        foreach (var (folder, children) in folders)
+        {
+            FolderOfBundles.RefuseSharedNodes(folder, children, facts);
+            errors.Note($"{folder} is a folder of {children.Count} bundles, not a bundle: read each as its own input ({string.Join(", ", children.Select(Path.GetFileName))})");
+        }
+
+        var unread = facts.Inputs.Where(i => i.Error is not null || i.Files == 0).ToList();
+        if (unread.Count == facts.Inputs.Count)
+            throw new UsageException("no input could be read: " + string.Join("; ", unread.Select(Why)));
+        foreach (var input in unread) errors.Warn(Why(input));
         return facts;
     }
+
+    /// <summary>Why an input gave nothing: it could not be opened, it was empty, or nothing in it is a format NetDoctor reads.</summary>
+    private static string Why(NetDoctor.Facts.InputSummary input) =>
+        input.Error
+        ?? (input.Unrecognised + input.Skipped == 0
+            ? $"{input.Path}: no files in it"
+            : $"{input.Path}: nothing in it is a format NetDoctor reads ({input.Unrecognised} file{(input.Unrecognised == 1 ? "" : "s")} not recognised, {input.Skipped} skipped); see 'netdoctor facts --bundle {input.Path} --format json'");
 
     private static void TryDelete(string dir)
     {

@@ -9,11 +9,8 @@ namespace NetDoctor.Cli.Pipeline;
 /// </summary>
 public sealed class PackSet(CSharpPacks csharp)
 {
-    /// <summary>Where the built-in packs are: beside the program (copied at build), or NETDOCTOR_PACKS when set (tests, development).</summary>
-    public static string BuiltInDirectory =>
-        Environment.GetEnvironmentVariable("NETDOCTOR_PACKS") is { Length: > 0 } overridden
-            ? overridden
-            : Path.Combine(AppContext.BaseDirectory, "rulepacks");
+    /// <summary>Where the built-in packs are: beside the program (see <see cref="Shipped"/>).</summary>
+    public static string BuiltInDirectory => Shipped.Packs;
 
     /// <summary>Loads the built-in packs plus <paramref name="extraDirectories"/>; an invalid pack is a usage error.</summary>
     public LoadedPacks Load(IReadOnlyList<string> extraDirectories)

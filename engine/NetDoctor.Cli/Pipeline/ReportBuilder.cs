@@ -9,9 +9,7 @@ namespace NetDoctor.Cli.Pipeline;
 /// <summary>Maps what the pipeline produced (fact base, packs, diagnosis run) onto the JSON contract of CONTRACTS.md §4.</summary>
 public static class ReportBuilder
 {
-    public static string ToolVersion =>
-        typeof(ReportBuilder).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    public static string ToolVersion => ToolIdentity.Version;
 
     public static RunReport Build(FactBase facts, LoadedPacks packs, DiagnosisRun run)
     {
@@ -19,16 +17,59 @@ public static class ReportBuilder
         if (run.Error is not null) problems.Add(new ProblemReport("engine", run.Error));
 
         return new RunReport(
-            new ToolInfo("netdoctor", ToolVersion),
-            facts.Inputs.Select(i => new InputInfo(i.Path, i.Nodes, i.Files)).ToList(),
+            ToolIdentity.Info,
+            facts.Inputs.Select(i => Input(i, facts.Files)).ToList(),
             // A pack's C# rules (LoadedPacks.ExtraRules, ids "pack/...") count towards that pack.
             packs.Infos.Select(p => new PackReport(p.Name, p.Version, p.Rules + packs.ExtraRules.Count(r => r.Pack() == p.Name))).ToList(),
             run.Diagnoses.Select(ToReport).ToList(),
             problems,
-            new StatsReport(run.Stats.Facts, run.Stats.RulesFired, run.Stats.ElapsedMs, run.Stats.Engine.ToString().ToLowerInvariant(), run.Stats.EngineMs));
+            new StatsReport(run.Stats.Facts, run.Stats.RulesFired, run.Stats.ElapsedMs, run.Stats.Engine.ToString().ToLowerInvariant(), run.Stats.EngineMs))
+        {
+            Rules = DiagnosingRules(packs),
+            EngineError = run.Error,
+        };
     }
 
     public static string Severity(RuleSeverity severity) => severity.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Rules that report diagnoses: YAML rules with a `diagnose` action, and C# rules not tagged "helper" (a helper only
+    /// derives facts for other rules, like a YAML derive-only rule).
+    /// </summary>
+    private static IReadOnlyList<RuleReport> DiagnosingRules(LoadedPacks packs) =>
+        packs.Rules.Where(r => r.Diagnoses)
+            .Select(r => new RuleReport(r.Id, r.Pack, r.Document.Title, r.Document.Severity,
+                r.Document.References.Concat(r.Document.Diagnose?.References ?? []).Distinct().ToList(), r.Document.Tags))
+            .Concat(packs.ExtraRules.Where(r => !r.Labels().Contains("helper"))
+                .Select(r => new RuleReport(r.Id(), r.Pack() ?? "", r.Title(), Severity(r.Severity()), [], r.Labels().ToList())))
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
+
+    private static InputInfo Input(NetDoctor.Facts.InputSummary input, IReadOnlyList<LoadedFile> files)
+    {
+        var mine = files.Where(f => f.Input == input.Path).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        return new InputInfo(input.Path, input.Nodes, input.Files) { Root = BundleRoot(input.Path, mine), SourceFiles = mine };
+    }
+
+    /// <summary>
+    /// The local folder the input's file paths are relative to: the input itself, its parent for a single loose file,
+    /// or — when the reader descended into a wrapping folder (an extracted archive) — that folder. Null for archives.
+    /// </summary>
+    private static string? BundleRoot(string input, IReadOnlySet<string> files)
+    {
+        if (File.Exists(input)) return files.Count == 1 && files.Contains(Path.GetFileName(input)) ? Path.GetDirectoryName(Path.GetFullPath(input)) : null;
+        if (!Directory.Exists(input)) return null;
+        string? sample = files.FirstOrDefault();
+        if (sample is null) return Path.GetFullPath(input);
+        var dir = new DirectoryInfo(Path.GetFullPath(input));
+        for (int depth = 0; depth < 8 && dir is not null; depth++)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, sample))) return dir.FullName;
+            var children = dir.GetDirectories();
+            dir = children.Length == 1 ? children[0] : null;
+        }
+        return Path.GetFullPath(input);
+    }
 
     private static DiagnosisReport ToReport(DiagnosisResult result)
     {

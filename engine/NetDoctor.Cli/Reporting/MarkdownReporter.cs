@@ -38,7 +38,8 @@ public static class MarkdownReporter
             if (explain && d.Explanation is not null)
             {
                 sb.AppendLine("**Why**").AppendLine();
-                AppendTree(sb, d.Explanation, 0);
+                // The root is the diagnosis itself (its message is right above): list what it rests on.
+                foreach (var child in d.Explanation.From) AppendTree(sb, child, 0);
                 sb.AppendLine();
             }
         }

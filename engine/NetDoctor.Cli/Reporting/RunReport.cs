@@ -10,13 +10,47 @@ public sealed record RunReport(
     IReadOnlyList<PackReport> Packs,
     IReadOnlyList<DiagnosisReport> Diagnoses,
     IReadOnlyList<ProblemReport> Problems,
-    StatsReport Stats);
+    StatsReport Stats)
+{
+    /// <summary>The rules that ran and can report a diagnosis (JUnit's test cases, SARIF's rule table); not in the JSON.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<RuleReport> Rules { get; init; } = [];
 
-public sealed record ToolInfo(string Name, string Version);
+    /// <summary>Every node any input named, sorted.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Nodes => Inputs.SelectMany(i => i.Nodes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-public sealed record InputInfo(string Path, IReadOnlyList<string> Nodes, int Files);
+    /// <summary>Set when the rule engine stopped the run; the diagnoses found until then are still reported.</summary>
+    [JsonIgnore]
+    public string? EngineError { get; init; }
+}
+
+/// <param name="Version">The version without build metadata, e.g. 0.1.0 (also SARIF's semanticVersion).</param>
+public sealed record ToolInfo(string Name, string Version)
+{
+    /// <summary>Where to read about the tool (SARIF's informationUri); not in the JSON.</summary>
+    [JsonIgnore]
+    public string InformationUri { get; init; } = "";
+}
+
+public sealed record InputInfo(string Path, IReadOnlyList<string> Nodes, int Files)
+{
+    /// <summary>
+    /// The local directory the evidence sources of this input are relative to (the bundle folder, or the folder inside
+    /// it that holds the layout); null for an archive, whose files exist only inside it.
+    /// </summary>
+    [JsonIgnore]
+    public string? Root { get; init; }
+
+    /// <summary>Files of this input, relative to its root ("k8s01/ip-route.txt"): which input a source belongs to.</summary>
+    [JsonIgnore]
+    public IReadOnlySet<string> SourceFiles { get; init; } = new HashSet<string>();
+}
 
 public sealed record PackReport(string Name, string Version, int Rules);
+
+/// <summary>A rule that can diagnose: what JUnit makes a test case of and SARIF lists among its rules.</summary>
+public sealed record RuleReport(string Id, string Pack, string Title, string Severity, IReadOnlyList<string> References, IReadOnlyList<string> Tags);
 
 public sealed record DiagnosisReport(
     string RuleId,

@@ -33,9 +33,11 @@ public abstract class DerivedFact
             .Select(p => new KeyValuePair<string, object?>(p.Name, p.GetValue(this)))
             .ToList();
 
-    /// <summary>"SnatExemptDestination Pool=default-ipv4-ippool Destination=192.168.21.10".</summary>
-    /// <summary>The fields, "Pool=… Address=…"; the type is shown beside it wherever facts are listed, so it is not repeated here.</summary>
-    public string Summary => string.Join(" ", Fields.Select(f => $"{f.Key}={Format(f.Value)}"));
+    /// <summary>
+    /// The fields, "Pool=… Address=…"; the type is shown beside it wherever facts are listed, so it is not repeated here.
+    /// Fields without a value are left out: "Interface=null" tells an operator nothing and reads like a bug.
+    /// </summary>
+    public string Summary => string.Join(" ", Fields.Where(f => f.Value is not null).Select(f => $"{f.Key}={Format(f.Value)}"));
 
     public override string ToString() => $"{TypeName} {Summary}";
 

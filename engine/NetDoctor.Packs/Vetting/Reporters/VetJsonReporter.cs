@@ -1,16 +1,20 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetDoctor.Packs.Model;
 
 namespace NetDoctor.Packs.Vetting.Reporters;
 
-/// <summary>The vet report as JSON (camelCase), for scripts.</summary>
+/// <summary>The vet report as JSON (camelCase), for scripts. The layout is documented in docs/output-formats.md.</summary>
 public static class VetJsonReporter
 {
-    public static string Render(VetReport report)
+    public static string Render(VetReport report) => Render(report, ReportTool.Default);
+
+    public static string Render(VetReport report, ReportTool tool)
     {
         var root = new JsonObject
         {
+            ["tool"] = new JsonObject { ["name"] = tool.Name, ["version"] = tool.Version },
             ["passed"] = report.Passed,
             ["packs"] = new JsonArray(report.Packs.Select(p => (JsonNode)new JsonObject
             {
@@ -55,6 +59,6 @@ public static class VetJsonReporter
                 ["testsFailed"] = report.TestsFailed,
             },
         };
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 }

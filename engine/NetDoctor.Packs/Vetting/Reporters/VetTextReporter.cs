@@ -22,10 +22,13 @@ public static class VetTextReporter
         }
         var c = report.Coverage;
         text.AppendLine(CultureInfo.InvariantCulture, $"coverage: {c.Covered}/{c.Total} rules have a firing and a non-firing test ({c.Percent.ToString("0.#", CultureInfo.InvariantCulture)}%)");
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"vet {(report.Passed ? "passed" : "FAILED")}: {report.Errors} error(s), {report.Warnings} warning(s), {report.TestsPassed}/{report.Tests.Count} tests passed");
+        text.AppendLine(Verdict(report));
         return text.ToString();
     }
+
+    /// <summary>The closing line every vet format that people read ends with.</summary>
+    public static string Verdict(VetReport report) =>
+        $"vet {(report.Passed ? "passed" : "FAILED")}: {report.Errors} error(s), {report.Warnings} warning(s), {report.TestsPassed}/{report.Tests.Count} tests passed";
 
     internal static string Level(DiagnosticSeverity severity) => severity switch
     {

@@ -1,0 +1,76 @@
+using System.Text;
+using NetDoctor.Engine;
+using NetDoctor.Packs.Vetting.Reporters;
+
+namespace NetDoctor.Cli.Reporting.JUnit;
+
+/// <summary>
+/// `run --format junit`, as kube-bench and conftest do for CI test tabs: a suite per pack, a test case per rule that can
+/// diagnose × node it was evaluated on (classname = rule id, name = node; "cluster" for findings tied to no node). A case
+/// fails when that rule diagnosed that node at or above --fail-on, so the tab is red exactly when `run` exits 1; findings
+/// below the threshold are listed in the suite's system-out.
+/// </summary>
+public static class RunJUnitReporter
+{
+    public const string ClusterCase = "cluster";
+
+    public static string Render(RunReport report, RuleSeverity failOn) => Render(report, failOn, DateTime.UtcNow, Environment.MachineName);
+
+    public static string Render(RunReport report, RuleSeverity failOn, DateTime timestamp, string hostname)
+    {
+        var targets = report.Nodes.ToList();
+        if (targets.Count == 0 || report.Diagnoses.Any(d => d.Node is null)) targets.Add(ClusterCase);
+        targets.AddRange(report.Diagnoses.Select(d => d.Node).OfType<string>().Where(n => !targets.Contains(n)).Distinct());
+
+        var rules = report.Rules.Select(r => (r.Id, r.Pack))
+            .Concat(report.Diagnoses.Select(d => (Id: d.RuleId, Pack: d.RuleId.Split('/')[0])))
+            .DistinctBy(r => r.Id).ToList();
+        var suites = new List<JUnitSuite>();
+        foreach (var pack in rules.GroupBy(r => r.Pack).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var cases = new List<JUnitCase>();
+            var notes = new StringBuilder();
+            foreach (var rule in pack.OrderBy(r => r.Id, StringComparer.Ordinal))
+            {
+                foreach (string target in targets)
+                {
+                    var found = report.Diagnoses.Where(d => d.RuleId == rule.Id && (d.Node ?? ClusterCase) == target).ToList();
+                    var failing = found.Where(d => Parse(d.Severity) >= failOn).ToList();
+                    foreach (var below in found.Except(failing)) notes.Append($"{below.Severity}: {rule.Id} on {target}: {below.Message}\n");
+                    cases.Add(new JUnitCase(rule.Id, target, 0, failing.Count == 0 ? null : Failure(failing)));
+                }
+            }
+            var version = report.Packs.FirstOrDefault(p => p.Name == pack.Key)?.Version ?? "";
+            suites.Add(new JUnitSuite(pack.Key, cases, [new("version", version), new("failOn", ReportSeverity(failOn))], notes.ToString()));
+        }
+        // The run itself: a rule engine that stopped fails it (run exits 1 then, too); input problems fail nothing
+        // (the rest of the bundles was diagnosed) but are kept in the CI record.
+        var engine = new JUnitCase("netdoctor.run", "rule engine", report.Stats.EngineMs / 1000.0,
+            report.EngineError is { } error ? new JUnitFailure("engine", error, error) : null);
+        var problems = string.Join("\n", report.Problems.Select(p => $"problem: {p.Source}: {p.Message}"));
+        suites.Add(new JUnitSuite("netdoctor", [engine], [new("problems", report.Problems.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))], problems));
+        return JUnitXml.Render(suites, timestamp, hostname);
+    }
+
+    private static JUnitFailure Failure(IReadOnlyList<DiagnosisReport> failing)
+    {
+        var worst = failing.OrderByDescending(d => Parse(d.Severity)).First();
+        var details = new StringBuilder();
+        foreach (var d in failing)
+        {
+            details.Append(d.Severity.ToUpperInvariant()).Append(": ").Append(d.Title).Append('\n').Append(d.Message.Trim()).Append('\n');
+            foreach (var e in d.Evidence) details.Append("  evidence: ").Append(e.Type).Append(' ').Append(e.Summary).Append(e.Source is null ? "" : " at " + e.Source).Append('\n');
+            foreach (var r in d.Remediation)
+            {
+                details.Append("  fix: ").Append(r.Description).Append('\n');
+                if (r.Command is not null) details.Append("    ").Append(r.Command).Append('\n');
+            }
+        }
+        string message = failing.Count == 1 ? worst.Message.Trim() : $"{failing.Count} diagnoses; the worst: {worst.Message.Trim()}";
+        return new JUnitFailure(worst.Severity, message, details.ToString());
+    }
+
+    private static RuleSeverity Parse(string severity) => RuleMetadata.TryParseSeverity(severity, out var parsed) ? parsed : RuleSeverity.Info;
+
+    private static string ReportSeverity(RuleSeverity severity) => severity.ToString().ToLowerInvariant();
+}

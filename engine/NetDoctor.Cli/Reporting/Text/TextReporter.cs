@@ -1,0 +1,82 @@
+namespace NetDoctor.Cli.Reporting.Text;
+
+/// <summary>
+/// The run report for people. What an operator pastes must survive: every remediation command is printed on a line of
+/// its own, whole, whatever the width (the terminal may soft-wrap it on screen; the text does not break it). Prose —
+/// messages, descriptions, evidence summaries — wraps at spaces to the terminal width, so ids, paths and CIDRs stay whole.
+/// </summary>
+public sealed class TextReporter(TextCanvas canvas)
+{
+    private const string CommandIndent = "      ";
+
+    public void Render(RunReport report, bool explain)
+    {
+        foreach (var d in report.Diagnoses)
+        {
+            Heading(d);
+            canvas.Line((d.RuleId, Style.Dim), (d.Node is null ? "" : "  node ", Style.None), (d.Node ?? "", Style.Bold));
+            canvas.Wrapped(d.Message);
+            canvas.Line();
+
+            if (d.Evidence.Count > 0)
+            {
+                canvas.Line("Evidence:", Style.Bold);
+                var table = new TextTable(new TextTable.Column(""), new TextTable.Column("", Wraps: true), new TextTable.Column("", Style: Style.Dim, StackedPrefix: "at "));
+                foreach (var e in d.Evidence) table.Row(e.Type, e.Summary, e.Source ?? "");
+                table.Write(canvas);
+                canvas.Line();
+            }
+
+            if (d.Remediation.Count > 0)
+            {
+                canvas.Line("Fix:", Style.Bold);
+                foreach (var r in d.Remediation)
+                {
+                    canvas.Wrapped(r.Description, "  - ");
+                    if (r.Command is not null) canvas.Line(CommandIndent + r.Command, Style.Command);
+                }
+                canvas.Line();
+            }
+
+            if (explain && d.Explanation is { From.Count: > 0 } why)
+            {
+                // The root of the tree is the diagnosis itself, already printed above: show what it rests on.
+                canvas.Line("Why:", Style.Bold);
+                TreeWriter.Write(canvas, why.From);
+                canvas.Line();
+            }
+        }
+
+        if (report.Problems.Count > 0)
+        {
+            canvas.Line($"{Counted.Of(report.Problems.Count, "input problem")}:", Style.Warning);
+            foreach (var p in report.Problems.Take(50))
+                canvas.Wrapped($"{p.Source}: {p.Message}", "  ", "      ");
+            if (report.Problems.Count > 50)
+                canvas.Line($"  ... {report.Problems.Count - 50} more (--format json lists them all)", Style.Dim);
+        }
+
+        canvas.Wrapped(Verdict(report) + " " + Summary(report), style: report.Diagnoses.Count == 0 ? Style.Good : Style.Bold);
+    }
+
+    private void Heading(DiagnosisReport d)
+    {
+        string label = $"── {d.Severity.ToUpperInvariant()}  {d.Title} ";
+        int fill = canvas.Width - label.Length;
+        canvas.Line((label, Paint.Of(d.Severity)), (fill > 0 ? new string('─', fill) : "", Paint.Of(d.Severity)));
+    }
+
+    private static string Verdict(RunReport report)
+    {
+        if (report.Diagnoses.Count == 0) return "No diagnoses.";
+        var bySeverity = new[] { "critical", "error", "warning", "info" }
+            .Select(s => (Severity: s, Count: report.Diagnoses.Count(d => d.Severity == s)))
+            .Where(s => s.Count > 0)
+            .Select(s => Counted.Severity(s.Count, s.Severity));
+        return $"{Counted.Of(report.Diagnoses.Count, "diagnosis", "diagnoses")} ({string.Join(", ", bySeverity)}).";
+    }
+
+    private static string Summary(RunReport report) =>
+        $"{Counted.Of(report.Stats.Facts, "fact")} from {Counted.Of(report.Inputs.Sum(i => i.Files), "file")}, " +
+        $"{Counted.Of(report.Packs.Sum(p => p.Rules), "rule")} in {Counted.Of(report.Packs.Count, "pack")}, {report.Stats.ElapsedMs} ms.";
+}
