@@ -19,7 +19,7 @@ internal static class BuiltInPacks
             // PackSet skips a missing built-in directory (a CLI may run --packs only); a benchmark of no rules would be a lie.
             throw new InvalidOperationException($"built-in packs not found at {PackSet.BuiltInDirectory}");
         }
-        var services = new ServiceCollection().AddNetDoctorCli(TextWriter.Null, TextWriter.Null, interactive: false).BuildServiceProvider();
+        var services = new ServiceCollection().AddNetDoctorCli(TextWriter.Null, TextWriter.Null, NetDoctor.Cli.Reporting.Text.Terminal.Plain, interactive: false).BuildServiceProvider();
         return services.GetRequiredService<PackSet>().Load([]);
     }
 }

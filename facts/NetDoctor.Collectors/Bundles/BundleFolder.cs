@@ -3,16 +3,17 @@ using NetDoctor.Facts;
 namespace NetDoctor.Collectors.Bundles;
 
 /// <summary>
-/// Recognises a folder that holds bundles rather than being one — `samples/`, or a folder of per-node .tar.gz files —
-/// so a caller can read each bundle as its own input (with its own node names) or refuse, instead of the reader taking
-/// the folder for loose files of one node named after it. Only detects; the caller decides.
+/// Recognises a folder that holds bundle folders rather than being one — `samples/` — so a caller can read each bundle
+/// as its own input (with its own node names) or refuse, instead of the reader taking the folder for loose files of one
+/// node named after it. Only detects; the caller decides. Archives are neither: the reader already reads an archive
+/// found in a folder as an input of its own (a node-diags tarball beside pasted files is the common attachment).
 /// </summary>
 public static class BundleFolder
 {
     // Layouts that make a folder a bundle by themselves (not "loose-files" or "node-folders", which any folder is).
     private static readonly HashSet<string> BundleLayouts = new(StringComparer.Ordinal) { "netdoctor", "calicoctl-cluster-diags", "calicoctl-node-diags" };
 
-    /// <param name="Bundles">Sub-folders with a bundle layout of their own, and archives, sorted.</param>
+    /// <param name="Bundles">Sub-folders with a bundle layout of their own, sorted.</param>
     /// <param name="Others">Other files and folders with data beside them (documentation, scripts and hidden files are not counted).</param>
     public sealed record Contents(IReadOnlyList<string> Bundles, IReadOnlyList<string> Others);
 
@@ -30,8 +31,8 @@ public static class BundleFolder
             if (child.Name.StartsWith('.') || child.LinkTarget is not null) continue;
             if (child is DirectoryInfo dir)
                 (IsBundle(dir.FullName, options) ? bundles : others).Add(Path.Combine(path, child.Name));
-            else if (TarSource.LooksLikeArchive(child.FullName))
-                bundles.Add(Path.Combine(path, child.Name));
+            else if (ArchiveFormats.HasArchiveName(child.Name) || ArchiveFormats.Detect(child.FullName) != ArchiveFormat.None)
+                continue;
             else if (!IsDocumentation(child.Name))
                 others.Add(Path.Combine(path, child.Name));
         }
