@@ -61,8 +61,8 @@ public class InputTests
         var dir = Directory.CreateTempSubdirectory("nd-bundles-");
         try
         {
-            await Archive(Repo.Sample("incident-000-ippool-overlap"), Path.Combine(dir.FullName, "a.tar.gz"));
-            await Archive(Repo.Sample("incident-003-no-default-route"), Path.Combine(dir.FullName, "b.tar.gz"));
+            CopyDirectory(Repo.Sample("incident-000-ippool-overlap"), Path.Combine(dir.FullName, "a"));
+            CopyDirectory(Repo.Sample("incident-003-no-default-route"), Path.Combine(dir.FullName, "b"));
             File.WriteAllText(Path.Combine(dir.FullName, "README.md"), "bundles of two nodes");
 
             var result = await Cli.Run("run", "--bundle", dir.FullName, "--format", "json");
@@ -84,12 +84,38 @@ public class InputTests
     }
 
     [Fact]
+    public async Task Archives_in_a_folder_are_each_read_as_an_input_of_their_own()
+    {
+        var dir = Directory.CreateTempSubdirectory("nd-archives-");
+        try
+        {
+            await Archive(Repo.Sample("incident-000-ippool-overlap"), Path.Combine(dir.FullName, "a.tar.gz"));
+            await Archive(Repo.Sample("incident-003-no-default-route"), Path.Combine(dir.FullName, "b.tar.gz"));
+
+            var result = await Cli.Run("run", "--bundle", dir.FullName, "--format", "json");
+
+            result.ExitCode.ShouldBe(1, result.ToString());
+            var nodes = result.Json["inputs"]!.AsArray().SelectMany(i => i!["nodes"]!.AsArray()).Select(n => (string)n!).ToList();
+            nodes.ShouldContain("k8s-node01");
+            nodes.ShouldContain("admin");
+            nodes.ShouldNotContain(dir.Name);
+            var ids = result.Json["diagnoses"]!.AsArray().Select(d => (string)d!["ruleId"]!).ToList();
+            ids.ShouldContain("calico/ippool-overlaps-node-network");
+            ids.ShouldContain("node/no-route-to-service-cidr");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Bundles_mixed_with_other_data_files_are_refused()
     {
         var dir = Directory.CreateTempSubdirectory("nd-mixed-");
         try
         {
-            await Archive(Repo.Sample("incident-003-no-default-route"), Path.Combine(dir.FullName, "admin.tar.gz"));
+            CopyDirectory(Repo.Sample("incident-003-no-default-route"), Path.Combine(dir.FullName, "admin-bundle"));
             File.Copy(Path.Combine(Repo.Sample("incident-003-no-default-route"), "admin", "ip-route.txt"), Path.Combine(dir.FullName, "ip-route.txt"));
             var result = await Cli.Run("run", "--bundle", dir.FullName);
             result.ExitCode.ShouldBe(2, result.ToString());
@@ -98,6 +124,16 @@ public class InputTests
         finally
         {
             dir.Delete(recursive: true);
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 
