@@ -1,5 +1,4 @@
 using System.Reflection;
-using NetDoctor.Collectors.Live.Files;
 
 namespace NetDoctor.Collectors.Live;
 
@@ -83,9 +82,9 @@ public sealed class LiveCollector(ICommandRunner? runner = null, IClusterCollect
         }
         var copied = new List<CopiedFileRecord>();
         if (processes is not null && !cancellationToken.IsCancellationRequested)
-            await CopyKubeProxyConfig(processes, node, options, writer, copied, cancellationToken).ConfigureAwait(false);
+            await HostFiles.CopyKubeProxyConfig(processes, node, options, writer, copied, cancellationToken).ConfigureAwait(false);
         if (options.CollectContainerLogs && !cancellationToken.IsCancellationRequested)
-            await CopyPodLogs(node, options, writer, copied, cancellationToken).ConfigureAwait(false);
+            await HostFiles.CopyPodLogs(node, options, writer, copied, cancellationToken).ConfigureAwait(false);
 
         var clusterRecord = options.NoCluster ? ClusterRecord.Skipped("--no-cluster")
             : cancellationToken.IsCancellationRequested ? ClusterRecord.Skipped(NotStarted)
@@ -155,47 +154,6 @@ public sealed class LiveCollector(ICommandRunner? runner = null, IClusterCollect
             : new(command.Id, command.CommandLine, file, result.Succeeded ? "ok" : "failed", result.ExitCode, (long)result.Duration.TotalMilliseconds, result.Reason);
 
     private static CommandRecord Skipped(LiveCommand command, string reason) => new(command.Id, command.CommandLine, null, "skipped", null, 0, reason);
-
-    /// <summary>
-    /// kube-proxy's --config file, read through the process's own root (it usually runs in a container) — only when the
-    /// process runs as root or as the kube-proxy user (<see cref="ProcessOwner"/>), and only a regular file of bounded size
-    /// read within a timeout (<see cref="RegularFileReader"/>): the command line is anyone's to write, the file is root's to read.
-    /// </summary>
-    private static async Task CopyKubeProxyConfig(string processes, string node, CollectOptions options, RedactingWriter writer,
-        List<CopiedFileRecord> copied, CancellationToken cancellationToken)
-    {
-        string file = $"{node}/kube-proxy-config.yaml";
-        foreach (var (pid, path) in KubeProxyConfigLocator.Find(processes).Take(1))
-        {
-            if (ProcessOwner.Distrust(options.ProcRoot, pid, "kube-proxy", options.PasswdFile) is { } distrust)
-            {
-                copied.Add(new CopiedFileRecord(file, path, "skipped", distrust));
-                continue;
-            }
-            string candidate = KubeProxyConfigLocator.ThroughProcess(options.ProcRoot, pid, path);
-            var outcome = await RegularFileReader.ReadAsync(candidate, options.MaxConfigBytes, options.ConfigReadTimeout, cancellationToken).ConfigureAwait(false);
-            if (outcome.Text is { } text)
-            {
-                writer.Write(file, text);
-                copied.Add(new CopiedFileRecord(file, candidate, "ok", null));
-            }
-            else copied.Add(new CopiedFileRecord(file, path, "failed", outcome.Error));
-        }
-    }
-
-    private static async Task CopyPodLogs(string node, CollectOptions options, RedactingWriter writer, List<CopiedFileRecord> copied, CancellationToken cancellationToken)
-    {
-        await foreach (var (log, source, error) in PodLogCollector.Collect(options.PodLogDirectory, options.MaxLogBytes, options.ConfigReadTimeout, cancellationToken).ConfigureAwait(false))
-        {
-            if (log is null)
-            {
-                copied.Add(new CopiedFileRecord("", source, "failed", error));
-                continue;
-            }
-            writer.Write($"{node}/{log.BundlePath}", log.Text);
-            copied.Add(new CopiedFileRecord($"{node}/{log.BundlePath}", source, "ok", null));
-        }
-    }
 
     /// <summary>A node name usable as a folder name.</summary>
     private static string SafeName(string name)
