@@ -23,8 +23,8 @@ public class SandboxTests
     [InlineData("System.Diagnostics.Process.Start(\"ls\") != null", "'System.Diagnostics.Process' is not available in rule expressions: only bindings, fact types and the helpers Net, Text, Regex and Calico can be used")]
     [InlineData("AppDomain.CurrentDomain != null", "'AppDomain' is not available in rule expressions: only bindings, fact types and the helpers Net, Text, Regex and Calico can be used")]
     [InlineData("Environment.GetEnvironmentVariable(\"HOME\") != null", "'Environment' is not available in rule expressions: only bindings, fact types and the helpers Net, Text, Regex and Calico can be used")]
-    [InlineData("DateTime.Now > DateTime.MinValue", "'DateTime.Now' is not available in rule expressions")]
-    [InlineData("Guid.NewGuid() != Guid.Empty", "'Guid.NewGuid' is not available in rule expressions")]
+    [InlineData("DateTime.Now > DateTime.MinValue", "'DateTime.Now' reads the clock or the environment, which rule expressions cannot: a diagnosis must not depend on when or where the bundle is read")]
+    [InlineData("Guid.NewGuid() != Guid.Empty", "'Guid.NewGuid' reads the clock or the environment, which rule expressions cannot: a diagnosis must not depend on when or where the bundle is read")]
     [InlineData("pool.Name.GetHashCode() > 0", "'GetHashCode' is not allowed in rule expressions (no reflection)")]
     [InlineData("Regex.IsMatch(pool.Name, \"(unclosed\")", "invalid regular expression '(unclosed': Invalid pattern '(unclosed' at offset 9. Not enough )'s.")]
     public void Forbidden_expression_is_rejected_at_load_time(string expression, string message)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using NetDoctor.Collectors.Live;
 using Spectre.Console;
 
@@ -22,13 +23,15 @@ public sealed class CollectCommand(LiveCollector collector, CliConsole console) 
             var path = parse.GetValue(output)!;
             if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
                 throw new UsageException($"--output {path}: directory exists and is not empty");
+            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var signals = InterruptOn(interrupt);
             var result = await collector.CollectAsync(new CollectOptions
             {
                 OutputPath = path,
                 NoCluster = parse.GetValue(noCluster),
                 NodeName = parse.GetValue(nodeName),
                 Kubeconfig = parse.GetValue(kubeconfig),
-            }, ct);
+            }, interrupt.Token);
 
             int ok = result.Commands.Count(c => c.Status == "ok");
             console.Ansi.MarkupLine($"Collected node [bold]{Markup.Escape(result.NodeName)}[/] into [bold]{Markup.Escape(result.OutputPath)}[/]: {result.Files.Count} files, {ok}/{result.Commands.Count} commands ok.");
@@ -37,8 +40,45 @@ public sealed class CollectCommand(LiveCollector collector, CliConsole console) 
             console.Ansi.MarkupLine($"  cluster: {Markup.Escape(result.Cluster.Status)}{(result.Cluster.Reason is { } r ? " (" + Markup.Escape(r) + ")" : "")}");
             int redactions = result.Redactions.Values.Sum();
             if (redactions > 0) console.Ansi.MarkupLine($"  {redactions} secret(s) redacted (see manifest.yaml).");
-            return ExitCodes.Ok;
+            if (!result.Interrupted) return ExitCodes.Ok;
+            console.Ansi.MarkupLine("[yellow]Interrupted[/]: the bundle is partial and its manifest.yaml says so.");
+            return Interrupted;
         });
         return command;
+    }
+
+    /// <summary>The shell's code for a command ended by Ctrl-C (128 + SIGINT).</summary>
+    private const int Interrupted = 130;
+
+    /// <summary>
+    /// Ctrl-C (SIGINT) and SIGTERM cancel <paramref name="interrupt"/>, whatever the host does with signals: collect then
+    /// kills what runs and writes its manifest, marked interrupted. Only the first signal is taken here; later ones go to
+    /// whatever else handles them.
+    /// </summary>
+    private static IDisposable InterruptOn(CancellationTokenSource interrupt)
+    {
+        void Handle(PosixSignalContext context)
+        {
+            if (interrupt.IsCancellationRequested) return;
+            context.Cancel = true;
+            interrupt.Cancel();
+        }
+        var registrations = new List<IDisposable>();
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+        {
+            try
+            {
+                registrations.Add(PosixSignalRegistration.Create(signal, Handle));
+            }
+            catch (PlatformNotSupportedException)
+            {
+            }
+        }
+        return new Registrations(registrations);
+    }
+
+    private sealed class Registrations(List<IDisposable> items) : IDisposable
+    {
+        public void Dispose() => items.ForEach(i => i.Dispose());
     }
 }

@@ -3,6 +3,7 @@ using NetDoctor.Engine;
 using NetDoctor.Engine.Aggregators;
 using NetDoctor.Packs.Compilation.Actions;
 using NetDoctor.Packs.Expressions;
+using NetDoctor.Packs.Expressions.Budget;
 using NetDoctor.Packs.Model;
 using NetDoctor.Packs.Templates;
 using NetDoctor.Packs.Types;
@@ -16,6 +17,8 @@ namespace NetDoctor.Packs.Compilation;
 /// each `when` element becomes a pattern (or not/exists/aggregate) whose conditions are lambdas over the bindings they
 /// use (NRules binds lambda parameters to declarations by name), and `then` becomes actions whose first parameter is
 /// NRules' <see cref="IContext"/>. Title, severity and pack ride on the definition's properties (<see cref="RuleMetadata"/>).
+/// Every expression is metered by the rule's <see cref="EvaluationMeter"/> (<see cref="BudgetInstrumenter"/>), so a
+/// condition or action over its budget stops with an error naming the rule instead of running away.
 /// Every problem is reported with its position; a rule with errors yields null.
 /// </summary>
 internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDictionary<string, DerivedTypeInfo> derivedTypes, List<PackDiagnostic> diagnostics)
@@ -25,11 +28,13 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
 
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
     private int _errors;
+    private EvaluationMeter _meter = null!;
 
     public CompiledRule? Compile(string pack, RuleDocument doc)
     {
         _used.Clear();
         _errors = 0;
+        _meter = new EvaluationMeter(doc.Id, pack, sandbox.Limits);
         var scope = new RuleScope();
         var topBindings = new List<(string Name, SourceMark Mark)>();
         var builder = new RuleBuilder();
@@ -169,7 +174,7 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
     {
         if (Parse(expr, [source]) is not { } lambda) return null;
         _used.Add(source.Name!);
-        return Expression.Lambda(lambda.Body, source);
+        return Expression.Lambda(Metered(lambda.Body), source);
     }
 
     private Type? ResolveFact(string name, SourceMark mark)
@@ -201,7 +206,7 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
             {
                 var used = ParameterUsage.Of(part, scope);
                 foreach (var p in used) _used.Add(p.Name!);
-                result.Add(Expression.Lambda(part, used.Count > 0 ? used : [own]));
+                result.Add(Expression.Lambda(Metered(part), used.Count > 0 ? used : [own]));
             }
         }
         return result;
@@ -299,8 +304,10 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
     {
         var used = ParameterUsage.Of(body, scope.Parameters);
         foreach (var p in used) _used.Add(p.Name!);
-        return Expression.Lambda(body, [context, .. used]);
+        return Expression.Lambda(Metered(body), [context, .. used]);
     }
+
+    private Expression Metered(Expression body) => BudgetInstrumenter.Instrument(body, _meter);
 
     /// <summary>The value converted to a field's type when that is a widening or same-type conversion; null otherwise.</summary>
     private static Expression? Coerce(Expression value, Type target)

@@ -3,6 +3,7 @@ using System.Linq.Dynamic.Core.Exceptions;
 using System.Linq.Expressions;
 using System.Net;
 using NetDoctor.Facts;
+using NetDoctor.Packs.Expressions.Budget;
 using NetDoctor.Packs.Model;
 using NetDoctor.Packs.Types;
 
@@ -21,9 +22,10 @@ public sealed class ExpressionSandbox
     private readonly Dictionary<string, Type> _knownTypes;
     private readonly IReadOnlyList<Type> _dataTypes;
 
-    public ExpressionSandbox(FactTypeCatalog catalog)
+    public ExpressionSandbox(FactTypeCatalog catalog, ExpressionLimits? limits = null)
     {
         _catalog = catalog;
+        Limits = limits ?? ExpressionLimits.Default;
         var types = catalog.Types
             .Concat(Reachable(catalog.Types))
             .Concat(typeof(Fact).Assembly.GetExportedTypes().Where(t => !t.IsAbstract || t.IsSealed))
@@ -49,6 +51,9 @@ public sealed class ExpressionSandbox
 
     public FactTypeCatalog Catalog => _catalog;
 
+    /// <summary>What one evaluation of a rule's expressions may cost; constant sizes over them are rejected at load.</summary>
+    public ExpressionLimits Limits { get; }
+
     /// <summary>
     /// Parses <paramref name="text"/> as the body of a lambda over <paramref name="scope"/>. The result's body has its
     /// natural type (callers check it); the lambda has every scope parameter (callers trim to the used ones).
@@ -72,9 +77,20 @@ public sealed class ExpressionSandbox
         {
             throw new ExpressionError(ex.Message, 0, DiagnosticCodes.TypeCheck);
         }
-        if (SandboxValidator.Check(lambda.Body, _dataTypes) is { } violation)
-            throw new ExpressionError(violation, 0, DiagnosticCodes.Sandbox);
+        if (SandboxValidator.Check(lambda.Body, _dataTypes, Limits, out string? near) is { } violation)
+            throw new ExpressionError(violation, Locate(text, near), DiagnosticCodes.Sandbox);
         return lambda;
+    }
+
+    /// <summary>Where <paramref name="near"/> ("DateTimeOffset.Now", "PadLeft") is written in the expression; its start when not found.</summary>
+    private static int Locate(string text, string? near)
+    {
+        if (near is null) return 0;
+        int at = text.IndexOf(near, StringComparison.Ordinal);
+        if (at >= 0) return at;
+        string member = near[(near.LastIndexOf('.') + 1)..];
+        at = text.IndexOf("." + member, StringComparison.Ordinal);
+        return at >= 0 ? at + 1 : 0;
     }
 
     /// <summary>

@@ -3,15 +3,17 @@ using System.Net;
 using System.Reflection;
 using NetDoctor.Facts;
 using NetDoctor.Packs.Diagnoses;
+using NetDoctor.Packs.Expressions.Budget;
 using NetDoctor.Packs.Types;
 
 namespace NetDoctor.Packs.Expressions;
 
 /// <summary>
 /// Second line of the sandbox, after the type provider: walks a parsed expression and rejects any member, method or
-/// constructor whose declaring type is not on the allow-list, anything that yields reflection objects, and regex
-/// patterns that do not compile. Dynamic LINQ has predefined types of its own (DateTime, Guid, Uri, Enum...) that
-/// the type provider cannot remove; this walk is what keeps them out.
+/// constructor whose declaring type is not on the allow-list, anything that yields reflection objects, clock and
+/// environment reads, regex patterns that do not compile, and strings whose constant size is over the limit
+/// ("x".PadLeft(1000000000), a format asking for a billion digits). Dynamic LINQ has predefined types of its own
+/// (DateTime, Guid, Uri, Enum...) that the type provider cannot remove; this walk is what keeps them out.
 /// </summary>
 internal sealed class SandboxValidator : ExpressionVisitor
 {
@@ -30,15 +32,27 @@ internal sealed class SandboxValidator : ExpressionVisitor
     private static readonly HashSet<string> ForbiddenMethods = ["GetType", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals"];
 
     private readonly HashSet<Type> _extraTypes;
+    private readonly ExpressionLimits _limits;
     private string? _violation;
+    private string? _near;
 
-    private SandboxValidator(IEnumerable<Type> extraTypes) => _extraTypes = [.. extraTypes];
-
-    /// <summary>Returns a message naming what is not allowed, or null when the expression stays inside the sandbox.</summary>
-    public static string? Check(Expression expression, IEnumerable<Type> allowedFactTypes)
+    private SandboxValidator(IEnumerable<Type> extraTypes, ExpressionLimits limits)
     {
-        var validator = new SandboxValidator(allowedFactTypes);
+        _extraTypes = [.. extraTypes];
+        _limits = limits;
+    }
+
+    /// <summary>
+    /// Returns a message naming what is not allowed, or null when the expression stays inside the sandbox;
+    /// <paramref name="near"/> is the text to point at ("DateTimeOffset.Now", "PadLeft"), when known.
+    /// </summary>
+    public static string? Check(Expression expression, IEnumerable<Type> allowedFactTypes, ExpressionLimits limits, out string? near)
+    {
+        var validator = new SandboxValidator(allowedFactTypes, limits);
+        if (ClockAndEnvironment.Find(expression) is { } clock)
+            validator.Fail(ClockAndEnvironment.Message(clock), $"{clock.DeclaringType!.Name}.{clock.Name}");
         validator.Visit(expression);
+        near = validator._near;
         return validator._violation;
     }
 
@@ -53,7 +67,11 @@ internal sealed class SandboxValidator : ExpressionVisitor
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
         var method = node.Method;
-        if (ForbiddenMethods.Contains(method.Name))
+        if (method.DeclaringType == typeof(string) && method.Name == "Format")
+            Fail("'string.Format' is not available in rule expressions: use a template ('{{ }}') or '+'", "Format");
+        else if (ConstantSize(node) is { } size && size > _limits.MaxStringLength)
+            Fail($"'{method.Name}' would build a string of {size:N0} characters; rule expressions may build at most {_limits.MaxStringLength:N0}", method.Name);
+        else if (ForbiddenMethods.Contains(method.Name))
             Fail($"'{method.Name}' is not allowed in rule expressions (no reflection)");
         else if (method.DeclaringType is { } declaring && !Allowed(declaring))
             Fail($"'{declaring.Name}.{method.Name}' is not available in rule expressions");
@@ -102,5 +120,23 @@ internal sealed class SandboxValidator : ExpressionVisitor
         }
     }
 
-    private void Fail(string message) => _violation ??= message;
+    /// <summary>The size a call asks for when it is written as a constant: a pad width, or the widest field of a format string.</summary>
+    private static long? ConstantSize(MethodCallExpression node)
+    {
+        var parameters = node.Method.GetParameters();
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            if (node.Arguments[i] is not ConstantExpression { Value: { } value }) continue;
+            if (node.Method.DeclaringType == typeof(string) && node.Method.Name is "PadLeft" or "PadRight" && i == 0 && value is int width) return width;
+            if (parameters[i].Name == "format" && value is string format) return FormatWidth.Largest(format);
+        }
+        return null;
+    }
+
+    private void Fail(string message, string? near = null)
+    {
+        if (_violation is not null) return;
+        _violation = message;
+        _near = near;
+    }
 }

@@ -11,7 +11,8 @@ namespace NetDoctor.Packs.Testing;
 /// <summary>
 /// Runs RuleTests: for each test, a fresh session of every loaded rule (a rule may depend on facts other rules derive),
 /// the test's facts inserted and fired within a budget, then the expectations checked against what the tested rule
-/// left in working memory: its diagnoses, or for a derive-only rule the facts it derived.
+/// left in working memory: its diagnoses, or for a derive-only rule the facts it derived. A fixture bundle is read only
+/// when it lies inside the pack folder (<see cref="FixturePath"/>); otherwise the test fails without opening it.
 /// </summary>
 public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = null, int maxFirings = 10_000, EngineKind engine = EngineKind.Indexed)
 {
@@ -82,7 +83,11 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
                 return null;
             }
             string dir = Path.GetDirectoryName(Path.Combine(pack.Directory, test.Mark.RelativeFile)) ?? pack.Directory;
-            string full = Path.Combine(dir, bundle);
+            if (FixturePath.Resolve(pack.Directory, dir, bundle, out string? refusal) is not { } full)
+            {
+                failures.Add($"{test.Mark}: test '{test.Name}': fixture bundle '{bundle}' refused: {refusal}; a fixture must be inside the pack folder");
+                return null;
+            }
             if (!Directory.Exists(full) && !File.Exists(full))
             {
                 failures.Add($"{test.Mark}: fixture bundle '{bundle}' does not exist ({full})");

@@ -20,6 +20,10 @@ internal static class ManifestReader
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return [];
+            // Written first as incomplete and replaced when collect ends (older manifests have no such entry).
+            if (Child(root, "collection") is YamlMappingNode collection && Scalar(collection, "status") is { } status and not "complete")
+                problems.Add(new Problem(new Source(ManifestName, (int)collection.Start.Line),
+                    $"incomplete bundle: collection {(status == "interrupted" ? "was interrupted" : "did not finish")}: {Scalar(collection, "note") ?? status}"));
             if (Child(root, "commands") is YamlSequenceNode commands)
                 foreach (var command in commands.OfType<YamlMappingNode>())
                 {

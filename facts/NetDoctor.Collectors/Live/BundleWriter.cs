@@ -4,9 +4,17 @@ using System.Text;
 
 namespace NetDoctor.Collectors.Live;
 
-/// <summary>Where a collected bundle goes: a directory, or a .tar.gz with one top folder. Thread-safe.</summary>
+/// <summary>
+/// Where a collected bundle goes: a directory, or a .tar.gz with one top folder. Thread-safe. A bundle holds logs,
+/// command lines and configuration, so only its owner may read it: files (and the archive) 0600, folders 0700.
+/// Writing a path again replaces it: atomically in a directory; in an archive a later entry of the same name
+/// supersedes the earlier one, as tar itself extracts it.
+/// </summary>
 internal abstract class BundleWriter : IDisposable
 {
+    internal const UnixFileMode FileMode0600 = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    internal const UnixFileMode FolderMode0700 = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
     public abstract void Write(string relativePath, string text);
 
     public abstract void Dispose();
@@ -30,14 +38,34 @@ internal sealed class DirectoryBundleWriter : BundleWriter
     public DirectoryBundleWriter(string root)
     {
         _root = root;
-        Directory.CreateDirectory(root);
+        CreateFolder(root);
+        // An empty folder given as --output: it now holds the bundle, so it gets the bundle's permissions.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(root, FolderMode0700);
     }
 
     public override void Write(string relativePath, string text)
     {
         string full = Path.Combine(_root, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text, new UTF8Encoding(false));
+        CreateFolder(Path.GetDirectoryName(full)!);
+        // Written beside and renamed over: a reader never sees half a file, and a rewrite (the manifest) replaces it whole.
+        string temporary = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = FileMode0600;
+        using (var stream = new FileStream(temporary, options))
+        {
+            var bytes = new UTF8Encoding(false).GetBytes(text);
+            stream.Write(bytes);
+        }
+        File.Move(temporary, full, overwrite: true);
+    }
+
+    /// <summary>Creates the folder and any missing parents 0700 (Directory.CreateDirectory gives the mode to the last one only).</summary>
+    private static void CreateFolder(string path)
+    {
+        if (Directory.Exists(path)) return;
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } parent) CreateFolder(parent);
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
+        else Directory.CreateDirectory(path, FolderMode0700);
     }
 
     public override void Dispose() { }
@@ -50,12 +78,17 @@ internal sealed class TarGzBundleWriter : BundleWriter
     private readonly GZipStream _gzip;
     private readonly TarWriter _tar;
     private readonly string _top;
+    private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
 
     public TarGzBundleWriter(string path, string topFolder)
     {
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (dir is not null) Directory.CreateDirectory(dir);
-        _file = new FileStream(path, FileMode.Create, FileAccess.Write);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = FileMode0600;
+        _file = new FileStream(path, options);
+        // UnixCreateMode only applies to a new file; an archive being overwritten keeps its mode unless set here.
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_file.SafeFileHandle, FileMode0600);
         _gzip = new GZipStream(_file, CompressionLevel.Optimal);
         _tar = new TarWriter(_gzip, TarEntryFormat.Pax);
         _top = topFolder;
@@ -63,13 +96,29 @@ internal sealed class TarGzBundleWriter : BundleWriter
 
     public override void Write(string relativePath, string text)
     {
-        var entry = new PaxTarEntry(TarEntryType.RegularFile, $"{_top}/{relativePath}")
+        string name = $"{_top}/{relativePath}";
+        var entry = new PaxTarEntry(TarEntryType.RegularFile, name)
         {
             DataStream = new MemoryStream(new UTF8Encoding(false).GetBytes(text)),
             ModificationTime = DateTimeOffset.UtcNow,
-            Mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead,
+            Mode = FileMode0600,
         };
-        lock (_gate) _tar.WriteEntry(entry);
+        lock (_gate)
+        {
+            WriteFolders(name);
+            _tar.WriteEntry(entry);
+        }
+    }
+
+    /// <summary>An entry per folder before its first file, so that extracting the archive makes folders 0700, not the umask's default.</summary>
+    private void WriteFolders(string name)
+    {
+        for (int slash = name.IndexOf('/'); slash > 0; slash = name.IndexOf('/', slash + 1))
+        {
+            string folder = name[..(slash + 1)];
+            if (!_folders.Add(folder)) continue;
+            _tar.WriteEntry(new PaxTarEntry(TarEntryType.Directory, folder) { ModificationTime = DateTimeOffset.UtcNow, Mode = FolderMode0700 });
+        }
     }
 
     public override void Dispose()

@@ -33,4 +33,13 @@ public sealed record CollectOptions
 
     /// <summary>Where /proc is (tests point it elsewhere).</summary>
     public string ProcRoot { get; init; } = "/proc";
+
+    /// <summary>Where the host's users are: a component's own user (kube-proxy) is looked up here.</summary>
+    public string PasswdFile { get; init; } = "/etc/passwd";
+
+    /// <summary>A component configuration file larger than this is not copied.</summary>
+    public long MaxConfigBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Time allowed to read one component configuration file (a file on a hung mount must not stop collect).</summary>
+    public TimeSpan ConfigReadTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

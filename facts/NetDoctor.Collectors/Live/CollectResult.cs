@@ -28,4 +28,9 @@ public sealed record CollectResult(
     IReadOnlyList<string> Files)
 {
     public IEnumerable<CommandRecord> Failures => Commands.Where(c => c.Status == "failed");
+
+    /// <summary>"complete", or "interrupted" when Ctrl-C / cancellation stopped the collection (the manifest says the same).</summary>
+    public string Status { get; init; } = ManifestWriter.Complete;
+
+    public bool Interrupted => Status == ManifestWriter.Interrupted;
 }

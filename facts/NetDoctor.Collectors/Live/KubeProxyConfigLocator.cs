@@ -19,8 +19,12 @@ internal static partial class KubeProxyConfigLocator
         }
     }
 
-    public static IEnumerable<string> Candidates(string procRoot, int pid, string path) =>
-        path.StartsWith('/') ? [$"{procRoot}/{pid}/root{path}", path] : [$"{procRoot}/{pid}/cwd/{path}", path];
+    /// <summary>
+    /// The path as the process sees it: under its own root (absolute) or working directory (relative). Never the host
+    /// path of the same name, which may be a different file the process never had.
+    /// </summary>
+    public static string ThroughProcess(string procRoot, int pid, string path) =>
+        path.StartsWith('/') ? $"{procRoot}/{pid}/root{path}" : $"{procRoot}/{pid}/cwd/{path}";
 
     [GeneratedRegex(@"^\s*\S+\s+(?<pid>\d+)\s+\d+\s+\S*kube-proxy(\s|$)")]
     private static partial Regex KubeProxyLine();

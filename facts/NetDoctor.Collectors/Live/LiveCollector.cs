@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 
 namespace NetDoctor.Collectors.Live;
@@ -7,7 +6,9 @@ namespace NetDoctor.Collectors.Live;
 /// Collects a bundle from the machine it runs on, read-only: runs <see cref="Commands"/> (independent ones in parallel,
 /// each with a timeout), copies kube-proxy's configuration and networking pods' logs, fetches cluster objects when a
 /// cluster is reachable, redacts secrets, and writes NetDoctor's layout (CONTRACTS.md §3) with a manifest.yaml saying
-/// what was collected, what failed and why.
+/// what was collected, what failed and why. The manifest is written first (incomplete) and replaced last; cancelling
+/// the token (Ctrl-C) kills running commands, skips what has not started and still writes the final manifest, marked
+/// interrupted.
 /// </summary>
 /// <example><code>
 /// var result = await new LiveCollector().CollectAsync(new CollectOptions { OutputPath = "node.tar.gz", NoCluster = true }, ct);
@@ -30,9 +31,11 @@ public sealed class LiveCollector(ICommandRunner? runner = null, IClusterCollect
         var hostnameResult = await _runner.RunAsync(new CommandSpec("hostname", [], options.CommandTimeout), cancellationToken).ConfigureAwait(false);
         string host = hostnameResult.Succeeded && hostnameResult.Stdout.Trim() is { Length: > 0 } h ? h : Environment.MachineName;
         string node = SafeName(options.NodeName ?? host);
-        var records = new List<CommandRecord> { Record(LiveCommands.Hostname, null, hostnameResult) };
+        var records = new List<CommandRecord> { Record(LiveCommands.Hostname, null, hostnameResult, cancellationToken) };
 
         using var bundle = BundleWriter.Create(options.OutputPath, $"netdoctor-{node}-{time.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}");
+        // First file in, last file out: until the final manifest replaces this one, the bundle says it is incomplete.
+        bundle.Write(ManifestWriter.FileName, ManifestWriter.RenderStarted(time, host, node, ToolVersion));
         var writer = new RedactingWriter(bundle);
 
         var plan = LiveCommands.Plan(_runner, _pathExists);
@@ -46,11 +49,19 @@ public sealed class LiveCollector(ICommandRunner? runner = null, IClusterCollect
                 string? file = command.File is null ? null : $"{node}/{command.File}";
                 if (planned.SkipReason is not null)
                 {
-                    results[index] = new CommandRecord(command.Id, command.CommandLine, null, "skipped", null, 0, planned.SkipReason);
+                    results[index] = Skipped(command, planned.SkipReason);
                     return;
                 }
                 if (command.Datastore) return; // after the cluster objects: see ReadCalicoDatastore
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    results[index] = Skipped(command, NotStarted);
+                    return;
+                }
                 try
                 {
                     var result = await _runner.RunAsync(new CommandSpec(command.Executable, command.Arguments, options.CommandTimeout), cancellationToken).ConfigureAwait(false);
@@ -61,7 +72,7 @@ public sealed class LiveCollector(ICommandRunner? runner = null, IClusterCollect
                         writer.Write(file, planned.Filter is null ? result.Stdout : planned.Filter(result.Stdout));
                         written = true;
                     }
-                    results[index] = Record(command, written ? file : null, result);
+                    results[index] = Record(command, written ? file : null, result, cancellationToken);
                 }
                 finally
                 {
@@ -70,26 +81,38 @@ public sealed class LiveCollector(ICommandRunner? runner = null, IClusterCollect
             })).ConfigureAwait(false);
         }
         var copied = new List<CopiedFileRecord>();
-        if (processes is not null) CopyKubeProxyConfig(processes, node, options, writer, copied);
-        if (options.CollectContainerLogs) CopyPodLogs(node, options, writer, copied);
+        if (processes is not null && !cancellationToken.IsCancellationRequested)
+            await HostFiles.CopyKubeProxyConfig(processes, node, options, writer, copied, cancellationToken).ConfigureAwait(false);
+        if (options.CollectContainerLogs && !cancellationToken.IsCancellationRequested)
+            await HostFiles.CopyPodLogs(node, options, writer, copied, cancellationToken).ConfigureAwait(false);
 
-        var clusterRecord = options.NoCluster
-            ? ClusterRecord.Skipped("--no-cluster")
+        var clusterRecord = options.NoCluster ? ClusterRecord.Skipped("--no-cluster")
+            : cancellationToken.IsCancellationRequested ? ClusterRecord.Skipped(NotStarted)
             : await CollectCluster(writer, options, cancellationToken).ConfigureAwait(false);
         await ReadCalicoDatastore(plan, results, clusterRecord, writer, options, cancellationToken).ConfigureAwait(false);
         records.AddRange(results);
 
         var result = new CollectResult(options.OutputPath, node, host, time, records, copied, clusterRecord,
-            new Dictionary<string, int>(writer.Redactions), writer.Files.Order(StringComparer.Ordinal).ToList());
+            new Dictionary<string, int>(writer.Redactions), writer.Files.Order(StringComparer.Ordinal).ToList())
+        {
+            Status = cancellationToken.IsCancellationRequested ? ManifestWriter.Interrupted : ManifestWriter.Complete,
+        };
         writer.Write(ManifestWriter.FileName, ManifestWriter.Render(result, ToolVersion, (_runner as ProcessCommandRunner)?.Prefix ?? []));
         return result with { Files = [.. result.Files, ManifestWriter.FileName] };
     }
+
+    /// <summary>Why a step did not run after Ctrl-C.</summary>
+    private const string NotStarted = "collection interrupted before it started";
 
     private async Task<ClusterRecord> CollectCluster(RedactingWriter writer, CollectOptions options, CancellationToken cancellationToken)
     {
         try
         {
             return await _cluster.CollectAsync(writer.Write, options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new ClusterRecord("failed", "collection interrupted while cluster objects were read", []);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -111,6 +134,7 @@ public sealed class LiveCollector(ICommandRunner? runner = null, IClusterCollect
             if (results[i] is not null || !command.Datastore) continue;
             string? skip = options.NoCluster ? "--no-cluster"
                 : fromApi ? "Calico resources were read from the Kubernetes API (cluster/crd/)"
+                : cancellationToken.IsCancellationRequested ? NotStarted
                 : null;
             if (skip is not null)
             {
@@ -119,54 +143,17 @@ public sealed class LiveCollector(ICommandRunner? runner = null, IClusterCollect
             }
             var result = await _runner.RunAsync(new CommandSpec(command.Executable, command.Arguments, options.CommandTimeout), cancellationToken).ConfigureAwait(false);
             if (result.Succeeded) writer.Write(command.File!, result.Stdout);
-            results[i] = Record(command, result.Succeeded ? command.File : null, result);
+            results[i] = Record(command, result.Succeeded ? command.File : null, result, cancellationToken);
         }
     }
 
-    private static CommandRecord Record(LiveCommand command, string? file, CommandResult result) =>
-        new(command.Id, command.CommandLine, file, result.Succeeded ? "ok" : "failed", result.ExitCode,
-            (long)result.Duration.TotalMilliseconds, result.Reason);
+    /// <summary>A command cut short by Ctrl-C failed because of the interruption, whatever it printed: say so.</summary>
+    private static CommandRecord Record(LiveCommand command, string? file, CommandResult result, CancellationToken cancellationToken) =>
+        !result.Succeeded && cancellationToken.IsCancellationRequested
+            ? new(command.Id, command.CommandLine, file, "failed", result.ExitCode, (long)result.Duration.TotalMilliseconds, "interrupted: stopped by Ctrl-C before it finished")
+            : new(command.Id, command.CommandLine, file, result.Succeeded ? "ok" : "failed", result.ExitCode, (long)result.Duration.TotalMilliseconds, result.Reason);
 
-    private static void CopyKubeProxyConfig(string processes, string node, CollectOptions options, RedactingWriter writer, List<CopiedFileRecord> copied)
-    {
-        string file = $"{node}/kube-proxy-config.yaml";
-        foreach (var (pid, path) in KubeProxyConfigLocator.Find(processes).Take(1))
-        {
-            string? lastError = null;
-            foreach (var candidate in KubeProxyConfigLocator.Candidates(options.ProcRoot, pid, path))
-            {
-                try
-                {
-                    var info = new FileInfo(candidate);
-                    if (!info.Exists) { lastError = $"{candidate} not found"; continue; }
-                    if (info.Length > 1024 * 1024) { lastError = $"{candidate} is larger than 1 MiB"; continue; }
-                    writer.Write(file, File.ReadAllText(candidate));
-                    copied.Add(new CopiedFileRecord(file, candidate, "ok", null));
-                    lastError = null;
-                    break;
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    lastError = $"{candidate}: {(ex is UnauthorizedAccessException ? "permission denied" : ex.Message)}";
-                }
-            }
-            if (lastError is not null) copied.Add(new CopiedFileRecord(file, path, "failed", lastError));
-        }
-    }
-
-    private static void CopyPodLogs(string node, CollectOptions options, RedactingWriter writer, List<CopiedFileRecord> copied)
-    {
-        foreach (var (log, source, error) in PodLogCollector.Collect(options.PodLogDirectory, options.MaxLogBytes))
-        {
-            if (log is null)
-            {
-                copied.Add(new CopiedFileRecord("", source, "failed", error));
-                continue;
-            }
-            writer.Write($"{node}/{log.BundlePath}", log.Text);
-            copied.Add(new CopiedFileRecord($"{node}/{log.BundlePath}", source, "ok", null));
-        }
-    }
+    private static CommandRecord Skipped(LiveCommand command, string reason) => new(command.Id, command.CommandLine, null, "skipped", null, 0, reason);
 
     /// <summary>A node name usable as a folder name.</summary>
     private static string SafeName(string name)

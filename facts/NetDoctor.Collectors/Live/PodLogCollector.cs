@@ -1,4 +1,5 @@
 using System.Text;
+using NetDoctor.Collectors.Live.Files;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -15,7 +16,9 @@ internal static partial class PodLogCollector
 
     public sealed record LogFile(string BundlePath, string Source, string Text);
 
-    public static IEnumerable<(LogFile? File, string Source, string? Error)> Collect(string podLogDirectory, long maxBytes)
+    /// <summary>Logs are read as <see cref="RegularFileReader"/> reads: a FIFO or device named *.log is refused, not waited on.</summary>
+    public static async IAsyncEnumerable<(LogFile? File, string Source, string? Error)> Collect(string podLogDirectory, long maxBytes, TimeSpan readTimeout,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!Directory.Exists(podLogDirectory)) yield break;
         IEnumerable<string> pods;
@@ -32,6 +35,7 @@ internal static partial class PodLogCollector
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { continue; }
             foreach (var containerDir in containers)
             {
+                if (cancellationToken.IsCancellationRequested) yield break;
                 string container = Path.GetFileName(containerDir);
                 var runs = Runs(containerDir);
                 for (int i = 0; i < Math.Min(2, runs.Count); i++)
@@ -39,10 +43,9 @@ internal static partial class PodLogCollector
                     bool previous = i == 1;
                     string name = previous ? $"{pod}.{container}.previous.log" : containers.Length == 1 ? $"{pod}.log" : $"{pod}.{container}.log";
                     string source = runs[i];
-                    string? text = null, error = null;
-                    try { text = ToKubectlLogs(Tail(source, maxBytes)); }
-                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { error = ex.Message; }
-                    yield return (text is null ? null : new LogFile($"{ns}/{name}", source, text), source, error);
+                    var read = await RegularFileReader.ReadTailAsync(source, maxBytes, readTimeout, cancellationToken).ConfigureAwait(false);
+                    string? text = read.Text is null ? null : ToKubectlLogs(read.Cut ? DropPartialFirstLine(read.Text) : read.Text);
+                    yield return (text is null ? null : new LogFile($"{ns}/{name}", source, text), source, read.Error);
                 }
             }
         }
@@ -66,17 +69,8 @@ internal static partial class PodLogCollector
         }
     }
 
-    private static string Tail(string file, long maxBytes)
-    {
-        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        bool cut = stream.Length > maxBytes;
-        if (cut) stream.Seek(-maxBytes, SeekOrigin.End);
-        using var reader = new StreamReader(stream, new UTF8Encoding(false, false));
-        string text = reader.ReadToEnd();
-        // Drop the partial first line of a cut file.
-        if (cut && text.IndexOf('\n') is var nl and >= 0) text = text[(nl + 1)..];
-        return text;
-    }
+    /// <summary>A log cut to its last bytes starts mid-line; that partial line is dropped.</summary>
+    private static string DropPartialFirstLine(string text) => text.IndexOf('\n') is var nl and >= 0 ? text[(nl + 1)..] : text;
 
     /// <summary>CRI ("TIME STREAM P|F message") and Docker json-file lines back to bare messages; other text unchanged.</summary>
     internal static string ToKubectlLogs(string text)

@@ -3,12 +3,13 @@ using System.Text.RegularExpressions;
 namespace NetDoctor.Collectors.Redaction;
 
 /// <summary>
-/// Masks secrets in collected text before anything is written: bearer tokens and JWTs, PEM certificates and keys,
-/// kubeconfig credentials (a kubeconfig is reduced to its server URLs), passwords/secrets/tokens given as flags,
-/// environment variables or YAML/JSON keys, and the data of Kubernetes Secret objects.
+/// Masks secrets in collected text before anything is written: bearer tokens and JWTs, PEM certificates and keys (also
+/// a block cut before its END line), base64 key material under key-file names (tls.key), kubeconfig credentials (a
+/// kubeconfig is reduced to its server URLs), passwords/secrets/tokens given as flags (also as separate list items),
+/// environment variables or YAML/JSON keys, passwords in URLs and in curl's -u, and the data of Kubernetes Secret objects.
 /// IP addresses and CIDRs are never touched: the diagnoses are made of them.
 /// </summary>
-public static partial class Redactor
+public static class Redactor
 {
     public const string Mask = "<redacted>";
 
@@ -17,77 +18,77 @@ public static partial class Redactor
         if (string.IsNullOrEmpty(text)) return new RedactionResult(text, 0);
         if (KubeconfigReducer.LooksLikeKubeconfig(text)) return KubeconfigReducer.Reduce(text);
 
-        int count = 0;
-        string result = text;
+        var pass = new Pass(text);
         // Cheap substring checks first: a 40 MB iptables dump with no secret-ish word skips every regex.
-        if (Has(result, "-----BEGIN "))
-            result = PemBlock().Replace(result, m =>
-            {
-                count++;
-                return $"-----BEGIN {m.Groups["label"].Value}-----\n{Mask}\n-----END {m.Groups["label"].Value}-----";
-            });
-        if (Has(result, "bearer") || Has(result, "authorization"))
-            result = AuthorizationHeader().Replace(result, m => { count++; return m.Groups["prefix"].Value + Mask; });
-        if (result.Contains("eyJ", StringComparison.Ordinal))
-            result = Jwt().Replace(result, _ => { count++; return Mask; });
-        if (SecretWords.Any(w => Has(result, w)))
+        if (Has(text, "-----BEGIN "))
         {
-            result = SecretAssignment().Replace(result, m =>
-            {
-                string value = m.Groups["value"].Value;
-                if (IsPlaceholder(value)) return m.Value;
-                count++;
-                return m.Groups["key"].Value + m.Groups["sep"].Value + m.Groups["quote"].Value + Mask;
-            });
-            result = SecretEnvVar().Replace(result, m =>
-            {
-                if (IsPlaceholder(m.Groups["value"].Value.Trim())) return m.Value;
-                count++;
-                return m.Groups["head"].Value + Mask;
-            });
-            result = SecretFlagWithSpace().Replace(result, m =>
-            {
-                if (IsPlaceholder(m.Groups["value"].Value)) return m.Value;
-                count++;
-                return m.Groups["flag"].Value + m.Groups["space"].Value + Mask;
-            });
+            pass.Replace(RedactionPatterns.PemBlock(), m => MaskedPem(m.Groups["label"].Value), m => m.Value == MaskedPem(m.Groups["label"].Value));
+            pass.Mask(RedactionPatterns.PemWithoutEnd(), m => "\n");
         }
-        if (result.Contains("Secret", StringComparison.Ordinal))
+        if (Has(text, "bearer") || Has(text, "authorization"))
+            pass.Replace(RedactionPatterns.AuthorizationHeader(), m => m.Groups["prefix"].Value + Mask);
+        if (text.Contains("eyJ", StringComparison.Ordinal))
+            pass.Replace(RedactionPatterns.Jwt(), _ => Mask);
+        if (SecretWords.Any(w => Has(text, w)))
         {
-            var (masked, n) = SecretObjectData.Redact(result);
-            result = masked;
-            count += n;
+            pass.Mask(RedactionPatterns.SecretFlagListItem());
+            pass.Mask(RedactionPatterns.SecretFlagArrayItem());
+            pass.Replace(RedactionPatterns.SecretAssignment(), m => m.Groups["key"].Value + m.Groups["sep"].Value + m.Groups["quote"].Value + Mask,
+                m => IsPlaceholder(m.Groups["value"].Value));
+            pass.Replace(RedactionPatterns.SecretEnvironmentName(), m => m.Groups["key"].Value + m.Groups["sep"].Value + m.Groups["quote"].Value + Mask,
+                m => IsPlaceholder(m.Groups["value"].Value) || IsPathSetting(m.Groups["key"].Value, m.Groups["value"].Value));
+            pass.Mask(RedactionPatterns.SecretEnvVar(), trim: true);
+            pass.Replace(RedactionPatterns.SecretFlagWithSpace(), m => m.Groups["flag"].Value + m.Groups["space"].Value + Mask,
+                m => IsPlaceholder(m.Groups["value"].Value));
         }
-        return new RedactionResult(result, count);
+        if (Has(text, "key")) pass.Mask(RedactionPatterns.KeyMaterial());
+        if (text.Contains("://", StringComparison.Ordinal) && text.Contains('@')) pass.Mask(RedactionPatterns.UrlPassword());
+        if (Has(text, "curl")) pass.Mask(RedactionPatterns.CurlUser());
+        if (pass.Text.Contains("Secret", StringComparison.Ordinal))
+        {
+            var (masked, n) = SecretObjectData.Redact(pass.Text);
+            pass.Set(masked, n);
+        }
+        return new RedactionResult(pass.Text, pass.Count);
     }
 
-    private static readonly string[] SecretWords = ["token", "passw", "secret", "key", "credential"];
+    private static readonly string[] SecretWords = ["token", "passw", "passphrase", "secret", "key", "credential"];
+
+    private static string MaskedPem(string label) => $"-----BEGIN {label}-----\n{Mask}\n-----END {label}-----";
 
     private static bool Has(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
 
     internal static bool IsPlaceholder(string value) =>
         value.Length == 0 || value is Mask or "<censored>" or "null" or "~" or "true" or "false" or "\"\"" or "''";
 
-    [GeneratedRegex(@"-----BEGIN (?<label>[A-Z0-9 ]{1,64})-----.*?-----END \k<label>-----", RegexOptions.Singleline)]
-    private static partial Regex PemBlock();
+    /// <summary>TOKEN_FILE=/var/run/secrets/…: the variable names where the secret is, not the secret.</summary>
+    private static bool IsPathSetting(string name, string value) =>
+        value.StartsWith('/') && (name.EndsWith("_FILE", StringComparison.Ordinal) || name.EndsWith("_PATH", StringComparison.Ordinal) || name.EndsWith("_DIR", StringComparison.Ordinal));
 
-    [GeneratedRegex(@"(?<prefix>(?:Authorization|Proxy-Authorization)[""']?\s*[:=]\s*[""']?(?:Bearer|Basic|Token)\s+)[^\s""',;]+|(?<prefix>\bBearer\s+)[A-Za-z0-9._~+/=-]{8,}", RegexOptions.IgnoreCase)]
-    private static partial Regex AuthorizationHeader();
+    /// <summary>The text being redacted and the number of secrets masked so far.</summary>
+    private sealed class Pass(string text)
+    {
+        public string Text { get; private set; } = text;
 
-    [GeneratedRegex(@"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*")]
-    private static partial Regex Jwt();
+        public int Count { get; private set; }
 
-    // key (YAML/JSON key, --flag= or ENV=) whose name ends in a secret-ish word, then ':' or '=', then the value.
-    [GeneratedRegex(
-        @"(?<key>(?<![\w-])(?:--)?[""']?[\w.-]*?(?:token|passw(?:or)?d|secret|secret[_-]?access[_-]?key|private[_-]?key|api[_-]?key|client-key-data|client-certificate-data|certificate-authority-data|credentials?)[""']?)(?<sep>\s*[:=]\s*)(?<quote>[""']?)(?<value>[^\s""',}\]]+)",
-        RegexOptions.IgnoreCase)]
-    private static partial Regex SecretAssignment();
+        public void Replace(Regex pattern, Func<Match, string> replacement, Func<Match, bool>? keep = null) =>
+            Text = pattern.Replace(Text, m =>
+            {
+                if (keep?.Invoke(m) == true) return m.Value;
+                Count++;
+                return replacement(m);
+            });
 
-    // A pod spec's environment entry "- name: DB_PASSWORD" followed by "value: ..." (the name is not the key here).
-    [GeneratedRegex(@"(?<head>-\s+name:\s*[""']?[\w.-]*(?:token|passw(?:or)?d|secret|private[_-]?key|api[_-]?key|access[_-]?key|credentials?)[\w.-]*[""']?[ \t]*\r?\n[ \t]+value:[ \t]*)(?<value>[^\r\n]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex SecretEnvVar();
+        /// <summary>Keeps the <c>head</c> group and masks the <c>value</c> group (placeholders stay as they are).</summary>
+        public void Mask(Regex pattern, Func<Match, string>? separator = null, bool trim = false) =>
+            Replace(pattern, m => m.Groups["head"].Value + (separator?.Invoke(m) ?? "") + Redactor.Mask,
+                m => IsPlaceholder(trim ? m.Groups["value"].Value.Trim() : m.Groups["value"].Value));
 
-    // "--token abc" / "--password abc" (flag and value as separate words on a command line).
-    [GeneratedRegex(@"(?<flag>(?<![\w-])--[\w-]*(?:token|passw(?:or)?d|secret)(?![\w-]))(?<space>\s+)(?<value>(?!-)[^\s""']+)", RegexOptions.IgnoreCase)]
-    private static partial Regex SecretFlagWithSpace();
+        public void Set(string text, int masked)
+        {
+            Text = text;
+            Count += masked;
+        }
+    }
 }

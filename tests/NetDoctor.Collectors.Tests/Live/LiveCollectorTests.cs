@@ -8,7 +8,7 @@ public class LiveCollectorTests
 {
     private const string Token = "abcdef0123456789abcdef0123456789";
 
-    private static FakeCommandRunner Host() => new FakeCommandRunner()
+    internal static FakeCommandRunner Host() => new FakeCommandRunner()
         .Output("hostname", "k8s01\n")
         .Output("ip addr", "1: lo: <LOOPBACK,UP> mtu 65536\n    inet 127.0.0.1/8 scope host lo\n")
         .Output("ip -j addr", "[]\n")
@@ -25,7 +25,7 @@ public class LiveCollectorTests
             "USER         PID    PPID COMMAND\nroot           1       0 /sbin/init\nroot        2939    2885 kube-apiserver --advertise-address=192.168.56.3 --token=" + Token + "\nroot        3001    2990 /usr/local/bin/kube-proxy --config=/var/lib/kube-proxy/config.conf\nme          4000    3999 vim /home/me/diary.txt\n")
         .Output("sysctl -a", "kernel.hostname = k8s01\nnet.ipv4.ip_forward = 1\nvm.swappiness = 60\n");
 
-    private static CollectOptions Options(string output, string? procRoot = null) => new()
+    internal static CollectOptions Options(string output, string? procRoot = null) => new()
     {
         OutputPath = output,
         NoCluster = true,
@@ -172,6 +172,7 @@ public class LiveCollectorTests
     public async Task Copies_kube_proxy_config_through_the_process_root()
     {
         using var dir = new TempDir();
+        dir.File("proc/3001/status", "Name:\tkube-proxy\nUid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\n");
         dir.File("proc/3001/root/var/lib/kube-proxy/config.conf", "apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nclusterCIDR: \"\"\nmode: ipvs\n");
 
         var result = await new LiveCollector(Host(), new FakeClusterCollector(), _ => false).CollectAsync(Options(dir.Combine("out"), dir.Combine("proc")));

@@ -84,14 +84,16 @@ public class LiveNetnsTests(ITestOutputHelper output)
         result.Succeeded.ShouldBeTrue($"{executable} {string.Join(' ', args)}: {result.Reason} {result.Stderr}");
     }
 
+    /// <summary>The last entry of that name, as tar extracts it (the manifest is written first and again last).</summary>
     private static string ReadEntry(string archive, string name)
     {
         using var file = File.OpenRead(archive);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var tar = new TarReader(gzip);
+        string? last = null;
         while (tar.GetNextEntry() is { } entry)
             if (entry.Name.EndsWith("/" + name, StringComparison.Ordinal) && entry.DataStream is not null)
-                return new StreamReader(entry.DataStream).ReadToEnd();
-        throw new FileNotFoundException(name);
+                last = new StreamReader(entry.DataStream).ReadToEnd();
+        return last ?? throw new FileNotFoundException(name);
     }
 }
