@@ -4,16 +4,17 @@ namespace NetDoctor.Collectors.Bundles;
 
 /// <summary>
 /// Recognises a folder that holds bundle folders rather than being one — `samples/` — so a caller can read each bundle
-/// as its own input (with its own node names) or refuse, instead of the reader taking the folder for loose files of one
-/// node named after it. Only detects; the caller decides. Archives are neither: the reader already reads an archive
-/// found in a folder as an input of its own (a node-diags tarball beside pasted files is the common attachment).
+/// (and each archive beside them) as its own input with its own node names, or refuse, instead of the reader taking the
+/// folder for loose files of one node named after it. Only detects; the caller decides. A folder with archives but no
+/// bundle folder is not one: the reader reads it as loose files and each archive as an input of its own (a node-diags
+/// tarball beside pasted files is the common attachment).
 /// </summary>
 public static class BundleFolder
 {
     // Layouts that make a folder a bundle by themselves (not "loose-files" or "node-folders", which any folder is).
     private static readonly HashSet<string> BundleLayouts = new(StringComparer.Ordinal) { "netdoctor", "calicoctl-cluster-diags", "calicoctl-node-diags" };
 
-    /// <param name="Bundles">Sub-folders with a bundle layout of their own, sorted.</param>
+    /// <param name="Bundles">Sub-folders with a bundle layout of their own, and the archives beside them, sorted.</param>
     /// <param name="Others">Other files and folders with data beside them (documentation, scripts and hidden files are not counted).</param>
     public sealed record Contents(IReadOnlyList<string> Bundles, IReadOnlyList<string> Others);
 
@@ -25,6 +26,7 @@ public static class BundleFolder
         if (IsBundle(path, options)) return null;
 
         var bundles = new List<string>();
+        var archives = new List<string>();
         var others = new List<string>();
         foreach (var child in new DirectoryInfo(path).EnumerateFileSystemInfos().OrderBy(c => c.Name, StringComparer.Ordinal))
         {
@@ -32,11 +34,11 @@ public static class BundleFolder
             if (child is DirectoryInfo dir)
                 (IsBundle(dir.FullName, options) ? bundles : others).Add(Path.Combine(path, child.Name));
             else if (ArchiveFormats.HasArchiveName(child.Name) || ArchiveFormats.Detect(child.FullName) != ArchiveFormat.None)
-                continue;
+                archives.Add(Path.Combine(path, child.Name));
             else if (!IsDocumentation(child.Name))
                 others.Add(Path.Combine(path, child.Name));
         }
-        return bundles.Count == 0 ? null : new Contents(bundles, others);
+        return bundles.Count == 0 ? null : new Contents([.. bundles.Concat(archives).Order(StringComparer.Ordinal)], others);
     }
 
     private static bool IsBundle(string directory, BundleReadOptions options)
