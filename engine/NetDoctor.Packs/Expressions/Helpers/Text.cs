@@ -21,4 +21,10 @@ public static class Text
     public static string Lower(string? s) => s?.ToLowerInvariant() ?? "";
 
     public static string OrEmpty(string? s) => s ?? "";
+
+    /// <summary>A count with its noun in the right number: <c>Count(1, "log line")</c> is "1 log line", 6 gives "6 log lines".</summary>
+    public static string Count(int count, string singular) => Count(count, singular, singular + "s");
+
+    /// <summary>A count with an irregular plural: <c>Count(2, "address", "addresses")</c>.</summary>
+    public static string Count(int count, string singular, string plural) => $"{count} {(count == 1 ? singular : plural)}";
 }
