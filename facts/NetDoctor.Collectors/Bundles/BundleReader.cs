@@ -172,6 +172,12 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
         error = null;
         if (Directory.Exists(path)) return new DirectorySource(path, _options);
         if (!File.Exists(path)) { error = $"input not found: {path}"; return null; }
+        // Opening a FIFO blocks until something writes to it; a device may never end.
+        if (FileKind.NotRegular(path, followLinks: true) is { } special)
+        {
+            error = $"input {path} is a {special}, not a file or directory; not read";
+            return null;
+        }
         try
         {
             using (File.OpenRead(path)) { }
