@@ -7,9 +7,21 @@ namespace NetDoctor.Cli;
 /// <summary>Runs the CLI with the given writers: the program's Main and the in-process CLI tests share this entry.</summary>
 public static class CliHost
 {
+    /// <summary>Exit code when the output could not be written (stdout closed or its reader gone): the run failed.</summary>
+    public const int OutputFailed = 3;
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken ct = default)
     {
-        using var provider = new ServiceCollection().AddNetDoctorCli(output, error, interactive).BuildServiceProvider();
-        return await provider.GetRequiredService<NetDoctorApp>().RunAsync(args, ct);
+        try
+        {
+            using var provider = new ServiceCollection().AddNetDoctorCli(new StdoutWriter(output), error, interactive).BuildServiceProvider();
+            return await provider.GetRequiredService<NetDoctorApp>().RunAsync(args, ct);
+        }
+        catch (StdoutClosedException e)
+        {
+            try { error.WriteLine($"netdoctor: {e.Message}"); }
+            catch (Exception stderr) when (stderr is IOException or UnauthorizedAccessException) { } // stderr closed too: the exit code says it
+            return OutputFailed;
+        }
     }
 }
