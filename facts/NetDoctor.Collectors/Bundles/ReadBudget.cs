@@ -10,10 +10,16 @@ internal sealed class ReadBudget(BundleReadOptions options)
 {
     private long _bytes;
     private long _facts;
+    private int _refused;
+
+    /// <summary>Cut files past this many get a short problem: 200,000 long ones would themselves cost memory.</summary>
+    private const int ExplainedRefusals = 20;
 
     /// <summary>Null when <paramref name="size"/> more bytes fit (and charges them); else the problem to report.</summary>
     public string? TakeBytes(long size)
     {
+        if (_bytes + size > options.MaxReadBytes && ++_refused > ExplainedRefusals)
+            return "not read: the memory budget for reading is spent (the first files cut say why)";
         if (_bytes + size > options.MaxReadBytes)
             return $"not read: the memory budget for reading is spent ({BoundedRead.Bytes(_bytes)} of {BoundedRead.Bytes(options.MaxReadBytes)} " +
                    $"of file content read in this run; this file is {BoundedRead.Bytes(size)}) — parsed facts cost about twelve times their text, " +

@@ -28,10 +28,22 @@ public class ReadBudgetTests
 
         var facts = BundleReader.Read([archive], options);
 
-        var cut = facts.Problems.Where(p => p.Message.Contains("memory budget for reading is spent")).Select(p => p.Source.File).ToList();
+        var cut = facts.Problems.Where(p => p.Message.Contains("the memory budget for reading is spent")).Select(p => p.Source.File).ToList();
         cut.Count.ShouldBe(11);
         cut.ShouldContain("node15/ip-route.txt");
         facts.Facts.Select(f => f.Node).Distinct().Count().ShouldBe(4);
+    }
+
+    [Fact]
+    public void Past_twenty_cut_files_the_problem_is_short()
+    {
+        using var dir = new TempDir();
+        for (int i = 0; i < 30; i++) dir.File($"k8s{i:00}/ip-route.txt", "default via 10.0.0.1 dev eth0\n");
+
+        var facts = BundleReader.Read([dir.Path], new BundleReadOptions { MaxReadBytes = 1 });
+
+        facts.Problems.Count(p => p.Message.Contains("diagnoses lack this file's evidence")).ShouldBe(20);
+        facts.Problems.Count(p => p.Message == "not read: the memory budget for reading is spent (the first files cut say why)").ShouldBe(10);
     }
 
     [Fact]
