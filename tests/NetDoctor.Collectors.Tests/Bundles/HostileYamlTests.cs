@@ -87,4 +87,16 @@ public class HostileYamlTests
         result.Problems.Single().Source.ShouldBe(new Source("cluster/kubernetes/namespaces.json", 6));
         result.Problems.Single().Message.ShouldContain("duplicate key 'name'");
     }
+
+    [Fact]
+    public void A_repeated_key_in_a_k3s_config_is_reported_and_the_first_value_kept()
+    {
+        var text = "cluster-cidr: 10.42.0.0/16\nservice-cidr: 10.43.0.0/16\ncluster-cidr: 10.99.0.0/16\n";
+
+        var result = new NetDoctor.Collectors.Parsers.ClusterConfig.K3sConfigParser().Parse(new ParseInput("k8s01/config.yaml", "k8s01", text));
+
+        result.Problems.Single().Source.ShouldBe(new Source("k8s01/config.yaml", 3));
+        result.Problems.Single().Message.ShouldContain("duplicate key 'cluster-cidr' (first at line 1)");
+        result.Facts.ShouldNotBeEmpty();
+    }
 }
