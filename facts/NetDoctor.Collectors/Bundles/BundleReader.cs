@@ -27,9 +27,14 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
 
     public FactBase ReadAll(IEnumerable<string> paths)
     {
-        var state = new ReadState();
+        var state = new ReadState(new ReadBudget(_options));
+        var identity = new InputIdentity();
         foreach (var path in paths)
-            ReadInput(path, state);
+        {
+            if (identity.Repeat(path) is { } first)
+                state.Problems.Add(new Problem(new Source(path, 0), $"input given more than once (the same as {first}); read once"));
+            else ReadInput(path, state);
+        }
         return new FactBase(PostProcessing.Apply(state.Facts, state.Problems), state.Problems, state.Inputs, state.Files);
     }
 
@@ -60,7 +65,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
         var nodes = new SortedSet<string>(StringComparer.Ordinal);
         int parsed = 0, skipped = 0, unrecognised = 0;
         var plan = new Dictionary<string, FileAssignment>(StringComparer.Ordinal);
-        var nested = new ReadState();
+        var nested = new ReadState(state.Budget);
 
         void Skip(string path, string reason)
         {
@@ -93,6 +98,8 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             }
             var assignment = layout.Assign(rel);
             if (assignment.SkipReason is { } reason) { Skip(rel, reason); continue; }
+            // An archive's own bytes are not charged: what it holds is, file by file, when it is read.
+            if (!IsArchiveByName(entry) && state.Budget.TakeBytes(entry.Size) is { } spent) { Unopened(rel, spent); continue; }
             plan[entry.Path] = assignment;
         }
 
@@ -137,6 +144,12 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
                 files.Add(new LoadedFile(inputPath, path, null, null, 0, 0, why));
                 continue;
             }
+            if (state.Budget.TakeFacts(result.Facts.Count) is { } full)
+            {
+                problems.Add(new Problem(new Source(path, 0), full));
+                files.Add(new LoadedFile(inputPath, path, result.Node, result.Kind, 0, 1, null));
+                continue;
+            }
             state.Facts.AddRange(result.Facts);
             problems.AddRange(result.Problems);
             files.Add(new LoadedFile(inputPath, path, result.Node, result.Kind, result.Facts.Count, result.Problems.Count, null));
@@ -145,6 +158,8 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             if (result.Node is not null) nodes.Add(result.Node);
         }
 
+        // An input that lists nothing without any complaint is empty; say so, or zero facts would read as "healthy".
+        if (entries.Count == 0 && sourceProblems.Count == 0) problems.Add(new Problem(new Source(inputPath, 0), NothingInInput));
         problems.AddRange(sourceProblems);
         state.Inputs.Add(new InputSummary(inputPath, nodes.ToList(), parsed)
         {
@@ -156,6 +171,8 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
         });
         state.Append(nested);
     }
+
+    private const string NothingInInput = "input holds no file at all (an empty folder, archive or standard input); there is no evidence to diagnose";
 
     private static bool IsArchiveByName(BundleEntry entry) =>
         entry.Type == BundleEntryType.File && ArchiveFormats.HasArchiveName(entry.Name);
@@ -170,8 +187,15 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     private IBundleSource? Open(string path, out string? error)
     {
         error = null;
+        if (StdinSource.Is(path)) return StdinSource.Open(_options, out error);
         if (Directory.Exists(path)) return new DirectorySource(path, _options);
         if (!File.Exists(path)) { error = $"input not found: {path}"; return null; }
+        // Opening a FIFO blocks until something writes to it; a device may never end.
+        if (FileKind.NotRegular(path, followLinks: true) is { } special)
+        {
+            error = $"input {path} is a {special}, not a file or directory; not read";
+            return null;
+        }
         try
         {
             using (File.OpenRead(path)) { }
@@ -194,8 +218,9 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     private sealed record Input(string Path, IBundleSource Source, string Prefix, string? FoundIn, int Depth);
 
     /// <summary>What reading gathers, input after input; an archive found inside an input fills its own and is appended after it.</summary>
-    private sealed class ReadState
+    private sealed class ReadState(ReadBudget budget)
     {
+        public ReadBudget Budget { get; } = budget;
         public List<Fact> Facts { get; } = [];
         public List<Problem> Problems { get; } = [];
         public List<InputSummary> Inputs { get; } = [];

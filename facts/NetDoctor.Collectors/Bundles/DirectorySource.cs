@@ -45,6 +45,8 @@ internal sealed class DirectorySource(string root, BundleReadOptions options) : 
                 entries.Add(new BundleEntry(path, BundleEntryType.Directory, 0));
                 Walk(sub, path + "/", entries, problems);
             }
+            else if (child is FileInfo && FileKind.NotRegular(child.FullName) is { } special)
+                entries.Add(new BundleEntry(path, BundleEntryType.Other, 0) { Special = special });
             else if (child is FileInfo file)
             {
                 entries.Add(new BundleEntry(path, BundleEntryType.File, file.Length));
@@ -70,9 +72,12 @@ internal sealed class DirectorySource(string root, BundleReadOptions options) : 
 
     private ReadOutcome ReadFile(string relative, long limit)
     {
+        string full = Path.Combine(root, relative);
+        // Checked again at the open: the file may have been replaced by a FIFO since it was listed.
+        if (FileKind.NotRegular(full) is { } special) return new ReadOutcome(null, $"{special}, not a regular file; not read");
         try
         {
-            using var stream = new FileStream(Path.Combine(root, relative), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             return BoundedRead.ReadAll(stream, limit);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

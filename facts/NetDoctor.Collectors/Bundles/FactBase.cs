@@ -20,5 +20,11 @@ public sealed class FactBase(IReadOnlyList<Fact> facts, IReadOnlyList<Problem> p
     /// <summary>True when at least one input could be opened (the CLI exits 2 when none could).</summary>
     public bool AnyInputRead => Inputs.Any(i => i.Error is null);
 
+    /// <summary>
+    /// True when no input gave a single parsed file: every input was unreadable, empty (an empty folder or empty
+    /// standard input) or held only files no parser could use. Zero facts then mean "no evidence", not "healthy".
+    /// </summary>
+    public bool NothingReadable => !Inputs.Any(i => i.Error is null && i.Files > 0);
+
     public IEnumerable<T> OfType<T>() where T : Fact => Facts.OfType<T>();
 }

@@ -22,6 +22,15 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
         string? text = TextDecoder.Decode(bytes);
         if (text is null)
             return FileParseOutcome.Failed(new Problem(new Source(path, 0), "binary file (contains NUL bytes); skipped"));
+        var nul = TextDecoder.ScrubNul(ref text) is { } line
+            ? new Problem(new Source(path, line), "NUL byte in a text file past its first 8 KB (binary data, or a file written while it was copied); replaced by U+FFFD on this and any later line")
+            : null;
+        var outcome = Sniffed(path, node, text, sniffAlias);
+        return nul is null ? outcome : outcome with { Problems = [nul, .. outcome.Problems] };
+    }
+
+    private FileParseOutcome Sniffed(string path, string? node, string text, string? sniffAlias)
+    {
         var sniff = _sniffer.Sniff(path, FormatSniffer.Head(text), sniffAlias);
         if (sniff.Match is not { } entry)
         {

@@ -1,3 +1,4 @@
+using NetDoctor.Collectors.Parsing;
 using NetDoctor.Facts;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -18,7 +19,7 @@ internal static class ManifestReader
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new GuardedYamlParser(new Parser(new StringReader(text))));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return [];
             // Written first as incomplete and replaced when collect ends (older manifests have no such entry).
             if (Child(root, "collection") is YamlMappingNode collection && Scalar(collection, "status") is { } status and not "complete")
@@ -34,6 +35,10 @@ internal static class ManifestReader
             if (Child(root, "cluster") is YamlMappingNode cluster && Scalar(cluster, "status") is "failed" or "partial")
                 problems.Add(new Problem(new Source(ManifestName, (int)cluster.Start.Line),
                     $"collection: cluster objects {Scalar(cluster, "status")}: {Scalar(cluster, "reason") ?? "no reason recorded"}"));
+        }
+        catch (YamlLimitException ex)
+        {
+            problems.Add(new Problem(new Source(ManifestName, ex.Line), $"manifest not read: {ex.Message}"));
         }
         catch (YamlException ex)
         {

@@ -18,6 +18,11 @@ internal sealed class SingleFileSource(string file, BundleReadOptions options) :
     {
         var entry = List(problems)[0];
         if (!wanted(entry)) return;
+        if (FileKind.NotRegular(file, followLinks: true) is { } special)
+        {
+            onFile(entry, new ReadOutcome(null, $"{special}, not a regular file; not read"));
+            return;
+        }
         try
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);

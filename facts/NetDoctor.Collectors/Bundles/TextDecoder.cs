@@ -20,4 +20,17 @@ internal static class TextDecoder
         if (bytes[..Math.Min(bytes.Length, BinaryProbeLength)].Contains((byte)0)) return null;
         return Utf8.GetString(bytes);
     }
+
+    /// <summary>
+    /// NUL bytes past the binary probe would reach facts (and terminals, JSON, SARIF) unseen: replaces them and gives
+    /// the line of the first, or null when there is none.
+    /// </summary>
+    public static int? ScrubNul(ref string text)
+    {
+        int at = text.IndexOf('\0');
+        if (at < 0) return null;
+        int line = 1 + text.AsSpan(0, at).Count('\n');
+        text = text.Replace('\0', '\uFFFD');
+        return line;
+    }
 }

@@ -35,11 +35,13 @@ public sealed partial class K3sConfigParser : IFormatParser
         var result = new ParseResult();
         var text = PastedCommand.Blank(input.Text);
         if (string.IsNullOrWhiteSpace(text)) return result;
-        if (!KubeObjectReader.TryLoad(text, out var root, out var error))
+        var repeats = new List<(int Line, string Message)>();
+        if (!YamlLoader.TryLoad(text, out var root, out var error, repeats))
         {
             result.Problem(input.At(error.Line), $"malformed k3s/RKE2 config: {Snippet.Of(error.Message)}");
             return result;
         }
+        foreach (var (line, message) in repeats) result.Problem(input.At(line), message);
         if (root is null) return result;
         if (root is not YamlMappingNode map)
         {

@@ -67,11 +67,13 @@ public sealed class KubeadmConfigParser : IFormatParser
             if (key is not YamlScalarNode { Value: { } name } || !ConfigurationKeys.Contains(name) || value is not YamlScalarNode { Value: { } text } scalar) continue;
             bool block = scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded;
             int blockStart = configMap.LineOf(scalar), keyLine = configMap.LineOf(key);
-            if (!KubeObjectReader.TryLoad(text, out var node, out var error))
+            var repeats = new List<(int Line, string Message)>();
+            if (!YamlLoader.TryLoad(text, out var node, out var error, repeats))
             {
                 result.Problem(input.At(block ? blockStart + error.Line : keyLine), $"malformed {name} in ConfigMap {configMap.Name}: {Snippet.Of(error.Message)}");
                 continue;
             }
+            foreach (var (line, message) in repeats) result.Problem(input.At(block ? blockStart + line : keyLine), $"{name} in ConfigMap {configMap.Name}: {message}");
             if (node is not YamlMappingNode root) continue;
             // A literal block's first line is the line after "|"; JSON output quotes the value on one line.
             Func<YamlNode, int> lineOf = block ? n => blockStart + n.Line() : _ => keyLine;

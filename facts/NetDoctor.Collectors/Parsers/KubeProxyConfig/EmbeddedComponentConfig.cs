@@ -22,7 +22,8 @@ public static class EmbeddedComponentConfig
             if (value is not YamlScalarNode { Value: { } text } scalar || !text.Contains("kind:", StringComparison.Ordinal) && !text.Contains("\"kind\"", StringComparison.Ordinal))
                 continue;
             bool block = scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded;
-            if (!KubeObjectReader.TryLoad(text, out var node, out var error))
+            var repeats = new List<(int Line, string Message)>();
+            if (!YamlLoader.TryLoad(text, out var node, out var error, repeats))
             {
                 int at = block ? configMap.LineOf(scalar) + error.Line : configMap.LineOf(key);
                 result.Problem(input.At(at), $"malformed configuration in ConfigMap {configMap.Name} key {(key as YamlScalarNode)?.Value}: {Snippet.Of(error.Message)}");
@@ -31,6 +32,8 @@ public static class EmbeddedComponentConfig
             if (node is not YamlMappingNode root) continue;
             int blockStart = configMap.LineOf(scalar);
             int keyLine = configMap.LineOf(key);
+            foreach (var (line, message) in repeats)
+                result.Problem(input.At(block ? blockStart + line : keyLine), $"configuration in ConfigMap {configMap.Name} key {(key as YamlScalarNode)?.Value}: {message}");
             Func<YamlNode, int> lineOf = block ? n => blockStart + n.Line() : _ => keyLine;
             if (ComponentConfigReader.Read(root, lineOf, input, result, input.At(keyLine)) is { } settings)
             {

@@ -18,8 +18,10 @@ public static class KubeObjectReader
         foreach (var (firstLine, text) in Documents(input.Text))
         {
             if (string.IsNullOrWhiteSpace(text) || IsOnlyComments(text)) continue;
-            if (TryLoad(text, out var root, out var error))
+            var repeats = new List<(int Line, string Message)>();
+            if (YamlLoader.TryLoad(text, out var root, out var error, repeats))
             {
+                foreach (var (line, message) in repeats) result.Problem(input.At(firstLine - 1 + line), message);
                 Collect(root, firstLine, objects, input, result);
                 continue;
             }
@@ -83,118 +85,8 @@ public static class KubeObjectReader
     }
 
     /// <summary>Loads one YAML/JSON document without ever throwing; on failure gives the line (in <paramref name="text"/>) and reason.</summary>
-    public static bool TryLoad(string text, out YamlNode? root, out (int Line, string Message) error)
-    {
-        root = null;
-        error = default;
-        // YamlDotNet builds its tree recursively; "{ { { …" a million deep would overflow the stack, which no catch survives.
-        if (TooDeep(text, out var deepLine))
-        {
-            error = (deepLine, $"nesting deeper than {MaxDepth} levels; not kubectl output");
-            return false;
-        }
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(text));
-            root = stream.Documents.Count > 0 ? stream.Documents[0].RootNode : null;
-            return true;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // YamlDotNet reports some syntax errors as InvalidOperationException without a position; find it by re-scanning.
-            error = Locate(text, ex);
-            // YamlDotNet may place an end-of-input error on the line after the last one.
-            int lines = TextLines.Split(text).Count;
-            if (error.Line > lines) error = (Math.Max(1, lines), error.Message);
-            return false;
-        }
-    }
-
-    private const int MaxDepth = 128;
-
-    /// <summary>Walks the event stream (iterative, so safe at any depth) and stops at the first collection nested too deep.</summary>
-    private static bool TooDeep(string text, out int line)
-    {
-        line = 1;
-        if (!MightBeDeep(text)) return false;
-        var parser = new Parser(new StringReader(text));
-        int depth = 0;
-        try
-        {
-            while (parser.MoveNext())
-            {
-                switch (parser.Current)
-                {
-                    case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
-                        if (++depth > MaxDepth)
-                        {
-                            line = (int)Math.Max(1, parser.Current.Start.Line);
-                            return true;
-                        }
-                        break;
-                    case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
-                        depth--;
-                        break;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // A syntax error is reported by the real load, which fails before it gets deep.
-        }
-        return false;
-    }
-
-    /// <summary>
-    /// A cheap over-estimate: YAML nests either by flow brackets, by indentation, or by "- - -" on one line, so text whose
-    /// bracket balance, indentation and dash runs all stay small cannot be deep and needs no event walk.
-    /// </summary>
-    private static bool MightBeDeep(string text)
-    {
-        int brackets = 0, indent = 0, dashes = 0;
-        bool lineStart = true;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c is '{' or '[' && ++brackets > MaxDepth) return true;
-            if (c is '}' or ']') brackets--;
-            if (c is '\n' or '\r')
-            {
-                lineStart = true;
-                indent = dashes = 0;
-                continue;
-            }
-            if (!lineStart) continue;
-            if (c == ' ' && ++indent > MaxDepth) return true;
-            else if (c == '-' && i + 1 < text.Length && text[i + 1] == ' ' && ++dashes > MaxDepth / 2) return true;
-            else if (c is not ' ' and not '-') lineStart = false;
-        }
-        return false;
-    }
-
-    /// <summary>The line of a YAML error: the exception's mark when it has one, else where the last well-formed event ended.</summary>
-    private static (int Line, string Message) Locate(string text, Exception original)
-    {
-        if (original is YamlException { Start.Line: > 0 } located)
-            return ((int)located.Start.Line, located.InnerException?.Message ?? located.Message);
-        var parser = new Parser(new StringReader(text));
-        long line = 1;
-        try
-        {
-            while (parser.MoveNext())
-                if (parser.Current is { } e) line = e.End.Line;
-        }
-        catch (YamlException ex) when (ex.Start.Line > 0)
-        {
-            return ((int)ex.Start.Line, ex.Message);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return ((int)Math.Max(1, line), $"syntax error after line {line} of the document");
-        }
-        return ((int)Math.Max(1, line), original.Message);
-    }
+    public static bool TryLoad(string text, out YamlNode? root, out (int Line, string Message) error) =>
+        YamlLoader.TryLoad(text, out root, out error, null);
 
     /// <summary>Cuts the text at "---" document markers (and "..." document ends), remembering where each document starts.</summary>
     private static IEnumerable<(int FirstLine, string Text)> Documents(string text)

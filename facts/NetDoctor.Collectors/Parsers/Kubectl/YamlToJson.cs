@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace NetDoctor.Collectors.Parsers.Kubectl;
 
-/// <summary>A YAML tree as a JSON tree, scalars typed by <see cref="YamlScalars"/>; keys keep their order, a repeated key keeps its last value.</summary>
+/// <summary>A YAML tree as a JSON tree, scalars typed by <see cref="YamlScalars"/>; keys keep their order (a repeated key never gets here: <see cref="YamlLoader"/> keeps its first value and reports the repeat).</summary>
 public static class YamlToJson
 {
     public static JsonNode? Convert(YamlNode node)

@@ -1,0 +1,40 @@
+namespace NetDoctor.Collectors.Bundles;
+
+/// <summary>
+/// What is left of <see cref="BundleReadOptions.MaxReadBytes"/> and <see cref="BundleReadOptions.MaxFacts"/> in one
+/// run, shared by every input and every archive found inside one. A file is charged before it is read (by the size
+/// its directory or archive declares), so a file that does not fit is never read at all; each refusal names the file,
+/// the budget and why it exists.
+/// </summary>
+internal sealed class ReadBudget(BundleReadOptions options)
+{
+    private long _bytes;
+    private long _facts;
+    private int _refused;
+
+    /// <summary>Cut files past this many get a short problem: 200,000 long ones would themselves cost memory.</summary>
+    private const int ExplainedRefusals = 20;
+
+    /// <summary>Null when <paramref name="size"/> more bytes fit (and charges them); else the problem to report.</summary>
+    public string? TakeBytes(long size)
+    {
+        if (_bytes + size > options.MaxReadBytes && ++_refused > ExplainedRefusals)
+            return "not read: the memory budget for reading is spent (the first files cut say why)";
+        if (_bytes + size > options.MaxReadBytes)
+            return $"not read: the memory budget for reading is spent ({BoundedRead.Bytes(_bytes)} of {BoundedRead.Bytes(options.MaxReadBytes)} " +
+                   $"of file content read in this run; this file is {BoundedRead.Bytes(size)}) — parsed facts cost about twelve times their text, " +
+                   "so the budget keeps memory bounded; diagnoses lack this file's evidence (raise BundleReadOptions.MaxReadBytes, or read fewer files at once)";
+        _bytes += size;
+        return null;
+    }
+
+    /// <summary>Null when <paramref name="count"/> more facts fit (and charges them); else the problem to report.</summary>
+    public string? TakeFacts(int count)
+    {
+        if (_facts + count > options.MaxFacts)
+            return $"{count} facts of this file not kept: the budget of {options.MaxFacts:N0} facts for one run is spent ({_facts:N0} kept) — " +
+                   "it keeps memory bounded; diagnoses lack this file's evidence (raise BundleReadOptions.MaxFacts)";
+        _facts += count;
+        return null;
+    }
+}
