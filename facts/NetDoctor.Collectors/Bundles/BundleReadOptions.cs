@@ -21,5 +21,11 @@ public sealed record BundleReadOptions
     /// </summary>
     public int MaxCompressionRatio { get; init; } = 250;
 
+    /// <summary>Managed memory a read may fill before it stops with a message; null: <see cref="ReadingBudget.Default"/>.</summary>
+    public ReadingBudget? Budget { get; init; }
+
+    /// <summary>Facts to keep (see <see cref="IFactDemand"/>); null keeps every fact.</summary>
+    public IFactDemand? Demand { get; init; }
+
     public static BundleReadOptions Default { get; } = new();
 }

@@ -20,6 +20,8 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
 
     private readonly BundleReadOptions _options = options ?? BundleReadOptions.Default;
     private readonly FileParser _parser = parser ?? new FileParser();
+    private readonly ReadingBudget _budget = options?.Budget ?? ReadingBudget.Default();
+    private long _bytesRead;
 
     /// <summary>Reads every input with the default parsers and limits.</summary>
     public static FactBase Read(IEnumerable<string> paths, BundleReadOptions? options = null) =>
@@ -98,12 +100,15 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
 
         // Files are parsed in parallel as the source hands them over (a .tar.gz is read as one stream), and the results
         // are merged in the order the source listed them, so the fact base is the same on 1 core or 16.
-        var pending = new List<(string Rel, FileAssignment Assignment, string? ReadError, Task<FileParseOutcome>? Parse)>();
+        var pending = new List<(string Rel, FileAssignment Assignment, string? ReadError, Task<DemandedOutcome>? Parse)>();
         source.Read(e => plan.ContainsKey(e.Path), (entry, outcome) =>
         {
             string rel = Relative(layout, entry.Path);
             var assignment = plan[entry.Path];
             var bytes = outcome.Bytes;
+            // Files are read ahead of their parses: what is held while they wait counts too.
+            _bytesRead += bytes?.Length ?? 0;
+            _budget.Check(inputPath, _bytesRead, pending.Count, state.Facts.Count);
             if (bytes is not null && ArchiveSources.ForEntry(entry, bytes, prefix + rel, assignment.Node, _options) is { } inner)
             {
                 if (input.Depth >= MaxArchiveDepth)
@@ -118,7 +123,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             string path = prefix + rel;
             pending.Add(bytes is null
                 ? (path, assignment, outcome.Error ?? "cannot read", null)
-                : (path, assignment, null, Task.Run(() => _parser.Parse(path, assignment.Node, bytes, assignment.SniffAlias))));
+                : (path, assignment, null, Task.Run(() => Demanded(_parser.Parse(path, assignment.Node, bytes, assignment.SniffAlias)))));
         }, sourceProblems);
 
         foreach (var (path, assignment, readError, parse) in pending)
@@ -131,18 +136,19 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
                 continue;
             }
             var result = parse.GetAwaiter().GetResult();
-            if (result.SkipReason is { } why)
+            if (result.Outcome.SkipReason is { } why)
             {
                 skipped++;
                 files.Add(new LoadedFile(inputPath, path, null, null, 0, 0, why));
                 continue;
             }
-            state.Facts.AddRange(result.Facts);
-            problems.AddRange(result.Problems);
-            files.Add(new LoadedFile(inputPath, path, result.Node, result.Kind, result.Facts.Count, result.Problems.Count, null));
-            if (result.Kind is null) { unrecognised++; continue; }
+            state.Facts.AddRange(result.Outcome.Facts);
+            _budget.Check(inputPath, _bytesRead, files.Count, state.Facts.Count);
+            problems.AddRange(result.Outcome.Problems);
+            files.Add(new LoadedFile(inputPath, path, result.Outcome.Node, result.Outcome.Kind, result.Parsed, result.Outcome.Problems.Count, null));
+            if (result.Outcome.Kind is null) { unrecognised++; continue; }
             parsed++;
-            if (result.Node is not null) nodes.Add(result.Node);
+            if (result.Outcome.Node is not null) nodes.Add(result.Outcome.Node);
         }
 
         problems.AddRange(sourceProblems);
@@ -156,6 +162,25 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
         });
         state.Append(nested);
     }
+
+    /// <summary>
+    /// A file's facts that the demand wants, filtered inside the parse task so the rest never reach the merged list.
+    /// Facts that post-processing reads across files (<see cref="PostProcessing.Reads"/>) are kept: it runs before the rules.
+    /// </summary>
+    private DemandedOutcome Demanded(FileParseOutcome outcome)
+    {
+        int parsed = outcome.Facts.Count;
+        if (_options.Demand is not { } demand || parsed == 0) return new DemandedOutcome(outcome, parsed);
+        var kept = new List<Fact>();
+        foreach (var fact in outcome.Facts)
+        {
+            if (PostProcessing.Reads(fact) || demand.Wants(fact)) kept.Add(fact);
+        }
+        return new DemandedOutcome(kept.Count == parsed ? outcome : outcome with { Facts = kept }, parsed);
+    }
+
+    /// <summary>A parse outcome after the demand filter, and how many facts the file gave before it (what the file listing reports).</summary>
+    private sealed record DemandedOutcome(FileParseOutcome Outcome, int Parsed);
 
     private static bool IsArchiveByName(BundleEntry entry) =>
         entry.Type == BundleEntryType.File && ArchiveFormats.HasArchiveName(entry.Name);
