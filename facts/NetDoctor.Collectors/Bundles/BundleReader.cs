@@ -18,6 +18,9 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     /// <summary>Archives inside archives inside the input are not opened: one level covers what people attach.</summary>
     private const int MaxArchiveDepth = 1;
 
+    /// <summary>Bytes of files read and waiting for their parse before the reader stops to merge the oldest (see ReadSource).</summary>
+    private const long MaxBytesAhead = 128L * 1024 * 1024;
+
     private readonly BundleReadOptions _options = options ?? BundleReadOptions.Default;
     private readonly FileParser _parser = parser ?? new FileParser();
     private readonly ReadingBudget _budget = options?.Budget ?? ReadingBudget.Default();
@@ -100,7 +103,9 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
 
         // Files are parsed in parallel as the source hands them over (a .tar.gz is read as one stream), and the results
         // are merged in the order the source listed them, so the fact base is the same on 1 core or 16.
-        var pending = new List<(string Rel, FileAssignment Assignment, string? ReadError, Task<DemandedOutcome>? Parse)>();
+        var pending = new List<(string Rel, FileAssignment Assignment, string? ReadError, Task<DemandedOutcome>? Parse, long Bytes)>();
+        int merged = 0;
+        long bytesAhead = 0;
         source.Read(e => plan.ContainsKey(e.Path), (entry, outcome) =>
         {
             string rel = Relative(layout, entry.Path);
@@ -122,31 +127,40 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             }
             string path = prefix + rel;
             pending.Add(bytes is null
-                ? (path, assignment, outcome.Error ?? "cannot read", null)
-                : (path, assignment, null, Task.Run(() => Demanded(_parser.Parse(path, assignment.Node, bytes, assignment.SniffAlias)))));
+                ? (path, assignment, outcome.Error ?? "cannot read", null, 0)
+                : (path, assignment, null, Task.Run(() => Demanded(_parser.Parse(path, assignment.Node, bytes, assignment.SniffAlias))), bytes.Length));
+            // Reading must not outrun parsing by more than a bound: a 1,000-node bundle is read far faster than it is
+            // parsed, and every waiting file's bytes would be held at once. Merge the oldest until back under it.
+            bytesAhead += bytes?.Length ?? 0;
+            while (bytesAhead > MaxBytesAhead && merged < pending.Count) MergeNext();
         }, sourceProblems);
 
-        foreach (var (path, assignment, readError, parse) in pending)
+        while (merged < pending.Count) MergeNext();
+
+        void MergeNext()
         {
+            var (path, assignment, readError, parse, length) = pending[merged];
+            pending[merged++] = default;
+            bytesAhead -= length;
             if (parse is null)
             {
                 problems.Add(new Problem(new Source(path, 0), readError!));
                 files.Add(new LoadedFile(inputPath, path, assignment.Node, null, 0, 1, null));
                 unrecognised++;
-                continue;
+                return;
             }
             var result = parse.GetAwaiter().GetResult();
             if (result.Outcome.SkipReason is { } why)
             {
                 skipped++;
                 files.Add(new LoadedFile(inputPath, path, null, null, 0, 0, why));
-                continue;
+                return;
             }
             state.Facts.AddRange(result.Outcome.Facts);
             _budget.Check(inputPath, _bytesRead, files.Count, state.Facts.Count);
             problems.AddRange(result.Outcome.Problems);
             files.Add(new LoadedFile(inputPath, path, result.Outcome.Node, result.Outcome.Kind, result.Parsed, result.Outcome.Problems.Count, null));
-            if (result.Outcome.Kind is null) { unrecognised++; continue; }
+            if (result.Outcome.Kind is null) { unrecognised++; return; }
             parsed++;
             if (result.Outcome.Node is not null) nodes.Add(result.Outcome.Node);
         }
