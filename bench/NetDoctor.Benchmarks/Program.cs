@@ -2,13 +2,27 @@ using BenchmarkDotNet.Running;
 using NetDoctor.Benchmarks;
 using NetDoctor.Benchmarks.Generators;
 using NetDoctor.Benchmarks.Memory;
+using NetDoctor.Benchmarks.Scale;
 
 // Every benchmark class in this assembly; pick with --filter (e.g. --filter '*Engine*').
 // "--cpu PATTERN" runs the same benchmarks reporting CPU time per operation (see CpuTimeRunner).
 // "--memory [NODES NAMESPACES]" reports the managed heap a session of the built-in packs retains per fact (see RetainedMemoryReport).
 // "--generate DIR [NODES NAMESPACES] [--fault]" writes a generated bundle, e.g. for `netdoctor run --bundle DIR`.
+// "--generate-scale DIR NODES" writes issue 12's scale bundle (two planted faults) and DIR.expected.json beside it.
+// "--scale [--heap-limit-gb G] N..." runs `netdoctor run` on the scale bundle of each size (see ScaleBenchmark).
 switch (args)
 {
+    case ["--generate-scale", var directory, var nodes]:
+        var expected = ClusterBundleGenerator.WriteScale(directory, int.Parse(nodes));
+        Console.WriteLine($"{directory}: {nodes} nodes; expected diagnoses in {ClusterBundleGenerator.ExpectedPath(directory)}: "
+            + string.Join("; ", expected.Select(e => $"{e.RuleId} on {e.Node}")));
+        return;
+    case ["--scale", "--heap-limit-gb", var limit, .. var sizes]:
+        ScaleBenchmark.Run([.. sizes.Select(int.Parse)], double.Parse(limit, System.Globalization.CultureInfo.InvariantCulture));
+        return;
+    case ["--scale", .. var sizes]:
+        ScaleBenchmark.Run([.. sizes.Select(int.Parse)], heapLimitGb: 4);
+        return;
     case ["--cpu", .. var rest]:
         CpuTimeRunner.Run(rest.FirstOrDefault() ?? "*");
         return;

@@ -15,9 +15,9 @@ internal static class CalicoObjects
               metadata:
                 name: default-ipv4-ippool
               spec:
-                blockSize: 22
+                blockSize: {cluster.Shape.BlockPrefix}
                 cidr: {ClusterModel.PoolCidr}
-                ipipMode: Never
+                ipipMode: {(cluster.Shape.Ipip ? "Always" : "Never")}
                 natOutgoing: true
                 nodeSelector: all()
                 vxlanMode: Never

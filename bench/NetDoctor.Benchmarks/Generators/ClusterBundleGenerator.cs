@@ -5,40 +5,61 @@ namespace NetDoctor.Benchmarks.Generators;
 /// <summary>
 /// Writes a bundle in NetDoctor's layout (manifest.yaml, cluster/crd, cluster/kubernetes, one folder per node; see
 /// samples/README.md) for a generated cluster: kube-proxy's iptables mode and Calico's profile chains on every node,
-/// ipsets, routes, BIRD and calicoctl status, kubectl objects. Healthy unless a <see cref="PlantedFault"/> is given.
-/// Deterministic: the same shape and fault write the same bytes.
+/// ipsets, routes, BIRD and calicoctl status, kubectl objects. Healthy unless a <see cref="PlantedFault"/> or
+/// <see cref="ScaleFaults"/> are given. Deterministic: the same shape and faults write the same bytes.
 /// </summary>
 public static class ClusterBundleGenerator
 {
     /// <summary>The fault the benchmarks plant: a namespace in the middle of the list (a short name, chains unhashed).</summary>
     public static PlantedFault ProfileDropAll(ClusterShape shape) => new($"ns-{shape.Namespaces / 2:D4}");
 
-    /// <summary>Writes the bundle into <paramref name="directory"/> (created; must not hold another bundle) and returns its node names.</summary>
-    public static IReadOnlyList<string> Write(string directory, ClusterShape shape, PlantedFault? fault = null)
+    /// <summary>
+    /// Issue 12's scale bundle (<see cref="ClusterShape.Scale"/> with both <see cref="ScaleFaults"/>) in
+    /// <paramref name="directory"/>, and beside it (<see cref="ExpectedPath"/>) the diagnoses a run must make.
+    /// </summary>
+    public static IReadOnlyList<ExpectedDiagnosis> WriteScale(string directory, int nodes)
     {
-        var cluster = new ClusterModel(shape);
+        var shape = ClusterShape.Scale(nodes);
+        var faults = ScaleFaults.For(shape);
+        var names = Write(directory, shape, faults: faults);
+        var expected = faults.ExpectedDiagnoses(names);
+        File.WriteAllText(ExpectedPath(directory), ScaleFaults.ToJson(expected));
+        return expected;
+    }
+
+    /// <summary>expected.json beside the bundle (DIR.expected.json), not in it: the bundle holds only what a collector writes.</summary>
+    public static string ExpectedPath(string directory) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + ".expected.json";
+
+    /// <summary>Writes the bundle into <paramref name="directory"/> (created; must not hold another bundle) and returns its node names.</summary>
+    public static IReadOnlyList<string> Write(string directory, ClusterShape shape, PlantedFault? fault = null, ScaleFaults? faults = null)
+    {
+        var cluster = new ClusterModel(shape, faults);
         if (fault is not null && !cluster.Namespaces.Contains(fault.Namespace))
         {
             throw new ArgumentException($"the planted fault's namespace {fault.Namespace} is not one of the cluster's", nameof(fault));
         }
-        var files = new List<(string Path, string Text)>();
-        files.AddRange(CalicoObjects.For(cluster, fault).Select(f => ($"cluster/crd/{f.Name}", f.Text)));
-        files.AddRange(KubernetesObjects.For(cluster).Select(f => ($"cluster/kubernetes/{f.Name}", f.Text)));
-        foreach (var node in cluster.Nodes)
-        {
-            files.AddRange(NodeFiles.For(cluster, node, fault).Select(f => ($"{node.Name}/{f.Name}", f.Text)));
-        }
-        files.Add(($"{cluster.ControlPlane.Name}/calico-system/{KubernetesObjects.ControllerPod}.log", ControllerLog));
-        files.Add(("manifest.yaml", Manifest(cluster, fault, files.Select(f => f.Path))));
-
-        foreach (var (path, text) in files)
+        // Written as generated (a 1,000-node bundle is gigabytes); only the paths are kept, for the manifest.
+        var paths = new List<string>();
+        void Add(string path, string text)
         {
             var full = Path.Combine(directory, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            File.WriteAllText(full, text, Utf8);
+            paths.Add(path);
         }
+        foreach (var (name, text) in CalicoObjects.For(cluster, fault)) Add($"cluster/crd/{name}", text);
+        foreach (var (name, text) in KubernetesObjects.For(cluster)) Add($"cluster/kubernetes/{name}", text);
+        var shared = NodeFiles.Shared(cluster);
+        foreach (var node in cluster.Nodes)
+        {
+            foreach (var (name, text) in NodeFiles.For(cluster, node, fault, shared)) Add($"{node.Name}/{name}", text);
+        }
+        Add($"{cluster.ControlPlane.Name}/calico-system/{KubernetesObjects.ControllerPod}.log", ControllerLog);
+        Add("manifest.yaml", Manifest(cluster, fault, [.. paths, "manifest.yaml"]));
         return [.. cluster.Nodes.Select(n => n.Name)];
     }
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     // A controller that started and synced: no refusals, so the controller rules have nothing to say.
     private const string ControllerLog = """
@@ -53,7 +74,13 @@ public static class ClusterBundleGenerator
         var text = new StringBuilder();
         text.Append("# Bundle generated by bench/NetDoctor.Benchmarks (Generators/ClusterBundleGenerator.cs), not collected.\n");
         text.Append("tool:\n  name: netdoctor-bench\n  version: 1.0.0\n");
-        text.Append($"scenario: {(fault is null ? "healthy" : "profile-drop-all " + fault.Profile)} ({cluster.Shape.Nodes} nodes, {cluster.Shape.Namespaces} namespaces)\n");
+        string scenario = (fault, cluster.Faults) switch
+        {
+            (null, null) => "healthy",
+            (not null, _) => "profile-drop-all " + fault.Profile,
+            (null, { } f) => $"stray interface {ScaleFaults.StrayInterface} {ScaleFaults.StrayAddress} in the pool on {cluster.Nodes[f.StrayNode].Name}, BGP session {cluster.Nodes[f.BgpDown.A].Name} - {cluster.Nodes[f.BgpDown.B].Name} down",
+        };
+        text.Append($"scenario: {scenario} ({cluster.Shape.Nodes} nodes, {cluster.Shape.Namespaces} namespaces, {cluster.Pods.Count} pods, {cluster.Services.Count} Services)\n");
         text.Append("time: 2026-11-22T21:23:23Z\nnodes:\n");
         foreach (var node in cluster.Nodes) text.Append($"  - {node.Name}\n");
         text.Append("suppliedByScenario:\n");

@@ -12,20 +12,25 @@ internal sealed class ClusterModel
     public const string KubernetesServiceIp = "10.96.0.1";
     public const string Gateway = "172.18.0.1";
 
-    public ClusterModel(ClusterShape shape)
+    public ClusterModel(ClusterShape shape, ScaleFaults? faults = null)
     {
         shape.Validate();
         Shape = shape;
-        Nodes = [.. Enumerable.Range(0, shape.Nodes).Select(i => new NodeModel(i))];
+        Faults = faults;
+        Nodes = [.. Enumerable.Range(0, shape.Nodes).Select(i => new NodeModel(i, shape.BlockPrefix))];
+        faults?.Validate(Nodes);
         Namespaces = [.. Enumerable.Range(0, shape.Namespaces).Select(i => NamespaceName(shape, i))];
         var perNode = new int[shape.Nodes];
-        Pods = [.. Namespaces.SelectMany(ns => Nodes.Select(node => new PodModel(ns, node, ++perNode[node.Index])))];
+        Pods = [.. Namespaces.SelectMany(ns => Nodes.SelectMany(node => Enumerable.Range(0, shape.PodsPerNamespace)
+            .Select(replica => new PodModel(ns, node, ++perNode[node.Index], replica))))];
+        podsOn = Pods.ToLookup(p => p.Node.Index);
         var podsOf = Pods.ToLookup(p => p.Namespace);
         Services = [.. Namespaces.SelectMany((ns, n) => Enumerable.Range(0, shape.ServicesPerNamespace).Select(s =>
             new ServiceModel(ns, $"svc-{s}", ServiceIp(1 + n * shape.ServicesPerNamespace + s), [.. podsOf[ns].Skip(s).Take(shape.EndpointsPerService)])))];
     }
 
     public ClusterShape Shape { get; }
+    public ScaleFaults? Faults { get; }
     public IReadOnlyList<NodeModel> Nodes { get; }
     public IReadOnlyList<string> Namespaces { get; }
     public IReadOnlyList<PodModel> Pods { get; }
@@ -33,7 +38,9 @@ internal sealed class ClusterModel
 
     public NodeModel ControlPlane => Nodes[0];
 
-    public IEnumerable<PodModel> PodsOn(NodeModel node) => Pods.Where(p => p.Node == node);
+    private readonly ILookup<int, PodModel> podsOn;
+
+    public IEnumerable<PodModel> PodsOn(NodeModel node) => podsOn[node.Index];
 
     // Mostly short names; a few long ones (over 15 characters) so Felix's hashed chain names are part of the picture.
     private static string NamespaceName(ClusterShape shape, int i) =>
@@ -45,23 +52,33 @@ internal sealed class ClusterModel
     private static string ServiceIp(int n) => $"10.96.{(n + 1) / 250}.{(n + 1) % 250 + 1}";
 }
 
-internal sealed record NodeModel(int Index)
+/// <param name="BlockPrefix">The prefix length of the node's block of 10.244.0.0/16 (its index-th block).</param>
+internal sealed record NodeModel(int Index, int BlockPrefix)
 {
     public string Name => Index == 0 ? "cp-000" : $"worker-{Index:D3}";
     public string Ip => $"172.18.{Index / 200}.{Index % 200 + 10}";
-    public string BlockBase => $"10.244.{Index * 4}.0";
-    public string Block => $"{BlockBase}/22";
+    public string BlockBase => PoolAddress(0);
+    public string Block => $"{BlockBase}/{BlockPrefix}";
+    /// <summary>The Kubernetes podCIDR: the /24 at the start of a /22 block (as before), else the block itself.</summary>
+    public string PodCidr => BlockPrefix == 22 ? $"{BlockBase}/24" : Block;
     /// <summary>The address of the node's n-th pod (1-based) in its block.</summary>
-    public string PodIp(int ordinal) => $"10.244.{Index * 4 + ordinal / 256}.{ordinal % 256}";
+    public string PodIp(int ordinal) => PoolAddress(ordinal);
+
+    private string PoolAddress(int offset)
+    {
+        int address = (Index << (32 - BlockPrefix)) + offset;
+        return $"10.244.{address >> 8}.{address & 255}";
+    }
 
     public string Mac => $"4e:03:52:{Index / 256 % 256:x2}:{Index % 256:x2}:a4";
     public string BirdProtocolName => "Mesh_" + Ip.Replace('.', '_');
 }
 
 /// <param name="Ordinal">1-based position among the node's pods: the pod's address in the node's block.</param>
-internal sealed record PodModel(string Namespace, NodeModel Node, int Ordinal)
+/// <param name="Replica">Which of its namespace's pods on the node it is (0-based; the first keeps the one-pod name).</param>
+internal sealed record PodModel(string Namespace, NodeModel Node, int Ordinal, int Replica = 0)
 {
-    public string Name => $"app-{Tokens.Of(Namespace, 10, Tokens.Hex)}-{Node.Index:D3}";
+    public string Name => $"app-{Tokens.Of(Namespace, 10, Tokens.Hex)}-{Node.Index:D3}" + (Replica == 0 ? "" : $"-{Replica}");
     public string Ip => Node.PodIp(Ordinal);
     public string Interface => FelixNames.Interface(Namespace + "/" + Name);
     public string Profile => "kns." + Namespace;

@@ -50,9 +50,9 @@ internal static class KubernetesObjects
                       kubernetes.io/os: linux
                     name: {node.Name}
                   spec:
-                    podCIDR: 10.244.{node.Index * 4}.0/24
+                    podCIDR: {node.PodCidr}
                     podCIDRs:
-                    - 10.244.{node.Index * 4}.0/24
+                    - {node.PodCidr}
                   status:
                     addresses:
                     - address: {node.Ip}

@@ -9,15 +9,15 @@ namespace NetDoctor.Benchmarks.Generators;
 /// </summary>
 internal static class NodeFiles
 {
-    /// <summary>File name (relative to the node's folder) -> content.</summary>
-    public static IEnumerable<(string Name, string Text)> For(ClusterModel cluster, NodeModel node, PlantedFault? fault)
+    /// <summary>File name (relative to the node's folder) -> content; the model's <see cref="ScaleFaults"/> are planted where they show.</summary>
+    public static IEnumerable<(string Name, string Text)> For(ClusterModel cluster, NodeModel node, PlantedFault? fault, SharedText shared)
     {
-        yield return ("iptables-nft-save.txt", Iptables(cluster, node, fault));
+        yield return ("iptables-nft-save.txt", Iptables(cluster, node, fault) + shared.NatTable);
         yield return ("ip-addr.json", Addresses(cluster, node));
         yield return ("ip-link.txt", Links(cluster, node));
         yield return ("ip-route.txt", Routes(cluster, node));
         yield return ("ip-rule.txt", "0:\tfrom all lookup local\n32766:\tfrom all lookup main\n32767:\tfrom all lookup default\n");
-        yield return ("ipset-list.txt", Ipsets(cluster, node));
+        yield return ("ipset-list.txt", Ipsets(node) + shared.SelectorSets);
         yield return ("bird-protocols.txt", Bird(cluster, node));
         yield return ("calico-node-status.txt", CalicoNodeStatus(cluster, node));
         yield return ("kube-proxy-config.yaml", KubeProxyConfig);
@@ -25,16 +25,31 @@ internal static class NodeFiles
         yield return ("sysctl.txt", Sysctl);
     }
 
+    /// <summary>What every node's files have in common, made once: the nat table and the namespace selector ipsets.</summary>
+    internal sealed record SharedText(string NatTable, string SelectorSets);
+
+    public static SharedText Shared(ClusterModel cluster)
+    {
+        // Calico's nat chains and kube-proxy's Services do not depend on the node.
+        var nat = new IptablesTable("nat", "PREROUTING", "INPUT", "OUTPUT", "POSTROUTING");
+        CalicoChains.AddNat(nat);
+        KubeProxyChains.AddNat(nat, cluster);
+        var natText = new StringBuilder();
+        nat.WriteTo(natText);
+        var sets = new StringBuilder();
+        foreach (var pods in cluster.Pods.GroupBy(p => p.Namespace))
+        {
+            Set(sets, "cali40s:" + Tokens.Of("ns:" + pods.Key, 22, Tokens.Base64Url), "hash:net", [.. pods.Select(p => p.Ip)]);
+        }
+        return new SharedText(natText.ToString(), sets.ToString());
+    }
+
     private static string Iptables(ClusterModel cluster, NodeModel node, PlantedFault? fault)
     {
         var filter = new IptablesTable("filter", "INPUT", "FORWARD", "OUTPUT");
         CalicoChains.AddFilter(filter, cluster, node, fault);
-        var nat = new IptablesTable("nat", "PREROUTING", "INPUT", "OUTPUT", "POSTROUTING");
-        CalicoChains.AddNat(nat);
-        KubeProxyChains.AddNat(nat, cluster);
         var text = new StringBuilder();
         filter.WriteTo(text);
-        nat.WriteTo(text);
         return text.ToString();
     }
 
@@ -46,13 +61,24 @@ internal static class NodeFiles
             """{"ifindex":1,"ifname":"lo","flags":["LOOPBACK","UP","LOWER_UP"],"mtu":65536,"qdisc":"noqueue","operstate":"UNKNOWN","group":"default","txqlen":1000,"link_type":"loopback","address":"00:00:00:00:00:00","broadcast":"00:00:00:00:00:00","addr_info":[{"family":"inet","local":"127.0.0.1","prefixlen":8,"scope":"host","label":"lo","valid_life_time":4294967295,"preferred_life_time":4294967295}]}""",
             $$"""{"ifindex":2,"ifname":"eth0","flags":["BROADCAST","MULTICAST","UP","LOWER_UP"],"mtu":1500,"qdisc":"mq","operstate":"UP","group":"default","txqlen":1000,"link_type":"ether","address":"{{node.Mac}}","broadcast":"ff:ff:ff:ff:ff:ff","addr_info":[{"family":"inet","local":"{{node.Ip}}","prefixlen":16,"scope":"global","label":"eth0","valid_life_time":4294967295,"preferred_life_time":4294967295}]}""",
         };
-        int index = 3;
+        if (cluster.Shape.Ipip)
+        {
+            links.Add($$"""{"ifindex":{{TunnelIndex}},"ifname":"tunl0","flags":["NOARP","UP","LOWER_UP"],"mtu":1480,"qdisc":"noqueue","operstate":"UNKNOWN","group":"default","txqlen":1000,"link_type":"ipip","address":"0.0.0.0","broadcast":"0.0.0.0","addr_info":[{"family":"inet","local":"{{node.BlockBase}}","prefixlen":32,"scope":"global","label":"tunl0","valid_life_time":4294967295,"preferred_life_time":4294967295}]}""");
+        }
+        if (cluster.Faults?.StrayNode == node.Index)
+        {
+            links.Add($$"""{"ifindex":{{StrayIndex}},"ifname":"{{ScaleFaults.StrayInterface}}","flags":["BROADCAST","MULTICAST","UP","LOWER_UP"],"mtu":1500,"qdisc":"mq","operstate":"UP","group":"default","txqlen":1000,"link_type":"ether","address":"00:50:56:a1:5c:7e","broadcast":"ff:ff:ff:ff:ff:ff","addr_info":[{"family":"inet","local":"{{ScaleFaults.StrayAddress}}","prefixlen":{{ScaleFaults.StrayPrefix}},"scope":"global","label":"{{ScaleFaults.StrayInterface}}","valid_life_time":4294967295,"preferred_life_time":4294967295}]}""");
+        }
+        int index = FirstPodIndex;
         foreach (var pod in cluster.PodsOn(node))
         {
-            links.Add($$"""{"ifindex":{{index++}},"link_index":2,"ifname":"{{pod.Interface}}","flags":["BROADCAST","MULTICAST","UP","LOWER_UP"],"mtu":1500,"qdisc":"noqueue","operstate":"UP","group":"default","txqlen":1000,"link_type":"ether","address":"ee:ee:ee:ee:ee:ee","broadcast":"ff:ff:ff:ff:ff:ff","link_netnsid":{{index - 3}},"addr_info":[{"family":"inet6","local":"fe80::ecee:eeff:feee:eeee","prefixlen":64,"scope":"link","valid_life_time":4294967295,"preferred_life_time":4294967295}]}""");
+            links.Add($$"""{"ifindex":{{index++}},"link_index":2,"ifname":"{{pod.Interface}}","flags":["BROADCAST","MULTICAST","UP","LOWER_UP"],"mtu":1500,"qdisc":"noqueue","operstate":"UP","group":"default","txqlen":1000,"link_type":"ether","address":"ee:ee:ee:ee:ee:ee","broadcast":"ff:ff:ff:ff:ff:ff","link_netnsid":{{index - FirstPodIndex - 1}},"addr_info":[{"family":"inet6","local":"fe80::ecee:eeff:feee:eeee","prefixlen":64,"scope":"link","valid_life_time":4294967295,"preferred_life_time":4294967295}]}""");
         }
         return "[" + string.Join(",", links) + "]\n";
     }
+
+    // Interface indexes: lo 1, eth0 2, tunl0 and a stray interface before the pods' veths.
+    private const int TunnelIndex = 3, StrayIndex = 4, FirstPodIndex = 10;
 
     private static string Links(ClusterModel cluster, NodeModel node)
     {
@@ -61,31 +87,49 @@ internal static class NodeFiles
         text.Append("    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n");
         text.Append("2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP mode DEFAULT group default qlen 1000\n");
         text.Append($"    link/ether {node.Mac} brd ff:ff:ff:ff:ff:ff\n");
-        int index = 3;
+        if (cluster.Shape.Ipip)
+        {
+            text.Append($"{TunnelIndex}: tunl0@NONE: <NOARP,UP,LOWER_UP> mtu 1480 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000\n");
+            text.Append("    link/ipip 0.0.0.0 brd 0.0.0.0\n");
+        }
+        if (cluster.Faults?.StrayNode == node.Index)
+        {
+            text.Append($"{StrayIndex}: {ScaleFaults.StrayInterface}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq state UP mode DEFAULT group default qlen 1000\n");
+            text.Append("    link/ether 00:50:56:a1:5c:7e brd ff:ff:ff:ff:ff:ff\n");
+        }
+        int index = FirstPodIndex;
         foreach (var pod in cluster.PodsOn(node))
         {
             text.Append($"{index}: {pod.Interface}@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default qlen 1000\n");
-            text.Append($"    link/ether ee:ee:ee:ee:ee:ee brd ff:ff:ff:ff:ff:ff link-netnsid {index - 3}\n");
+            text.Append($"    link/ether ee:ee:ee:ee:ee:ee brd ff:ff:ff:ff:ff:ff link-netnsid {index - FirstPodIndex}\n");
             index++;
         }
         return text.ToString();
     }
 
-    // `ip route show table all`: BIRD's route to every other node's block (ipipMode Never: plain routes over eth0),
-    // a blackhole for the node's own block, a /32 per local pod, and the kernel's local table.
+    // `ip route show table all`: BIRD's route to every other node's block (ipipMode Never: plain routes over eth0; IPIP:
+    // over tunl0, onlink) except a peer whose session is down, a blackhole for the node's own block, a /32 per local
+    // pod, and the kernel's local table.
     private static string Routes(ClusterModel cluster, NodeModel node)
     {
         var text = new StringBuilder();
         text.Append($"default via {ClusterModel.Gateway} dev eth0 proto dhcp src {node.Ip} metric 100 \n");
         foreach (var other in cluster.Nodes)
         {
-            text.Append(other == node ? $"blackhole {node.Block} proto bird \n" : $"{other.Block} via {other.Ip} dev eth0 proto bird \n");
+            if (other == node) text.Append($"blackhole {node.Block} proto bird \n");
+            else if (cluster.Faults?.IsDown(node, other) == true) continue;
+            else if (cluster.Shape.Ipip) text.Append($"{other.Block} via {other.Ip} dev tunl0 proto bird onlink \n");
+            else text.Append($"{other.Block} via {other.Ip} dev eth0 proto bird \n");
         }
         foreach (var pod in cluster.PodsOn(node))
         {
             text.Append($"{pod.Ip} dev {pod.Interface} scope link \n");
         }
         text.Append($"172.18.0.0/16 dev eth0 proto kernel scope link src {node.Ip} \n");
+        if (cluster.Faults?.StrayNode == node.Index)
+        {
+            text.Append($"10.244.254.0/{ScaleFaults.StrayPrefix} dev {ScaleFaults.StrayInterface} proto kernel scope link src {ScaleFaults.StrayAddress} \n");
+        }
         text.Append("local 127.0.0.0/8 dev lo table local proto kernel scope host src 127.0.0.1 \n");
         text.Append("local 127.0.0.1 dev lo table local proto kernel scope host src 127.0.0.1 \n");
         text.Append("broadcast 127.255.255.255 dev lo table local proto kernel scope link src 127.0.0.1 \n");
@@ -96,26 +140,24 @@ internal static class NodeFiles
 
     // Calico's pool sets (what cali-nat-outgoing matches), this host's addresses, and one selector set per namespace
     // holding its pods, as a namespaceSelector policy makes Felix write.
-    private static string Ipsets(ClusterModel cluster, NodeModel node)
+    // (the namespace sets, the same on every node, are appended from SharedText)
+    private static string Ipsets(NodeModel node)
     {
         var text = new StringBuilder();
         Set(text, "cali40masq-ipam-pools", "hash:net", [ClusterModel.PoolCidr]);
         Set(text, "cali40all-ipam-pools", "hash:net", [ClusterModel.PoolCidr]);
         Set(text, "cali40this-host", "hash:ip", ["127.0.0.1", node.Ip]);
-        foreach (var pods in cluster.Pods.GroupBy(p => p.Namespace))
-        {
-            Set(text, "cali40s:" + Tokens.Of("ns:" + pods.Key, 22, Tokens.Base64Url), "hash:net", [.. pods.Select(p => p.Ip)]);
-        }
         return text.ToString();
     }
 
+    // Sets are separated by a blank line; each set ends with one, so they concatenate.
     private static void Set(StringBuilder text, string name, string type, IReadOnlyList<string> members)
     {
-        if (text.Length > 0) text.Append('\n');
         text.Append($"Name: {name}\nType: {type}\nRevision: 7\n");
         text.Append($"Header: family inet hashsize 1024 maxelem 1048576 bucketsize 12 initval 0x{Tokens.Of(name, 8, Tokens.Hex)}\n");
         text.Append($"Size in memory: {504 + members.Count * 16}\nReferences: 1\nNumber of entries: {members.Count}\nMembers:\n");
         foreach (var member in members) text.Append(member).Append('\n');
+        text.Append('\n');
     }
 
     private static string Bird(ClusterModel cluster, NodeModel node)
@@ -125,7 +167,9 @@ internal static class NodeFiles
         text.Append("direct1  Direct   master   up     21:23:04    \nstatic1  Static   master   up     21:23:04    \n");
         foreach (var peer in cluster.Nodes.Where(n => n != node))
         {
-            text.Append($"{peer.BirdProtocolName} BGP      master   up     21:23:06    Established   \n");
+            text.Append(cluster.Faults?.IsDown(node, peer) == true
+                ? $"{peer.BirdProtocolName} BGP      master   start  21:23:06    Active        Socket: Connection refused\n"
+                : $"{peer.BirdProtocolName} BGP      master   up     21:23:06    Established   \n");
         }
         return text.ToString();
     }
@@ -137,7 +181,9 @@ internal static class NodeFiles
         text.Append(rule).Append("| PEER ADDRESS |     PEER TYPE     | STATE |  SINCE   |    INFO     |\n").Append(rule);
         foreach (var peer in cluster.Nodes.Where(n => n != node))
         {
-            text.Append($"| {peer.Ip,-12} | node-to-node mesh | up    | 21:23:05 | Established |\n");
+            text.Append(cluster.Faults?.IsDown(node, peer) == true
+                ? $"| {peer.Ip,-12} | node-to-node mesh | start | 21:23:05 | Active Socket: Connection refused |\n"
+                : $"| {peer.Ip,-12} | node-to-node mesh | up    | 21:23:05 | Established |\n");
         }
         text.Append(rule).Append("\nIPv6 BGP status\nNo IPv6 peers found.\n\n");
         return text.ToString();

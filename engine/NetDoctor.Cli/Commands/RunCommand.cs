@@ -29,7 +29,7 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
         command.SetAction(async (parse, ct) =>
         {
             var loadedPacks = packSet.Load(parse.GetValue(packs) ?? []);
-            var facts = await loader.LoadAsync(parse.GetValue(bundle) ?? [], parse.GetValue(live), ct);
+            var facts = await loader.LoadAsync(parse.GetValue(bundle) ?? [], parse.GetValue(live), ct, RuleFactDemand.Of(loadedPacks.RuleDefinitions));
             var run = new DiagnosisRunner(loadedPacks, CommonOptions.ParseEngine(parse.GetValue(engine))).Run(facts.Facts, cancellationToken: ct);
             var report = ReportBuilder.Build(facts, loadedPacks, run);
             var options = new Rendering(parse.GetValue(explain), SeverityOption.Parse(parse.GetValue(failOn)!));

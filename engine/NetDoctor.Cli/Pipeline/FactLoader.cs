@@ -10,7 +10,8 @@ namespace NetDoctor.Cli.Pipeline;
 /// </summary>
 public sealed class FactLoader(LiveSnapshot live, CliConsoleErrors errors)
 {
-    public async Task<FactBase> LoadAsync(IReadOnlyList<string> bundles, bool useLive, CancellationToken ct)
+    /// <param name="demand">The facts the run's rules can use (others are dropped as files are parsed); null keeps all.</param>
+    public async Task<FactBase> LoadAsync(IReadOnlyList<string> bundles, bool useLive, CancellationToken ct, IFactDemand? demand = null)
     {
         if (bundles.Count == 0 && !useLive)
             throw new UsageException("no input: give --bundle PATH (repeatable) or --live");
@@ -32,7 +33,12 @@ public sealed class FactLoader(LiveSnapshot live, CliConsoleErrors errors)
         FactBase facts;
         try
         {
-            facts = BundleReader.Read(paths);
+            facts = BundleReader.Read(paths, BundleReadOptions.Default with { Demand = demand });
+        }
+        catch (ReadingBudgetExceededException e)
+        {
+            // Too big for this machine: one line naming the input, its size and the limit (exit 2), not an OOM kill.
+            throw new UsageException(e.Message);
         }
         finally
         {

@@ -22,18 +22,30 @@ public sealed record BundleReadOptions
     public int MaxCompressionRatio { get; init; } = 250;
 
     /// <summary>
-    /// Most bytes of file content read across all files and inputs of one run. Parsed facts cost about twelve times
-    /// their text, and every file's facts are kept, so this — not the per-file limit — is what bounds memory: the
-    /// default is a twelfth of a third of the memory available to the process (<see cref="GC.GetGCMemoryInfo()"/>),
-    /// and never more than 64 MiB, so a `run` stays near 1 GB whatever the input (measured: 1.4 GB at 96 MiB).
+    /// Most bytes of file content read across all files and inputs of one run: a twelfth of the memory available to the
+    /// process (<see cref="GC.GetGCMemoryInfo()"/>), between 64 MiB and 2 GiB. Bytes alone do not bound memory — what is
+    /// kept is facts, bounded by <see cref="MaxFacts"/> — but they bound the time spent reading a hostile input.
     /// </summary>
     public long MaxReadBytes { get; init; } = DefaultReadBytes;
 
-    /// <summary>Most facts kept across a run (a fact costs a few hundred bytes; dense files make many from few bytes).</summary>
-    public long MaxFacts { get; init; } = DefaultReadBytes / 64;
+    /// <summary>
+    /// Most facts kept across a run, counted after the demand filter (<see cref="Demand"/>): a fact and what the engine
+    /// keeps for it cost about 1 KB at peak, so the default — available memory / 16 KiB, between 250,000 and 1,250,000 —
+    /// keeps a run near 1.5 GB whatever the input, while a 100-node cluster's demanded facts fit many times over.
+    /// </summary>
+    public long MaxFacts { get; init; } = DefaultFacts;
 
-    private static readonly long DefaultReadBytes =
-        Math.Clamp(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 3 / 12, 16L * 1024 * 1024, 64L * 1024 * 1024);
+    /// <summary>Managed memory a read may fill before it stops with a message; null: <see cref="ReadingBudget.Default"/>.</summary>
+    public ReadingBudget? Budget { get; init; }
+
+    /// <summary>Facts to keep (see <see cref="IFactDemand"/>); null keeps every fact.</summary>
+    public IFactDemand? Demand { get; init; }
+
+    private static readonly long AvailableMemory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+
+    private static readonly long DefaultReadBytes = Math.Clamp(AvailableMemory / 12, 64L * 1024 * 1024, 2L * 1024 * 1024 * 1024);
+
+    private static readonly long DefaultFacts = Math.Clamp(AvailableMemory / 16384, 250_000, 1_250_000);
 
     public static BundleReadOptions Default { get; } = new();
 }

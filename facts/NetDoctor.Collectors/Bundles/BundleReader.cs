@@ -18,8 +18,13 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     /// <summary>Archives inside archives inside the input are not opened: one level covers what people attach.</summary>
     private const int MaxArchiveDepth = 1;
 
+    /// <summary>Bytes of files read and waiting for their parse before the reader stops to merge the oldest (see ReadSource).</summary>
+    private const long MaxBytesAhead = 128L * 1024 * 1024;
+
     private readonly BundleReadOptions _options = options ?? BundleReadOptions.Default;
     private readonly FileParser _parser = parser ?? new FileParser();
+    private readonly ReadingBudget _budget = options?.Budget ?? ReadingBudget.Default();
+    private long _bytesRead;
 
     /// <summary>Reads every input with the default parsers and limits.</summary>
     public static FactBase Read(IEnumerable<string> paths, BundleReadOptions? options = null) =>
@@ -105,12 +110,17 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
 
         // Files are parsed in parallel as the source hands them over (a .tar.gz is read as one stream), and the results
         // are merged in the order the source listed them, so the fact base is the same on 1 core or 16.
-        var pending = new List<(string Rel, FileAssignment Assignment, string? ReadError, Task<FileParseOutcome>? Parse)>();
+        var pending = new List<(string Rel, FileAssignment Assignment, string? ReadError, Task<DemandedOutcome>? Parse, long Bytes)>();
+        int merged = 0;
+        long bytesAhead = 0;
         source.Read(e => plan.ContainsKey(e.Path), (entry, outcome) =>
         {
             string rel = Relative(layout, entry.Path);
             var assignment = plan[entry.Path];
             var bytes = outcome.Bytes;
+            // Files are read ahead of their parses: what is held while they wait counts too.
+            _bytesRead += bytes?.Length ?? 0;
+            _budget.Check(inputPath, _bytesRead, pending.Count, state.Facts.Count);
             if (bytes is not null && ArchiveSources.ForEntry(entry, bytes, prefix + rel, assignment.Node, _options) is { } inner)
             {
                 if (input.Depth >= MaxArchiveDepth)
@@ -124,38 +134,48 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             }
             string path = prefix + rel;
             pending.Add(bytes is null
-                ? (path, assignment, outcome.Error ?? "cannot read", null)
-                : (path, assignment, null, Task.Run(() => _parser.Parse(path, assignment.Node, bytes, assignment.SniffAlias))));
+                ? (path, assignment, outcome.Error ?? "cannot read", null, 0)
+                : (path, assignment, null, Task.Run(() => Demanded(_parser.Parse(path, assignment.Node, bytes, assignment.SniffAlias))), bytes.Length));
+            // Reading must not outrun parsing by more than a bound: a 1,000-node bundle is read far faster than it is
+            // parsed, and every waiting file's bytes would be held at once. Merge the oldest until back under it.
+            bytesAhead += bytes?.Length ?? 0;
+            while (bytesAhead > MaxBytesAhead && merged < pending.Count) MergeNext();
         }, sourceProblems);
 
-        foreach (var (path, assignment, readError, parse) in pending)
+        while (merged < pending.Count) MergeNext();
+
+        void MergeNext()
         {
+            var (path, assignment, readError, parse, length) = pending[merged];
+            pending[merged++] = default;
+            bytesAhead -= length;
             if (parse is null)
             {
                 problems.Add(new Problem(new Source(path, 0), readError!));
                 files.Add(new LoadedFile(inputPath, path, assignment.Node, null, 0, 1, null));
                 unrecognised++;
-                continue;
+                return;
             }
             var result = parse.GetAwaiter().GetResult();
-            if (result.SkipReason is { } why)
+            if (result.Outcome.SkipReason is { } why)
             {
                 skipped++;
                 files.Add(new LoadedFile(inputPath, path, null, null, 0, 0, why));
-                continue;
+                return;
             }
-            if (state.Budget.TakeFacts(result.Facts.Count) is { } full)
+            if (state.Budget.TakeFacts(result.Outcome.Facts.Count) is { } full)
             {
                 problems.Add(new Problem(new Source(path, 0), full));
-                files.Add(new LoadedFile(inputPath, path, result.Node, result.Kind, 0, 1, null));
-                continue;
+                files.Add(new LoadedFile(inputPath, path, result.Outcome.Node, result.Outcome.Kind, 0, 1, null));
+                return;
             }
-            state.Facts.AddRange(result.Facts);
-            problems.AddRange(result.Problems);
-            files.Add(new LoadedFile(inputPath, path, result.Node, result.Kind, result.Facts.Count, result.Problems.Count, null));
-            if (result.Kind is null) { unrecognised++; continue; }
+            state.Facts.AddRange(result.Outcome.Facts);
+            _budget.Check(inputPath, _bytesRead, files.Count, state.Facts.Count);
+            problems.AddRange(result.Outcome.Problems);
+            files.Add(new LoadedFile(inputPath, path, result.Outcome.Node, result.Outcome.Kind, result.Parsed, result.Outcome.Problems.Count, null));
+            if (result.Outcome.Kind is null) { unrecognised++; return; }
             parsed++;
-            if (result.Node is not null) nodes.Add(result.Node);
+            if (result.Outcome.Node is not null) nodes.Add(result.Outcome.Node);
         }
 
         // An input that lists nothing without any complaint is empty; say so, or zero facts would read as "healthy".
@@ -173,6 +193,25 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     }
 
     private const string NothingInInput = "input holds no file at all (an empty folder, archive or standard input); there is no evidence to diagnose";
+
+    /// <summary>
+    /// A file's facts that the demand wants, filtered inside the parse task so the rest never reach the merged list.
+    /// Facts that post-processing reads across files (<see cref="PostProcessing.Reads"/>) are kept: it runs before the rules.
+    /// </summary>
+    private DemandedOutcome Demanded(FileParseOutcome outcome)
+    {
+        int parsed = outcome.Facts.Count;
+        if (_options.Demand is not { } demand || parsed == 0) return new DemandedOutcome(outcome, parsed);
+        var kept = new List<Fact>();
+        foreach (var fact in outcome.Facts)
+        {
+            if (PostProcessing.Reads(fact) || demand.Wants(fact)) kept.Add(fact);
+        }
+        return new DemandedOutcome(kept.Count == parsed ? outcome : outcome with { Facts = kept }, parsed);
+    }
+
+    /// <summary>A parse outcome after the demand filter, and how many facts the file gave before it (what the file listing reports).</summary>
+    private sealed record DemandedOutcome(FileParseOutcome Outcome, int Parsed);
 
     private static bool IsArchiveByName(BundleEntry entry) =>
         entry.Type == BundleEntryType.File && ArchiveFormats.HasArchiveName(entry.Name);

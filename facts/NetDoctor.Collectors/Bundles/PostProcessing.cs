@@ -11,6 +11,9 @@ namespace NetDoctor.Collectors.Bundles;
 /// </summary>
 internal static class PostProcessing
 {
+    /// <summary>The facts these steps read, which a demand filter must not drop before they run.</summary>
+    public static bool Reads(Fact fact) => fact is NetworkLink or ComponentSettings;
+
     public static IReadOnlyList<Fact> Apply(List<Fact> facts, List<Problem> problems)
     {
         DuplicateLinks.Remove(facts);
