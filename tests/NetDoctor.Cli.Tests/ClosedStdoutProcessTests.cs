@@ -33,8 +33,10 @@ public class ClosedStdoutProcessTests
     {
         if (OperatingSystem.IsWindows()) return;
 
-        var (_, output, err) = Shell("""dotnet exec "$0" facts --bundle - --format json < /dev/null""");
+        var (code, _, err) = Shell("""dotnet exec "$0" facts --bundle - --format json < /dev/null""");
 
-        output.ShouldContain("input holds no file at all", customMessage: err);
+        // Nothing to read is a usage error (exit 2) that says why, never "0 facts" and exit 0.
+        code.ShouldBe(2, err);
+        err.ShouldContain("no input could be read: -: no files in it");
     }
 }
