@@ -114,7 +114,11 @@ internal sealed class AggregateNode : TwoInputNode
         }
         // A fresh handle per result keeps the previous value reachable from the old token, so a re-found
         // activation can compare old and new results; the identity says both are "the same slot".
-        group.Result = new FactHandle(value) { Aggregate = group, UpdatedInBatch = elementUpdated ? session.Batch : -1 };
+        group.Result = new AggregateResultHandle(value, group);
+        if (elementUpdated)
+        {
+            session.MarkUpdated(group.Result);
+        }
         if (ResultConditions.Test(state.Left, value))
         {
             group.ResultToken = session.Emit(this, state.Left, group.Result);
@@ -136,7 +140,7 @@ internal sealed class AggregateNode : TwoInputNode
             group.Elements.Add(shadow);
         }
         entry.Fact.Link(shadow);
-        group.ElementUpdated |= entry.Fact.UpdatedInBatch == session.Batch;
+        group.ElementUpdated |= session.UpdatedInBatch(entry.Fact);
         session.MarkDirty(group);
     }
 

@@ -5,7 +5,13 @@ namespace NetDoctor.Engine.Rete;
 /// Everything the network derived from the fact hangs off the handle so that retraction never has to re-evaluate
 /// conditions: facts may have been mutated before <c>Update</c>/<c>Retract</c> is called.
 /// </summary>
-internal sealed class FactHandle(object value)
+/// <remarks>
+/// There is one handle per fact, so every field costs bytes per fact: what only derived facts and aggregate results
+/// need lives in the subclasses <see cref="DerivedFactHandle"/> and <see cref="AggregateResultHandle"/>, a fact's
+/// place in insertion order is an index into <see cref="Runtime.WorkingMemory"/>'s array rather than list links, and
+/// "updated in this batch" is a session-level set (<see cref="Runtime.BatchUpdates"/>) rather than a field.
+/// </remarks>
+internal class FactHandle(object value)
 {
     public object Value = value;
 
@@ -15,24 +21,22 @@ internal sealed class FactHandle(object value)
     /// <summary>Right-memory entries of beta nodes holding this fact (singly linked through <see cref="RightEntry.NextMembership"/>).</summary>
     public RightEntry? FirstEntry;
 
-    public bool InWorkingMemory;
+    /// <summary>
+    /// Index in working memory's insertion order, -1 when not in working memory. It increases with insertion time
+    /// (compacting the order renumbers but never reorders), so collect and group-by sort their elements by it.
+    /// </summary>
+    public int Slot = -1;
 
-    /// <summary>When the fact entered working memory (increasing): collect and group-by list their elements in this order.</summary>
-    public long Sequence;
-    public FactHandle? PrevInMemory;
-    public FactHandle? NextInMemory;
-
-    /// <summary>Batch number of the last Update, so a re-found match knows whether it changed.</summary>
-    public long UpdatedInBatch = -1;
+    public bool InWorkingMemory => Slot >= 0;
 
     /// <summary>For rule-inserted facts: the rule and match that produced it.</summary>
-    public Derivation? Derivation;
-
-    /// <summary>For linked (truth-maintained) facts: the activation whose match keeps it alive.</summary>
-    public Runtime.Activation? Producer;
+    public Derivation? Derivation => (this as DerivedFactHandle)?.Origin;
 
     /// <summary>Non-null for aggregate results: the group whose result this is.</summary>
-    public AggregateGroup? Aggregate;
+    public AggregateGroup? Aggregate => (this as AggregateResultHandle)?.Group;
+
+    /// <summary>Whether nothing in the network refers to this plain fact, so working memory may keep the fact without it.</summary>
+    public bool Detached => FirstToken is null && FirstEntry is null && GetType() == typeof(FactHandle);
 
     public void Link(Token token)
     {

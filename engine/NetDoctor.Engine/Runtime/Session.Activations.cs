@@ -18,7 +18,7 @@ internal sealed partial class Session
             var previous = known.Token;
             known.Token = token;
             token.State = known;
-            if (!known.Queued && terminal.Repeatable && ActivationKey.Changed(previous, token, batch))
+            if (!known.Queued && terminal.Repeatable && ActivationKey.Changed(previous, token, updates))
             {
                 agenda.Enqueue(known);
             }
@@ -71,6 +71,7 @@ internal sealed partial class Session
                 }
             }
         }
+        updates.Clear();
     }
 
     private void Delete(Activation activation)
@@ -95,7 +96,7 @@ internal sealed partial class Session
         linked.Clear();
         foreach (var handle in stale)
         {
-            if (handle.InWorkingMemory && handle.Producer == activation)
+            if (handle.InWorkingMemory && ((DerivedFactHandle)handle).Producer == activation)
             {
                 RetractHandle(handle);
             }
