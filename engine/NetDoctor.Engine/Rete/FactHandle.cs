@@ -8,8 +8,9 @@ namespace NetDoctor.Engine.Rete;
 /// <remarks>
 /// There is one handle per fact, so every field costs bytes per fact: what only derived facts and aggregate results
 /// need lives in the subclasses <see cref="DerivedFactHandle"/> and <see cref="AggregateResultHandle"/>, a fact's
-/// place in insertion order is an index into <see cref="Runtime.WorkingMemory"/>'s array rather than list links, and
-/// "updated in this batch" is a session-level set (<see cref="Runtime.BatchUpdates"/>) rather than a field.
+/// place in insertion order is an index into <see cref="Runtime.WorkingMemory"/>'s array rather than list links,
+/// "updated in this batch" is a session-level set (<see cref="Runtime.BatchUpdates"/>) rather than a field, and right
+/// memories find their stale entries by <see cref="Generation"/> instead of the handle listing its memberships.
 /// </remarks>
 internal class FactHandle(object value)
 {
@@ -18,8 +19,11 @@ internal class FactHandle(object value)
     /// <summary>Tokens (real and shadow) whose element is this fact.</summary>
     public Token? FirstToken;
 
-    /// <summary>Right-memory entries of beta nodes holding this fact (singly linked through <see cref="RightEntry.NextMembership"/>).</summary>
-    public RightEntry? FirstEntry;
+    /// <summary>
+    /// Changes each time the fact leaves the network (retract, or the retract half of an update): right-memory entries
+    /// made under an older generation are stale (see <see cref="RightMemory"/>).
+    /// </summary>
+    public int Generation;
 
     /// <summary>
     /// Index in working memory's insertion order, -1 when not in working memory. It increases with insertion time
@@ -35,8 +39,11 @@ internal class FactHandle(object value)
     /// <summary>Non-null for aggregate results: the group whose result this is.</summary>
     public AggregateGroup? Aggregate => (this as AggregateResultHandle)?.Group;
 
-    /// <summary>Whether nothing in the network refers to this plain fact, so working memory may keep the fact without it.</summary>
-    public bool Detached => FirstToken is null && FirstEntry is null && GetType() == typeof(FactHandle);
+    /// <summary>
+    /// Whether, once the network has seen it, working memory may keep the fact without this handle: a plain fact
+    /// that no token uses and no right memory took (<paramref name="inRightMemory"/>: the session saw a node store it).
+    /// </summary>
+    public bool Detached(bool inRightMemory) => !inRightMemory && FirstToken is null && GetType() == typeof(FactHandle);
 
     public void Link(Token token)
     {
@@ -64,12 +71,6 @@ internal class FactHandle(object value)
             token.NextInFact.PrevInFact = token.PrevInFact;
         }
         token.PrevInFact = token.NextInFact = null;
-    }
-
-    public void AddMembership(RightEntry entry)
-    {
-        entry.NextMembership = FirstEntry;
-        FirstEntry = entry;
     }
 
     public override string ToString() => FactText.Describe(Value);

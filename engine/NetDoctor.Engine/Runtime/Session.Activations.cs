@@ -72,6 +72,23 @@ internal sealed partial class Session
             }
         }
         updates.Clear();
+        if (sweeper.Due)
+        {
+            SweepRightMemories();
+        }
+    }
+
+    private void SweepRightMemories()
+    {
+        long live = 0;
+        foreach (var nodeMemory in nodeMemories)
+        {
+            if (nodeMemory is BetaMemory beta)
+            {
+                live += beta.Right.Sweep();
+            }
+        }
+        sweeper.Swept(live);
     }
 
     private void Delete(Activation activation)

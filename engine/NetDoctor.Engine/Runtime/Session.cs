@@ -12,6 +12,7 @@ internal sealed partial class Session : ISession
     private readonly ReteNetwork network;
     private readonly WorkingMemory memory = new();
     private readonly BatchUpdates updates = new();
+    private readonly RightMemorySweeps sweeper = new();
     private readonly object?[] nodeMemories;
     private readonly Token?[] roots;
     private readonly EngineEvents events = new();
@@ -140,8 +141,7 @@ internal sealed partial class Session : ISession
             throw new InvalidOperationException($"The fact is already in working memory: {FactText.Describe(fact)}");
         }
         events.Inserted(this, fact, handle.Derivation);
-        AssertToNetwork(handle);
-        memory.Settle(handle);
+        memory.Settle(handle, AssertToNetwork(handle));
         return handle;
     }
 
@@ -150,8 +150,7 @@ internal sealed partial class Session : ISession
         updates.Add(handle);
         events.Updated(this, handle.Value, handle.Derivation);
         RetractFromNetwork(handle);
-        AssertToNetwork(handle);
-        memory.Settle(handle);
+        memory.Settle(handle, AssertToNetwork(handle));
     }
 
     /// <summary>Whether the fact (or aggregate result) was updated in the current batch: a re-found match holding it has changed.</summary>

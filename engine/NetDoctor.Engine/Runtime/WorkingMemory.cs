@@ -59,11 +59,11 @@ internal sealed class WorkingMemory
     }
 
     /// <summary>After the network has seen the fact: a handle nothing refers to is dropped and the slot keeps the bare fact.</summary>
-    public void Settle(FactHandle handle)
+    public void Settle(FactHandle handle, bool inRightMemory)
     {
         if (handle.InWorkingMemory)
         {
-            order[handle.Slot] = handle.Detached ? handle.Value : handle;
+            order[handle.Slot] = handle.Detached(inRightMemory) ? handle.Value : handle;
         }
     }
 
