@@ -1,29 +1,29 @@
-using System.Runtime.InteropServices;
 using NetDoctor.Engine.Rete;
 
 namespace NetDoctor.Engine.Runtime;
 
 /// <summary>
 /// The facts of a session by reference identity, in insertion order: an array of slots (a fact's slot is its place in
-/// the order) and a dictionary from fact to slot. A slot holds the fact's <see cref="FactHandle"/>, or — for a plain
-/// fact that no alpha memory accepted and no token uses — the fact itself, so such facts cost no handle; one is made
-/// again when the fact is updated or retracted (<see cref="Find"/>). Removal leaves a hole; holes are squeezed out
-/// (renumbering slots, keeping their order) once they outnumber the facts.
+/// the order) and a <see cref="SlotIndex"/> from fact to slot. A slot holds the fact's <see cref="FactHandle"/>, or —
+/// for a plain fact that no right memory took and no token uses — the fact itself, so such facts cost no handle; one
+/// is made again when the fact is updated or retracted (<see cref="Find"/>). Removal leaves a hole; holes are squeezed
+/// out (renumbering slots, keeping their order) once they outnumber the facts.
 /// </summary>
 internal sealed class WorkingMemory
 {
-    private readonly Dictionary<object, int> slots = new(ReferenceEqualityComparer.Instance);
+    private readonly SlotIndex index = new();
     private object?[] order = new object?[16];
     private int end;
 
-    public int Count => slots.Count;
+    public int Count => index.Count;
 
-    public bool Contains(object fact) => slots.ContainsKey(fact);
+    public bool Contains(object fact) => index.Find(fact, order) >= 0;
 
     /// <summary>The fact's handle: the stored one, or a new one standing for a fact kept bare (<see cref="Settle"/> decides whether to keep it).</summary>
     public FactHandle? Find(object fact)
     {
-        if (!slots.TryGetValue(fact, out var slot))
+        var slot = index.Find(fact, order);
+        if (slot < 0)
         {
             return null;
         }
@@ -31,15 +31,19 @@ internal sealed class WorkingMemory
     }
 
     /// <summary>The handle kept for the fact, null if the fact is kept bare or absent.</summary>
-    public FactHandle? Stored(object fact) => slots.TryGetValue(fact, out var slot) ? order[slot] as FactHandle : null;
+    public FactHandle? Stored(object fact)
+    {
+        var slot = index.Find(fact, order);
+        return slot < 0 ? null : order[slot] as FactHandle;
+    }
 
     public void EnsureCapacity(int additional)
     {
-        slots.EnsureCapacity(slots.Count + additional);
         if (end + additional > order.Length)
         {
             Array.Resize(ref order, end + additional);
         }
+        index.EnsureCapacity(index.Count + additional, order, end);
     }
 
     /// <summary>Adds the handle at the end of the order unless its object is already present.</summary>
@@ -49,7 +53,7 @@ internal sealed class WorkingMemory
         {
             MakeRoom();
         }
-        if (!slots.TryAdd(handle.Value, end))
+        if (!index.TryAdd(handle.Value, end, order, end))
         {
             return false;
         }
@@ -58,7 +62,10 @@ internal sealed class WorkingMemory
         return true;
     }
 
-    /// <summary>After the network has seen the fact: a handle nothing refers to is dropped and the slot keeps the bare fact.</summary>
+    /// <summary>
+    /// After the network has seen the fact: a plain fact's handle that nothing refers to (no token, and no right memory
+    /// took it: <paramref name="inRightMemory"/>) is dropped and the slot keeps the bare fact.
+    /// </summary>
     public void Settle(FactHandle handle, bool inRightMemory)
     {
         if (handle.InWorkingMemory)
@@ -69,10 +76,10 @@ internal sealed class WorkingMemory
 
     public void Remove(FactHandle handle)
     {
-        slots.Remove(handle.Value);
+        index.Remove(handle.Value, order);
         order[handle.Slot] = null;
         handle.Slot = -1;
-        if (end - slots.Count > Math.Max(slots.Count, 1024))
+        if (end - index.Count > Math.Max(index.Count, 1024))
         {
             Compact();
         }
@@ -81,9 +88,10 @@ internal sealed class WorkingMemory
     /// <summary>Gives a handle a new object (a linked fact re-derived as a new record) keeping its place.</summary>
     public void Replace(FactHandle handle, object value)
     {
-        slots.Remove(handle.Value);
+        // The entry is found through the slot's handle: remove under the old object, add under the new one.
+        index.Remove(handle.Value, order);
         handle.Value = value;
-        slots.Add(value, handle.Slot);
+        index.TryAdd(value, handle.Slot, order, end);
     }
 
     public List<T> OfType<T>()
@@ -102,7 +110,7 @@ internal sealed class WorkingMemory
 
     private void MakeRoom()
     {
-        if (end - slots.Count > end / 2)
+        if (end - index.Count > end / 2)
         {
             Compact();
         }
@@ -126,15 +134,11 @@ internal sealed class WorkingMemory
             if (entry is FactHandle handle)
             {
                 handle.Slot = next;
-                CollectionsMarshal.GetValueRefOrNullRef(slots, handle.Value) = next;
-            }
-            else
-            {
-                CollectionsMarshal.GetValueRefOrNullRef(slots, entry) = next;
             }
             order[next++] = entry;
         }
         Array.Clear(order, next, end - next);
         end = next;
+        index.Renumbered(order, end);
     }
 }
