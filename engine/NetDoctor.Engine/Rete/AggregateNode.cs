@@ -31,11 +31,13 @@ internal sealed class AggregateNode : TwoInputNode
             session.MarkDirty(state.Single);
         }
         // Right memory lists the newest fact first; prepending keeps the elements oldest first, so building needs no sort.
-        for (var e = memory.FirstRight(left.Key); e is not null; e = e.Next)
+        // The group key and element are computed again here rather than kept per fact in the right memory (bytes per
+        // fact): a rule's first element (the usual place of a group-by) has its one left token before any fact arrives.
+        foreach (var fact in memory.Right.Facts(left.Key))
         {
-            if (Join.Accepts(left, e.Fact))
+            if (Join.Accepts(left, fact))
             {
-                AddElement(session, state, e, first: true);
+                AddElement(session, state, fact, Select(KeySelector, fact), Element(fact), first: true);
             }
         }
     }
@@ -63,14 +65,14 @@ internal sealed class AggregateNode : TwoInputNode
     public override void RightAssert(Session session, FactHandle fact)
     {
         var memory = Memory(session);
-        var entry = StoreRight(memory, fact);
-        entry.GroupKey = Select(KeySelector, fact);
-        entry.Element = ElementSelector is null ? fact.Value : Select(ElementSelector, fact);
-        for (var t = memory.FirstLeft(entry.Key); t is not null; t = t.NextInList)
+        var key = StoreRight(session, memory, fact);
+        var groupKey = Select(KeySelector, fact);
+        var element = Element(fact);
+        for (var t = memory.FirstLeft(key); t is not null; t = t.NextInList)
         {
             if (Join.Accepts(t, fact))
             {
-                AddElement(session, (AggregateState)t.State!, entry, first: false);
+                AddElement(session, (AggregateState)t.State!, fact, groupKey, element, first: false);
             }
         }
     }
@@ -114,7 +116,11 @@ internal sealed class AggregateNode : TwoInputNode
         }
         // A fresh handle per result keeps the previous value reachable from the old token, so a re-found
         // activation can compare old and new results; the identity says both are "the same slot".
-        group.Result = new FactHandle(value) { Aggregate = group, UpdatedInBatch = elementUpdated ? session.Batch : -1 };
+        group.Result = new AggregateResultHandle(value, group);
+        if (elementUpdated)
+        {
+            session.MarkUpdated(group.Result);
+        }
         if (ResultConditions.Test(state.Left, value))
         {
             group.ResultToken = session.Emit(this, state.Left, group.Result);
@@ -123,10 +129,10 @@ internal sealed class AggregateNode : TwoInputNode
 
     private static readonly object NullKey = new();
 
-    private void AddElement(Session session, AggregateState state, RightEntry entry, bool first)
+    private void AddElement(Session session, AggregateState state, FactHandle fact, object? groupKey, object? element, bool first)
     {
-        var group = state.Single ?? GroupFor(state, entry.GroupKey);
-        var shadow = new Token(state.Left, entry.Fact, this, state.Left.Index, isShadow: true) { State = entry.Element, Key = group };
+        var group = state.Single ?? GroupFor(state, groupKey);
+        var shadow = new Token(state.Left, fact, this, state.Left.Index, isShadow: true) { State = element, Key = group };
         if (first)
         {
             group.Elements.AddFirst(shadow);
@@ -135,8 +141,8 @@ internal sealed class AggregateNode : TwoInputNode
         {
             group.Elements.Add(shadow);
         }
-        entry.Fact.Link(shadow);
-        group.ElementUpdated |= entry.Fact.UpdatedInBatch == session.Batch;
+        fact.Link(shadow);
+        group.ElementUpdated |= session.UpdatedInBatch(fact);
         session.MarkDirty(group);
     }
 
@@ -158,6 +164,8 @@ internal sealed class AggregateNode : TwoInputNode
             s.Fact!.Unlink(s);
         }
     }
+
+    private object? Element(FactHandle fact) => ElementSelector is null ? fact.Value : Select(ElementSelector, fact);
 
     private object? Select(Func<object, object?>? selector, FactHandle fact)
     {

@@ -39,21 +39,21 @@ internal abstract class AggregateShape
         var items = new T[group.Elements.Count];
         var i = 0;
         var sorted = true;
-        var previous = long.MinValue;
+        var previous = int.MinValue;
         for (var t = group.Elements.First; t is not null; t = t.NextInList)
         {
-            var sequence = t.Fact!.Sequence;
+            var sequence = t.Fact!.Slot;
             sorted &= sequence > previous;
             previous = sequence;
             items[i++] = (T)t.State!;
         }
         if (!sorted)
         {
-            var keys = new long[items.Length];
+            var keys = new int[items.Length];
             i = 0;
             for (var t = group.Elements.First; t is not null; t = t.NextInList)
             {
-                keys[i++] = t.Fact!.Sequence;
+                keys[i++] = t.Fact!.Slot;
             }
             Array.Sort(keys, items);
         }

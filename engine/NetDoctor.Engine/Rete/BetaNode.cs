@@ -28,10 +28,6 @@ internal abstract class BetaNode
     public virtual void RightAssert(Session session, FactHandle fact) =>
         throw new InvalidOperationException($"{GetType().Name} of rule '{RuleId}' has no right input.");
 
-    public virtual void RightRemove(Session session, RightEntry entry)
-    {
-    }
-
     /// <summary>Called when the fact of one of this node's shadow tokens leaves the network.</summary>
     public virtual void ShadowRetract(Session session, Token shadow)
     {

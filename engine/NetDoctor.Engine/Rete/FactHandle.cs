@@ -5,34 +5,45 @@ namespace NetDoctor.Engine.Rete;
 /// Everything the network derived from the fact hangs off the handle so that retraction never has to re-evaluate
 /// conditions: facts may have been mutated before <c>Update</c>/<c>Retract</c> is called.
 /// </summary>
-internal sealed class FactHandle(object value)
+/// <remarks>
+/// There is one handle per fact, so every field costs bytes per fact: what only derived facts and aggregate results
+/// need lives in the subclasses <see cref="DerivedFactHandle"/> and <see cref="AggregateResultHandle"/>, a fact's
+/// place in insertion order is an index into <see cref="Runtime.WorkingMemory"/>'s array rather than list links,
+/// "updated in this batch" is a session-level set (<see cref="Runtime.BatchUpdates"/>) rather than a field, and right
+/// memories find their stale entries by <see cref="Generation"/> instead of the handle listing its memberships.
+/// </remarks>
+internal class FactHandle(object value)
 {
     public object Value = value;
 
     /// <summary>Tokens (real and shadow) whose element is this fact.</summary>
     public Token? FirstToken;
 
-    /// <summary>Right-memory entries of beta nodes holding this fact (singly linked through <see cref="RightEntry.NextMembership"/>).</summary>
-    public RightEntry? FirstEntry;
+    /// <summary>
+    /// Changes each time the fact leaves the network (retract, or the retract half of an update): right-memory entries
+    /// made under an older generation are stale (see <see cref="RightMemory"/>).
+    /// </summary>
+    public int Generation;
 
-    public bool InWorkingMemory;
+    /// <summary>
+    /// Index in working memory's insertion order, -1 when not in working memory. It increases with insertion time
+    /// (compacting the order renumbers but never reorders), so collect and group-by sort their elements by it.
+    /// </summary>
+    public int Slot = -1;
 
-    /// <summary>When the fact entered working memory (increasing): collect and group-by list their elements in this order.</summary>
-    public long Sequence;
-    public FactHandle? PrevInMemory;
-    public FactHandle? NextInMemory;
-
-    /// <summary>Batch number of the last Update, so a re-found match knows whether it changed.</summary>
-    public long UpdatedInBatch = -1;
+    public bool InWorkingMemory => Slot >= 0;
 
     /// <summary>For rule-inserted facts: the rule and match that produced it.</summary>
-    public Derivation? Derivation;
-
-    /// <summary>For linked (truth-maintained) facts: the activation whose match keeps it alive.</summary>
-    public Runtime.Activation? Producer;
+    public Derivation? Derivation => (this as DerivedFactHandle)?.Origin;
 
     /// <summary>Non-null for aggregate results: the group whose result this is.</summary>
-    public AggregateGroup? Aggregate;
+    public AggregateGroup? Aggregate => (this as AggregateResultHandle)?.Group;
+
+    /// <summary>
+    /// Whether, once the network has seen it, working memory may keep the fact without this handle: a plain fact
+    /// that no token uses and no right memory took (<paramref name="inRightMemory"/>: the session saw a node store it).
+    /// </summary>
+    public bool Detached(bool inRightMemory) => !inRightMemory && FirstToken is null && GetType() == typeof(FactHandle);
 
     public void Link(Token token)
     {
@@ -60,12 +71,6 @@ internal sealed class FactHandle(object value)
             token.NextInFact.PrevInFact = token.PrevInFact;
         }
         token.PrevInFact = token.NextInFact = null;
-    }
-
-    public void AddMembership(RightEntry entry)
-    {
-        entry.NextMembership = FirstEntry;
-        FirstEntry = entry;
     }
 
     public override string ToString() => FactText.Describe(Value);

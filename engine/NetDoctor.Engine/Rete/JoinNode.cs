@@ -18,11 +18,11 @@ internal sealed class JoinNode : TwoInputNode
             return;
         }
         var memory = StoreLeft(session, left);
-        for (var e = memory.FirstRight(left.Key); e is not null; e = e.Next)
+        foreach (var fact in memory.Right.Facts(left.Key))
         {
-            if (Join.Accepts(left, e.Fact))
+            if (Join.Accepts(left, fact))
             {
-                session.Emit(this, left, e.Fact);
+                session.Emit(this, left, fact);
             }
         }
     }
@@ -44,8 +44,8 @@ internal sealed class JoinNode : TwoInputNode
             return;
         }
         var memory = Memory(session);
-        var entry = StoreRight(memory, fact);
-        for (var t = memory.FirstLeft(entry.Key); t is not null; t = t.NextInList)
+        var key = StoreRight(session, memory, fact);
+        for (var t = memory.FirstLeft(key); t is not null; t = t.NextInList)
         {
             if (Join.Accepts(t, fact))
             {

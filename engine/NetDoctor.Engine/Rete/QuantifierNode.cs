@@ -14,11 +14,11 @@ internal abstract class QuantifierNode : TwoInputNode
     public override void LeftAssert(Session session, Token left)
     {
         var memory = StoreLeft(session, left);
-        for (var e = memory.FirstRight(left.Key); e is not null; e = e.Next)
+        foreach (var fact in memory.Right.Facts(left.Key))
         {
-            if (Join.Accepts(left, e.Fact))
+            if (Join.Accepts(left, fact))
             {
-                AddShadow(session, left, e.Fact);
+                AddShadow(session, left, fact);
             }
         }
         if (PassesWith(Matches(left)))
@@ -44,8 +44,8 @@ internal abstract class QuantifierNode : TwoInputNode
     public override void RightAssert(Session session, FactHandle fact)
     {
         var memory = Memory(session);
-        var entry = StoreRight(memory, fact);
-        for (var t = memory.FirstLeft(entry.Key); t is not null; t = t.NextInList)
+        var key = StoreRight(session, memory, fact);
+        for (var t = memory.FirstLeft(key); t is not null; t = t.NextInList)
         {
             if (!Join.Accepts(t, fact))
             {

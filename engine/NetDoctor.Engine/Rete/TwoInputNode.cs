@@ -19,13 +19,12 @@ internal abstract class TwoInputNode : BetaNode
         return memory;
     }
 
-    protected RightEntry StoreRight(BetaMemory memory, FactHandle fact)
+    /// <summary>Stores a right fact and returns its join key (null when the node is not indexed).</summary>
+    protected object? StoreRight(Session session, BetaMemory memory, FactHandle fact)
     {
-        var entry = new RightEntry(this, fact, Join.RightKey(fact));
-        memory.AddRight(entry);
-        fact.AddMembership(entry);
-        return entry;
+        var key = Join.RightKey(fact);
+        memory.Right.Add(fact, key);
+        session.NoteRightEntry();
+        return key;
     }
-
-    public override void RightRemove(Session session, RightEntry entry) => Memory(session).RemoveRight(entry);
 }

@@ -21,7 +21,7 @@ internal sealed class Activation(TerminalNode terminal, Token token) : IMatch
     public bool Deleted;
 
     /// <summary>Facts this activation's actions linked to it (<c>IContext.InsertLinked</c>), by key, in insertion order.</summary>
-    public OrderedDictionary<object, FactHandle>? Linked;
+    public OrderedDictionary<object, DerivedFactHandle>? Linked;
 
     public List<BoundFact> BindFacts() => Terminal.Scope.Bind(Token);
 

@@ -18,7 +18,7 @@ internal sealed partial class Session
             var previous = known.Token;
             known.Token = token;
             token.State = known;
-            if (!known.Queued && terminal.Repeatable && ActivationKey.Changed(previous, token, batch))
+            if (!known.Queued && terminal.Repeatable && ActivationKey.Changed(previous, token, updates))
             {
                 agenda.Enqueue(known);
             }
@@ -71,6 +71,24 @@ internal sealed partial class Session
                 }
             }
         }
+        updates.Clear();
+        if (sweeper.Due)
+        {
+            SweepRightMemories();
+        }
+    }
+
+    private void SweepRightMemories()
+    {
+        long live = 0;
+        foreach (var nodeMemory in nodeMemories)
+        {
+            if (nodeMemory is BetaMemory beta)
+            {
+                live += beta.Right.Sweep();
+            }
+        }
+        sweeper.Swept(live);
     }
 
     private void Delete(Activation activation)
@@ -95,7 +113,7 @@ internal sealed partial class Session
         linked.Clear();
         foreach (var handle in stale)
         {
-            if (handle.InWorkingMemory && handle.Producer == activation)
+            if (handle.InWorkingMemory && ((DerivedFactHandle)handle).Producer == activation)
             {
                 RetractHandle(handle);
             }

@@ -99,7 +99,7 @@ internal sealed partial class Session
             throw new ArgumentException($"Linked fact already exists. Key={key}");
         }
         BeginBatch();
-        var handle = InsertHandle(fact, producer, linked: true);
+        var handle = (DerivedFactHandle)InsertHandle(fact, producer, linked: true);
         (producer.Linked ??= [])[key] = handle;
         EndBatch();
     }
@@ -124,7 +124,7 @@ internal sealed partial class Session
             }
             memory.Replace(previous, fact);
         }
-        previous.Derivation = producer.Derivation();
+        previous.Origin = producer.Derivation();
         BeginBatch();
         UpdateHandle(previous);
         EndBatch();

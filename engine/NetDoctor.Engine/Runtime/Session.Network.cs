@@ -47,8 +47,16 @@ internal sealed partial class Session
         }
     }
 
-    private void AssertToNetwork(FactHandle handle)
+    /// <summary>Set when a node stores the fact being asserted in its right memory.</summary>
+    private bool storedRight;
+
+    /// <summary>Called by nodes storing a right fact.</summary>
+    public void NoteRightEntry() => storedRight = true;
+
+    /// <summary>Sends the fact through the alpha network; returns whether some right memory now holds it.</summary>
+    private bool AssertToNetwork(FactHandle handle)
     {
+        storedRight = false;
         var type = handle.Value.GetType();
         if (type != lastType)
         {
@@ -59,16 +67,14 @@ internal sealed partial class Session
         {
             node.Assert(this, handle);
         }
+        return storedRight;
     }
 
-    /// <summary>Removes a fact from every right memory, then every token built on it (descendants included).</summary>
+    /// <summary>Removes a fact from every right memory (a new generation makes its entries stale), then every token built on it (descendants included).</summary>
     private void RetractFromNetwork(FactHandle handle)
     {
-        for (var e = handle.FirstEntry; e is not null; e = e.NextMembership)
-        {
-            e.Node.RightRemove(this, e);
-        }
-        handle.FirstEntry = null;
+        handle.Generation++;
+        sweeper.Retracted();
         while (handle.FirstToken is { } token)
         {
             if (token.IsShadow)

@@ -11,6 +11,8 @@ internal sealed partial class Session : ISession
 {
     private readonly ReteNetwork network;
     private readonly WorkingMemory memory = new();
+    private readonly BatchUpdates updates = new();
+    private readonly RightMemorySweeps sweeper = new();
     private readonly object?[] nodeMemories;
     private readonly Token?[] roots;
     private readonly EngineEvents events = new();
@@ -127,33 +129,35 @@ internal sealed partial class Session : ISession
     public Derivation? Explain(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        return memory.Find(fact)?.Derivation;
+        return memory.Stored(fact)?.Derivation;
     }
 
     private FactHandle InsertHandle(object fact, Activation? producer, bool linked)
     {
-        var handle = new FactHandle(fact);
+        // A derived fact's derivation is built only once the fact is known to be new.
+        var handle = producer is null || memory.Contains(fact) ? new FactHandle(fact) : new DerivedFactHandle(fact, producer.Derivation(), linked ? producer : null);
         if (!memory.TryAdd(handle))
         {
             throw new InvalidOperationException($"The fact is already in working memory: {FactText.Describe(fact)}");
         }
-        if (producer is not null)
-        {
-            handle.Derivation = producer.Derivation();
-            handle.Producer = linked ? producer : null;
-        }
         events.Inserted(this, fact, handle.Derivation);
-        AssertToNetwork(handle);
+        memory.Settle(handle, AssertToNetwork(handle));
         return handle;
     }
 
     private void UpdateHandle(FactHandle handle)
     {
-        handle.UpdatedInBatch = batch;
+        updates.Add(handle);
         events.Updated(this, handle.Value, handle.Derivation);
         RetractFromNetwork(handle);
-        AssertToNetwork(handle);
+        memory.Settle(handle, AssertToNetwork(handle));
     }
+
+    /// <summary>Whether the fact (or aggregate result) was updated in the current batch: a re-found match holding it has changed.</summary>
+    public bool UpdatedInBatch(FactHandle handle) => updates.Contains(handle);
+
+    /// <summary>An aggregate result rebuilt because one of its elements was updated counts as updated.</summary>
+    public void MarkUpdated(FactHandle handle) => updates.Add(handle);
 
     private void RetractHandle(FactHandle handle)
     {

@@ -1,0 +1,32 @@
+using NetDoctor.Engine.Rete;
+
+namespace NetDoctor.Engine.Runtime;
+
+/// <summary>
+/// The facts updated (and aggregate results rebuilt because an element was updated) in the current propagation batch,
+/// so a re-found match or an aggregate knows whether what it holds changed. A set cleared at the end of each batch
+/// instead of a batch number in every fact handle: updates are few, handles are many.
+/// </summary>
+internal sealed class BatchUpdates
+{
+    private readonly HashSet<FactHandle> handles = [];
+
+    public void Add(FactHandle handle) => handles.Add(handle);
+
+    public bool Contains(FactHandle handle) => handles.Count > 0 && handles.Contains(handle);
+
+    public void Clear()
+    {
+        if (handles.Count == 0)
+        {
+            return;
+        }
+        var large = handles.Count > 256;
+        handles.Clear();
+        if (large)
+        {
+            // One batch that updated many facts must not leave a large empty table behind for the session's lifetime.
+            handles.TrimExcess();
+        }
+    }
+}

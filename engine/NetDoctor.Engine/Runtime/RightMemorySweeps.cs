@@ -1,0 +1,25 @@
+namespace NetDoctor.Engine.Runtime;
+
+/// <summary>
+/// When a session sweeps stale entries out of its right memories (<see cref="Rete.RightMemory.Sweep"/>). A retraction
+/// does not know which memories hold the fact, so it only counts; once retractions reach a quarter of the entries
+/// kept at the last sweep, the next batch end sweeps every memory. That bounds the stale entries (and the retracted
+/// facts they keep reachable) to a fraction of the live ones, at an amortized constant cost per retraction.
+/// </summary>
+internal sealed class RightMemorySweeps
+{
+    private const int Minimum = 1024;
+
+    private int retracted;
+    private int threshold = Minimum;
+
+    public bool Due => retracted >= threshold;
+
+    public void Retracted() => retracted++;
+
+    public void Swept(long liveEntries)
+    {
+        retracted = 0;
+        threshold = (int)Math.Clamp(liveEntries / 4, Minimum, int.MaxValue);
+    }
+}
