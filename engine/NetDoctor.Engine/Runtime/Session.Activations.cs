@@ -18,7 +18,7 @@ internal sealed partial class Session
             var previous = known.Token;
             known.Token = token;
             token.State = known;
-            if (!known.Queued && terminal.Repeatable && ActivationKey.Changed(previous, token, updates))
+            if (!known.Queued && terminal.Repeatable && ActivationKey.Changed(previous, token, this))
             {
                 agenda.Enqueue(known);
             }
