@@ -120,6 +120,40 @@ public sealed class JoinTests
     }
 
     [Theory, Engines]
+    public void Joins_on_two_and_three_equalities_match_every_part_in_either_insertion_order(EngineKind engine)
+    {
+        Tag tag = null!;
+        Owner owner = null!;
+        Address addr = null!;
+        var two = TestRule.Create("two-parts", (when, then) =>
+        {
+            when.Match(() => tag).Match(() => owner, o => o.Pool == tag.Pool && o.Team == tag.Label);
+            then.Yield(ctx => new Derived($"2:{tag.Pool}/{tag.Label}"));
+        });
+        Tag tag3 = null!;
+        var three = TestRule.Create("three-parts", (when, then) =>
+        {
+            when.Match(() => tag3).Match(() => addr, a => a.Pool == tag3.Pool && a.Host == tag3.Label.Length && a.Pool.Length == tag3.Label.Length);
+            then.Yield(ctx => new Derived($"3:{tag3.Pool}/{tag3.Label}/{addr.Host}"));
+        });
+        var s = Engine.Session(engine, two, three);
+        s.Insert(new Owner("abc", "ops"));
+        s.Insert(new Owner("abc", "net"));
+        s.Insert(new Owner(null!, "ops"));
+        s.Insert(new Address("abc", 3));
+        s.Insert(new Address("abc", 4));
+        // Pool and host agree with the tag but the pool's length does not: only the third part rules it out.
+        s.Insert(new Address("abcd", 3));
+        s.InsertAll([new Tag("abc", "ops"), new Tag("abc", "dev"), new Tag(null!, "ops"), new Tag("xyz", "ops"), new Tag("abcd", "ops")]);
+        s.Insert(new Owner("xyz", "ops"));
+        s.Insert(new Address("xyz", 3));
+        s.Insert(new Address("abc", 3));
+        s.Fire();
+        s.Query<Derived>().Select(d => d.Text).OrderBy(t => t, StringComparer.Ordinal)
+            .ShouldBe(["2:/ops", "2:abc/ops", "2:xyz/ops", "3:abc/dev/3", "3:abc/dev/3", "3:abc/ops/3", "3:abc/ops/3", "3:xyz/ops/3"]);
+    }
+
+    [Theory, Engines]
     public void Same_fact_can_bind_two_declarations_when_conditions_allow(EngineKind engine)
     {
         Pool a = null!;

@@ -47,7 +47,7 @@ internal readonly struct ActivationKey : IEquatable<ActivationKey>
     }
 
     /// <summary>Whether the re-found match differs from the old one: a fact updated in this batch, or an aggregate result with other content.</summary>
-    public static bool Changed(Token previous, Token current, BatchUpdates updates)
+    public static bool Changed(Token previous, Token current, Session session)
     {
         var (p, c) = (previous, current);
         while (p is not null && c is not null)
@@ -64,12 +64,12 @@ internal readonly struct ActivationKey : IEquatable<ActivationKey>
             }
             if (c.Fact.Aggregate is { } aggregate)
             {
-                if (updates.Contains(c.Fact) || !aggregate.Node.Shape.ContentEquals(p.Fact.Value, c.Fact.Value))
+                if (session.UpdatedInBatch(c.Fact) || !aggregate.Node.Shape.ContentEquals(p.Fact.Value, c.Fact.Value))
                 {
                     return true;
                 }
             }
-            else if (updates.Contains(c.Fact))
+            else if (session.UpdatedInBatch(c.Fact))
             {
                 return true;
             }

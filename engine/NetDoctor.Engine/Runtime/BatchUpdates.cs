@@ -4,16 +4,26 @@ namespace NetDoctor.Engine.Runtime;
 
 /// <summary>
 /// The facts updated (and aggregate results rebuilt because an element was updated) in the current propagation batch,
-/// so a re-found match or an aggregate knows whether what it holds changed. A set cleared at the end of each batch
-/// instead of a batch number in every fact handle: updates are few, handles are many.
+/// so a re-found match or an aggregate knows whether what it holds changed. A set tagged with its batch number instead
+/// of a batch number in every fact handle: updates are few, handles are many. The session empties it at the end of
+/// each batch so it holds no retracted facts; the tag keeps a batch that ended in an exception from leaking into the next.
 /// </summary>
 internal sealed class BatchUpdates
 {
     private readonly HashSet<FactHandle> handles = [];
+    private long batch = -1;
 
-    public void Add(FactHandle handle) => handles.Add(handle);
+    public void Add(FactHandle handle, long currentBatch)
+    {
+        if (batch != currentBatch)
+        {
+            Clear();
+            batch = currentBatch;
+        }
+        handles.Add(handle);
+    }
 
-    public bool Contains(FactHandle handle) => handles.Count > 0 && handles.Contains(handle);
+    public bool Contains(FactHandle handle, long currentBatch) => batch == currentBatch && handles.Count > 0 && handles.Contains(handle);
 
     public void Clear()
     {

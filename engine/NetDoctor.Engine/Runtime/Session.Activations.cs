@@ -18,7 +18,7 @@ internal sealed partial class Session
             var previous = known.Token;
             known.Token = token;
             token.State = known;
-            if (!known.Queued && terminal.Repeatable && ActivationKey.Changed(previous, token, updates))
+            if (!known.Queued && terminal.Repeatable && ActivationKey.Changed(previous, token, this))
             {
                 agenda.Enqueue(known);
             }
@@ -45,7 +45,10 @@ internal sealed partial class Session
         parked[ActivationKey.Of(terminal, token)] = activation;
     }
 
-    /// <summary>Ends a batch: rebuilds dirty aggregates and deletes parked activations until nothing changes.</summary>
+    /// <summary>
+    /// Ends a batch: rebuilds dirty aggregates and deletes parked activations until nothing changes, then forgets the
+    /// batch's updates and, when enough facts have left the network, sweeps the right memories (no walk is under way).
+    /// </summary>
     private void Flush()
     {
         while (dirtyGroups.Count > 0 || parked.Count > 0)
@@ -72,23 +75,7 @@ internal sealed partial class Session
             }
         }
         updates.Clear();
-        if (sweeper.Due)
-        {
-            SweepRightMemories();
-        }
-    }
-
-    private void SweepRightMemories()
-    {
-        long live = 0;
-        foreach (var nodeMemory in nodeMemories)
-        {
-            if (nodeMemory is BetaMemory beta)
-            {
-                live += beta.Right.Sweep();
-            }
-        }
-        sweeper.Swept(live);
+        SweepIfDue();
     }
 
     private void Delete(Activation activation)

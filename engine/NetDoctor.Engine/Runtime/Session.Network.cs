@@ -70,6 +70,24 @@ internal sealed partial class Session
         return storedRight;
     }
 
+    /// <summary>Drops stale entries from every right memory once enough retractions have accumulated (see <see cref="RightMemorySweeps"/>).</summary>
+    private void SweepIfDue()
+    {
+        if (!sweeper.Due)
+        {
+            return;
+        }
+        long live = 0;
+        foreach (var nodeMemory in nodeMemories)
+        {
+            if (nodeMemory is BetaMemory beta)
+            {
+                live += beta.Right.Sweep();
+            }
+        }
+        sweeper.Swept(live);
+    }
+
     /// <summary>Removes a fact from every right memory (a new generation makes its entries stale), then every token built on it (descendants included).</summary>
     private void RetractFromNetwork(FactHandle handle)
     {

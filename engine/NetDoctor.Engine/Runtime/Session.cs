@@ -147,17 +147,17 @@ internal sealed partial class Session : ISession
 
     private void UpdateHandle(FactHandle handle)
     {
-        updates.Add(handle);
+        updates.Add(handle, batch);
         events.Updated(this, handle.Value, handle.Derivation);
         RetractFromNetwork(handle);
         memory.Settle(handle, AssertToNetwork(handle));
     }
 
     /// <summary>Whether the fact (or aggregate result) was updated in the current batch: a re-found match holding it has changed.</summary>
-    public bool UpdatedInBatch(FactHandle handle) => updates.Contains(handle);
+    public bool UpdatedInBatch(FactHandle handle) => updates.Contains(handle, batch);
 
     /// <summary>An aggregate result rebuilt because one of its elements was updated counts as updated.</summary>
-    public void MarkUpdated(FactHandle handle) => updates.Add(handle);
+    public void MarkUpdated(FactHandle handle) => updates.Add(handle, batch);
 
     private void RetractHandle(FactHandle handle)
     {
