@@ -291,7 +291,7 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         _errors += diagnostics.Skip(before).Count(d => d.IsError);
         if (message is null || remediation.Count != diagnose.Remediation.Count || diagnostics.Count != before) return null;
 
-        var spec = new DiagnosisSpec(doc.Id, ParseSeverity(doc.Severity), doc.Title, message, remediation, diagnose.References.Concat(doc.References).Distinct().ToList(), evidence);
+        var spec = new DiagnosisSpec(message, remediation, diagnose.References.Concat(doc.References).Distinct().ToList(), evidence);
         var slots = new[] { message }.Concat(remediation.SelectMany(r => r.Item2 is null ? new[] { r.Item1 } : [r.Item1, r.Item2]))
             .SelectMany(t => t.Slots)
             .Select(s => (Expression)Expression.Convert(s, typeof(object)));

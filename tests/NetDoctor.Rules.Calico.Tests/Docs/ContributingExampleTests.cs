@@ -46,6 +46,11 @@ public sealed class ContributingExampleTests
         diagnosis.Severity.ShouldBe(RuleSeverity.Critical);
         diagnosis.Title.ShouldBe("IP pool overlaps a node network");
         diagnosis.Message.ShouldBe("IP pool default-ipv4-ippool (192.168.0.0/16) contains 192.168.56.11 of eth1 on node k8s-node01 (1 routes, none default). Ask the team that owns k8s-node01.");
+        diagnosis.Node.ShouldBe("k8s-node01");
+        diagnosis.Remediation.ShouldHaveSingleItem().Command.ShouldBe("calicoctl patch ippool default-ipv4-ippool -p '{\"spec\":{\"disabled\":true}}'");
+        diagnosis.References.ShouldBe(["https://docs.tigera.io/calico/latest/networking/ipam/ip-pools"]);
+        // Evidence is every matched fact with its file:line, as for a YAML rule's diagnose.
+        diagnosis.Evidence.Select(e => $"{e.Type} {e.Source}").ShouldBe(["IpPool ippools.yaml:4", "InterfaceAddress k8s-node01/ip-addr.txt:9", "Route k8s-node01/ip-route.txt:2"]);
         session.Explain(diagnosis)!.Rule.Name.ShouldBe("example/pool-overlaps-node");
 
         var defaultRoute = new Route { Source = new Source("k8s-node01/ip-route.txt", 1), Node = "k8s-node01", Destination = Cidr.Parse("0.0.0.0/0"), Gateway = System.Net.IPAddress.Parse("192.168.56.1") };

@@ -1,24 +1,18 @@
-using NetDoctor.Engine;
 using NetDoctor.Facts;
 using NetDoctor.Packs.Diagnoses;
-using NetDoctor.Packs.Types;
-using NRules.RuleModel;
 
 namespace NetDoctor.Rules.Calico.Remediation;
 
 /// <summary>Turns a <see cref="BgpAddressCase"/> into the diagnosis an operator reads: message, evidence, commands.</summary>
 public static class BgpAddressReport
 {
-    /// <summary>The diagnosis of <paramref name="rule"/> (id, severity and title come from its metadata) for one case.</summary>
-    public static Diagnosis Build(IRuleDefinition rule, BgpAddressCase c) => new(
-        rule.Id(),
-        rule.Severity(),
-        rule.Title(),
-        Message(c),
-        c.Node,
-        Evidence(c),
-        Steps(c),
-        ["https://docs.tigera.io/calico/latest/networking/ipam/ip-autodetection"]);
+    /// <summary>The diagnosis of one case (id, severity and title come from the rule's metadata).</summary>
+    public static DiagnosisBuilder Describe(DiagnosisBuilder d, BgpAddressCase c) => d
+        .Message(Message(c))
+        .Node(c.Node)
+        .Evidence(EvidenceFacts(c))
+        .Remediation(Steps(c))
+        .Reference("https://docs.tigera.io/calico/latest/networking/ipam/ip-autodetection");
 
     public static string Message(BgpAddressCase c)
     {
@@ -37,7 +31,7 @@ public static class BgpAddressReport
                $"and {c.Node} learns no routes to the other nodes' pod blocks.";
     }
 
-    private static IReadOnlyList<Evidence> Evidence(BgpAddressCase c)
+    private static IReadOnlyList<object> EvidenceFacts(BgpAddressCase c)
     {
         var facts = new List<object>();
         foreach (var finding in c.Findings)
@@ -48,10 +42,9 @@ public static class BgpAddressReport
         facts.AddRange(c.KubeNodes);
         if (c.KubernetesInterface is { } k) facts.Add(k);
         facts.AddRange(c.Settings);
-        // The same peer is often reported twice (birdcl and calicoctl): keep one line per distinct fact text and source.
-        return facts.Select(f => new Evidence(FactInfo.TypeName(f), FactInfo.Summary(f), FactInfo.Source(f)))
-            .Distinct()
-            .ToList();
+        // The same peer is often reported twice (birdcl and calicoctl): the diagnosis keeps one line per distinct fact
+        // text and source.
+        return facts;
     }
 
     public static IReadOnlyList<RemediationStep> Steps(BgpAddressCase c)

@@ -1,4 +1,5 @@
 using NetDoctor.Facts;
+using NetDoctor.Packs.Diagnoses;
 using NetDoctor.Rules.Calico.Facts;
 using NRules.Fluent.Dsl;
 
@@ -25,7 +26,7 @@ public sealed class BgpAddressNotKubernetesAddressRule : Rule
                 k => k.InternalIps.Any(ip => ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork),
                 k => !k.InternalIps.Contains(calicoNode.Ipv4Address!.Value.Address));
 
-        Then().Yield(ctx => new WrongBgpAddress
+        Then().Derive(() => new WrongBgpAddress
         {
             AffectedNode = kubeNode.Name,
             BgpAddress = calicoNode.Ipv4Address!.Value,

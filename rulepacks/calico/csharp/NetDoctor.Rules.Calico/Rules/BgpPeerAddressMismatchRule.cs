@@ -1,4 +1,5 @@
 using NetDoctor.Facts;
+using NetDoctor.Packs.Diagnoses;
 using NetDoctor.Rules.Calico.Facts;
 using NetDoctor.Rules.Calico.Remediation;
 using NRules.Fluent.Dsl;
@@ -36,7 +37,7 @@ public sealed class BgpPeerAddressMismatchRule : Rule
         // NRules' Collect yields a live IEnumerable; the case takes snapshots so the diagnosis keeps what it was built from.
         // The findings are derived by two helper rules whose firing order is the runtime's business: sorting them makes
         // the report the same on either runtime.
-        Then().Yield(ctx => BgpAddressReport.Build(ctx.Rule, new BgpAddressCase(
+        Then().Diagnose(d => BgpAddressReport.Describe(d, new BgpAddressCase(
             wrong.Key, wrong.OrderBy(w => w.SeenAs, StringComparer.Ordinal).ToList(), kubeNodes.ToList(), calicoNodes.ToList(), addresses.ToList(), calicoPods.ToList(), settings.ToList())));
     }
 }

@@ -1,4 +1,5 @@
 using NetDoctor.Facts;
+using NetDoctor.Packs.Diagnoses;
 using NetDoctor.Rules.Calico.Facts;
 using NRules.Fluent.Dsl;
 
@@ -27,7 +28,7 @@ public sealed class ConfiguredMeshPeerOnStrayInterfaceRule : Rule
                 a => a.Node != null && a.Node != neighbor.Node,
                 a => a.Address.Address.Equals(neighbor.NeighborAddress));
 
-        Then().Yield(ctx => new WrongBgpAddress
+        Then().Derive(() => new WrongBgpAddress
         {
             AffectedNode = stray.Node!,
             BgpAddress = stray.Address,

@@ -1,4 +1,5 @@
 using NetDoctor.Facts;
+using NetDoctor.Packs.Diagnoses;
 using NetDoctor.Rules.Calico.Facts;
 using NRules.Fluent.Dsl;
 
@@ -27,7 +28,7 @@ public sealed class ConfiguredSourceAddressRule : Rule
                 k => k.InternalIps.Any(ip => ip.AddressFamily == neighbor.SourceAddress!.AddressFamily),
                 k => !k.InternalIps.Contains(neighbor.SourceAddress!));
 
-        Then().Yield(ctx => new WrongBgpAddress
+        Then().Derive(() => new WrongBgpAddress
         {
             AffectedNode = kubeNode.Name,
             BgpAddress = new Cidr(neighbor.SourceAddress!, neighbor.SourceAddress!.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128),

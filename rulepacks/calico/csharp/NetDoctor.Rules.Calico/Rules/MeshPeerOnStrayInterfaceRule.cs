@@ -1,4 +1,5 @@
 using NetDoctor.Facts;
+using NetDoctor.Packs.Diagnoses;
 using NetDoctor.Rules.Calico.Facts;
 using NRules.Fluent.Dsl;
 
@@ -26,7 +27,7 @@ public sealed class MeshPeerOnStrayInterfaceRule : Rule
                 a => a.Node != null && a.Node != peer.Node,
                 a => a.Address.Address.Equals(peer.PeerAddress));
 
-        Then().Yield(ctx => new WrongBgpAddress
+        Then().Derive(() => new WrongBgpAddress
         {
             AffectedNode = stray.Node!,
             BgpAddress = stray.Address,

@@ -5,7 +5,10 @@ using NRules.RuleModel;
 
 namespace NetDoctor.Packs.Compilation.Actions;
 
-/// <summary>What a compiled `diagnose` action calls: render the templates, gather evidence, insert the Diagnosis linked.</summary>
+/// <summary>
+/// What a `diagnose` action calls, compiled from YAML or written in C#: render the templates, gather evidence, take id,
+/// title and severity from the rule's metadata, and insert the Diagnosis linked to the match.
+/// </summary>
 public static class DiagnoseRuntime
 {
     /// <summary>Evidence items per binding; a collect over thousands of facts shows the first ones and a count.</summary>
@@ -29,14 +32,17 @@ public static class DiagnoseRuntime
             at += command?.SlotCount ?? 0;
             remediation.Add(new RemediationStep(d, c));
         }
-        var bound = facts.Where(f => spec.EvidenceBindings is null || spec.EvidenceBindings.Contains(f.Declaration.Name)).ToList();
+        var evidence = spec.EvidenceFacts is { } shown
+            ? shown.Select(f => new Evidence(FactInfo.TypeName(f), FactInfo.Summary(f), FactInfo.Source(f))).Distinct().ToList()
+            : Evidence(facts.Where(f => spec.EvidenceBindings is null || spec.EvidenceBindings.Contains(f.Declaration.Name)));
+        var rule = context.Rule;
         LinkedFact.Yield(context, LinkedKey, new Diagnosis(
-            spec.RuleId,
-            spec.Severity,
-            spec.Title,
+            rule.Id(),
+            rule.Severity(),
+            rule.Title(),
             message,
-            DeriveRuntime.FirstNode(facts),
-            Evidence(bound),
+            spec.Node ?? DeriveRuntime.FirstNode(facts),
+            evidence,
             remediation,
             spec.References));
     }

@@ -14,6 +14,9 @@ public sealed class Template
         Parts = parts;
     }
 
+    /// <summary>A template without slots: text that was already rendered (a C# rule's interpolated string).</summary>
+    public static Template Literal(string text) => new(text, [new TemplatePart.Literal(text)]);
+
     public string Text { get; }
 
     internal IReadOnlyList<TemplatePart> Parts { get; }
