@@ -3,17 +3,35 @@ using NetDoctor.Rules.Calico.Tests.Support;
 
 namespace NetDoctor.Rules.Calico.Tests;
 
-/// <summary>The three built-in packs load without a single error or warning, and only the contract's ids diagnose.</summary>
+/// <summary>The built-in packs load without a single error or warning with the base pack they require, and not without it.</summary>
 public sealed class PackLoadingTests
 {
+    [Theory]
+    [InlineData("cluster")]
+    [InlineData("calico")]
+    [InlineData("kube-proxy")]
+    [InlineData("node")]
+    public void Pack_loads_cleanly_with_the_base_pack(string pack)
+    {
+        var loaded = PackLoader.LoadAll(PackRun.WithBase(RepoPaths.Pack(pack)));
+        loaded.Diagnostics.ShouldBeEmpty(string.Join("\n", loaded.Diagnostics));
+        loaded.Rules.ShouldNotBeEmpty();
+    }
+
     [Theory]
     [InlineData("calico")]
     [InlineData("kube-proxy")]
     [InlineData("node")]
-    public void Pack_loads_cleanly_on_its_own(string pack)
+    public void Without_the_cluster_pack_its_requirement_is_an_error_at_its_line(string pack)
     {
         var loaded = PackLoader.Load(RepoPaths.Pack(pack));
-        loaded.Diagnostics.ShouldBeEmpty(string.Join("\n", loaded.Diagnostics));
-        loaded.Rules.ShouldNotBeEmpty();
+
+        // Reported first: the rules' unknown fact types that follow are its consequence.
+        var error = loaded.Errors.First();
+        error.Code.ShouldBe("requires");
+        loaded.Errors.Count(e => e.Code == "requires").ShouldBe(1);
+        error.Mark.File.ShouldEndWith($"{pack}/pack.yaml");
+        File.ReadAllLines(RepoPaths.Pack(pack) + "/pack.yaml")[error.Mark.Line - 1].ShouldContain("- cluster");
+        error.Message.ShouldStartWith($"pack '{pack}' requires pack 'cluster', which is not loaded");
     }
 }

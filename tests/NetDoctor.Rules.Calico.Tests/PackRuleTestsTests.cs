@@ -13,9 +13,11 @@ public sealed class PackRuleTestsTests
     private static readonly IFactSource Bundles = new DelegateFactSource(path => new FactSet(BundleFacts.Read(path), []));
 
     [Theory]
+    [InlineData("cluster", EngineKind.Indexed)]
     [InlineData("calico", EngineKind.Indexed)]
     [InlineData("kube-proxy", EngineKind.Indexed)]
     [InlineData("node", EngineKind.Indexed)]
+    [InlineData("cluster", EngineKind.NRules)]
     [InlineData("calico", EngineKind.NRules)]
     [InlineData("kube-proxy", EngineKind.NRules)]
     [InlineData("node", EngineKind.NRules)]
@@ -31,6 +33,7 @@ public sealed class PackRuleTestsTests
 
     /// <summary>NRules.Runtime is the oracle: every pack test finds as many diagnoses (or derived facts) on both runtimes.</summary>
     [Theory]
+    [InlineData("cluster")]
     [InlineData("calico")]
     [InlineData("kube-proxy")]
     [InlineData("node")]
@@ -45,6 +48,7 @@ public sealed class PackRuleTestsTests
     }
 
     [Theory]
+    [InlineData("cluster")]
     [InlineData("calico")]
     [InlineData("kube-proxy")]
     [InlineData("node")]
@@ -52,7 +56,7 @@ public sealed class PackRuleTestsTests
     {
         var loaded = PackRun.LoadWithCSharpRules(RepoPaths.Pack(pack));
         var results = new RuleTestRunner(loaded, Bundles).RunAll();
-        var ruleIds = loaded.Rules.Select(r => (r.Id, r.Document.IdMark))
+        var ruleIds = loaded.Rules.Where(r => r.Id.StartsWith(pack + "/", StringComparison.Ordinal)).Select(r => (r.Id, r.Document.IdMark))
             .Concat(pack == CalicoCSharpPack.Name ? CalicoCSharpPack.Rules().Select(r => (r.Name, NetDoctor.Packs.Model.SourceMark.None)) : []);
         var coverage = CoverageReport.Compute(ruleIds, results);
 

@@ -26,8 +26,21 @@ internal sealed class DocumentReader(PackFile file, List<PackDiagnostic> diagnos
             root.String("description"),
             root.Strings("maintainers"),
             derived,
-            file.At(root));
+            file.At(root))
+        {
+            Requires = root.Seq("requires").Select(ReadRequirement).ToList(),
+            CSharp = root.Map("csharp") is { } csharp && csharp.Scalar("project") is { } project
+                ? new CSharpProjectDeclaration(project.Value ?? "", file.At(project))
+                : null,
+        };
     }
+
+    private RequirementDeclaration ReadRequirement(YamlNode node) => node switch
+    {
+        YamlScalarNode name => new RequirementDeclaration(name.Value ?? "", null, file.At(name)),
+        YamlMappingNode map => new RequirementDeclaration(map.String("name") ?? "", map.String("version"), file.At(map.Get("name") ?? map)),
+        _ => new RequirementDeclaration("", null, file.At(node)),
+    };
 
     public RuleDocument? ReadRule(YamlMappingNode root)
     {

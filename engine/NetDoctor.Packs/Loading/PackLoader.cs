@@ -35,6 +35,7 @@ public static class PackLoader
 
         // 1. Manifests.
         var manifests = folders.Select(f => ReadManifest(f, options, diagnostics)).ToList();
+        Requirements.Check(manifests.OfType<PackDocument>().ToList(), diagnostics);
 
         // 2. Derived fact types of every pack, emitted as real types and added to the catalog.
         var (fullCatalog, derived) = DeclareDerivedTypes(folders, manifests, catalog ?? FactTypeCatalog.Default, diagnostics);
@@ -145,7 +146,10 @@ public static class PackLoader
                     tests.Add(test);
             }
         }
-        return new LoadedPack(folder.Directory, folder.DisplayDirectory, manifest, rules, tests, folder.RuleFiles, folder.TestFiles);
+        return new LoadedPack(folder.Directory, folder.DisplayDirectory, manifest, rules, tests, folder.RuleFiles, folder.TestFiles)
+        {
+            DerivedFactTypes = derived.Values.Where(d => d.Pack == packName).Select(d => d.Type).ToList(),
+        };
     }
 
     /// <summary>Schema validation, or (when it is off) the minimum the readers rely on: a mapping of the right kind.</summary>

@@ -40,4 +40,6 @@ public static class DiagnosticCodes
     public const string TestInvalid = "test-invalid";
     public const string TestFailed = "test-failed";
     public const string Coverage = "coverage";
+    public const string Requires = "requires";
+    public const string CSharp = "csharp";
 }

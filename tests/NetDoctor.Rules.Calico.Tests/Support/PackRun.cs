@@ -11,14 +11,18 @@ namespace NetDoctor.Rules.Calico.Tests.Support;
 /// </summary>
 public sealed class PackRun
 {
-    private static readonly Lazy<PackRun> BuiltIn = new(() => new PackRun(PackLoader.LoadAll([Pack("calico"), Pack("kube-proxy"), Pack("node")], Catalog)));
+    private static readonly Lazy<PackRun> BuiltIn = new(() => new PackRun(PackLoader.LoadAll([Pack("cluster"), Pack("calico"), Pack("kube-proxy"), Pack("node")], Catalog)));
 
     /// <summary>The fact types rules may name: the Facts assembly's plus the C# pack's derived types (as the CLI composes it).</summary>
     public static FactTypeCatalog Catalog { get; } = FactTypeCatalog.Default.With(FactTypeCatalog.DerivedTypesIn(CalicoCSharpPack.Assembly));
 
-    /// <summary>One pack folder plus the calico C# rules, the way `netdoctor vet` loads it.</summary>
+    /// <summary>One pack folder with the base pack it requires, plus the calico C# rules, the way `netdoctor vet` loads it.</summary>
     public static LoadedPacks LoadWithCSharpRules(string directory) =>
-        PackLoader.Load(directory, Catalog).WithExtraRules(CalicoCSharpPack.Rules());
+        PackLoader.LoadAll(WithBase(directory), Catalog).WithExtraRules(CalicoCSharpPack.Rules());
+
+    /// <summary>The pack folder and, unless it is the base pack itself, rulepacks/cluster (which every built-in pack requires).</summary>
+    public static IReadOnlyList<string> WithBase(string directory) =>
+        Path.GetFileName(directory) == "cluster" ? [directory] : [Pack("cluster"), directory];
 
     private readonly ISessionFactory _factory;
 
