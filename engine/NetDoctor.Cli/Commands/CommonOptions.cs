@@ -21,6 +21,11 @@ public static class CommonOptions
         Description = "An extra rule pack directory (or a directory of packs). Repeatable. Built-in packs are always loaded.",
     };
 
+    public static Option<bool> TrustCSharp() => new("--trust-csharp")
+    {
+        Description = "Build and load the C# rules of packs that are not built in (full-trust code, unlike sandboxed YAML rules).",
+    };
+
     public static Option<string> Format(string defaultValue, params string[] allowed)
     {
         var option = new Option<string>("--format")

@@ -13,11 +13,12 @@ public sealed class PacksCommand(PackSet packSet, CliConsole console) : ICliComm
     public Command Build()
     {
         var packs = CommonOptions.Packs();
+        var trust = CommonOptions.TrustCSharp();
         var format = CommonOptions.Format("text", "text", "json");
-        var command = new Command("packs", "List the built-in and given rule packs with their rules.") { packs, format };
+        var command = new Command("packs", "List the built-in and given rule packs with their rules.") { packs, trust, format };
         command.SetAction(parse =>
         {
-            var loaded = packSet.LoadAll(parse.GetValue(packs) ?? []);
+            var loaded = packSet.LoadAll(parse.GetValue(packs) ?? [], parse.GetValue(trust));
             var listed = loaded.Packs.Select(pack => (Pack: pack, Rules: pack.Rules
                     .Select(r => new PackRule(r.Id, r.Document.Severity, r.Document.Title, r.Diagnoses ? "diagnoses" : r.Derives is { } derived ? $"derives {derived}" : "", "yaml"))
                     .Concat(loaded.ExtraRules.Where(r => r.Pack() == pack.Name)

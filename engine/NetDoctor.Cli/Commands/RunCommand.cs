@@ -15,6 +15,7 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
         var bundle = CommonOptions.Bundle();
         var live = CommonOptions.Live();
         var packs = CommonOptions.Packs();
+        var trust = CommonOptions.TrustCSharp();
         var format = CommonOptions.Format("text", [.. RunFormats.Names]);
         var failOn = SeverityOption.FailOn();
         var explain = new Option<bool>("--explain") { Description = "Show how each diagnosis was derived, down to the source file:line of every fact (SARIF: as related locations)." };
@@ -23,12 +24,12 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
         var extra = new ExtraOutputs(RunFormats.Names);
         var command = new Command("run", "Diagnose bundles or this machine with the built-in and given rule packs.")
         {
-            bundle, live, packs, format, failOn, explain, output, engine,
+            bundle, live, packs, trust, format, failOn, explain, output, engine,
         };
         foreach (var option in extra.Options) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
-            var loadedPacks = packSet.Load(parse.GetValue(packs) ?? []);
+            var loadedPacks = packSet.Load(parse.GetValue(packs) ?? [], parse.GetValue(trust));
             var facts = await loader.LoadAsync(parse.GetValue(bundle) ?? [], parse.GetValue(live), ct, RuleFactDemand.Of(loadedPacks.RuleDefinitions));
             var run = new DiagnosisRunner(loadedPacks, CommonOptions.ParseEngine(parse.GetValue(engine))).Run(facts.Facts, cancellationToken: ct);
             var report = ReportBuilder.Build(facts, loadedPacks, run);

@@ -3,6 +3,7 @@ using NetDoctor.Cli.Pipeline;
 using NetDoctor.Cli.Reporting;
 using NetDoctor.Collectors.Bundles;
 using NetDoctor.Packs.Loading;
+using NetDoctor.Packs.Model;
 using NetDoctor.Packs.Testing;
 using NetDoctor.Packs.Vetting;
 using NetDoctor.Packs.Vetting.Reporters;
@@ -22,8 +23,9 @@ public sealed class VetCommand(CSharpPacks csharp, CliConsole console) : ICliCom
         var format = CommonOptions.Format("text", [.. VetReporters.Formats]);
         var output = CommonOptions.Output();
         var engine = CommonOptions.Engine();
+        var trust = CommonOptions.TrustCSharp();
         var extra = new ExtraOutputs(VetReporters.Formats);
-        var command = new Command("vet", "Validate rule packs and run their tests: schema, types, lint, tests, coverage.") { dirs, format, output, engine };
+        var command = new Command("vet", "Validate rule packs and run their tests: schema, types, lint, tests, coverage.") { dirs, format, output, engine, trust };
         foreach (var option in extra.Options) command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -41,7 +43,10 @@ public sealed class VetCommand(CSharpPacks csharp, CliConsole console) : ICliCom
                 return new FactSet(facts.Facts, facts.Problems);
             });
 
-            var report = PackVetter.Vet(targets, new VetOptions(CSharpPacks.Catalog, bundles, dependencies, ExtraRules: csharp.Rules, Engine: CommonOptions.ParseEngine(parse.GetValue(engine))));
+            var report = PackVetter.Vet(targets, new VetOptions(null, bundles, dependencies, Engine: CommonOptions.ParseEngine(parse.GetValue(engine)), CSharp: csharp.Options(parse.GetValue(trust))));
+            // Untrusted C# is not a failing pack but a question the user has to answer: a usage error, exit 2.
+            if (report.Diagnostics.Where(d => d.Code == DiagnosticCodes.CSharpUntrusted).ToList() is { Count: > 0 } untrusted)
+                throw new UsageException(string.Join(Environment.NewLine, untrusted.Select(d => d.ToString())));
             var tool = new ReportTool(ToolIdentity.Name, ToolIdentity.Version, ToolIdentity.InformationUri);
             extra.Write(parse, f => VetReporters.Render(report, f, tool));
             console.WriteDocument(VetReporters.Render(report, parse.GetValue(format)!, tool).TrimEnd(), parse.GetValue(output));

@@ -1,24 +1,28 @@
 using System.Reflection;
+using NetDoctor.Engine;
 using NetDoctor.Engine.Composition;
-using NetDoctor.Packs.Types;
-using NetDoctor.Rules.Calico;
+using NetDoctor.Packs.Loading.CSharp;
 using NRules.RuleModel;
 
 namespace NetDoctor.Cli.Pipeline;
 
 /// <summary>
-/// The built-in packs' C# halves. Their rule classes are constructed through DI (so they may take services) and run in
-/// the same session as the YAML rules; their derived fact types join the catalog so YAML rules can match them.
+/// How the CLI loads the C# half of a pack (pack.yaml `csharp:`), built in or external: rule classes are constructed
+/// through DI (so they may take services) and run in the same session as the YAML rules. Which packs have C# is read
+/// from their pack.yaml: there is no list of assemblies here. The built-in packs' C# is compiled into the program
+/// (trusted, no SDK needed); any other pack's needs --trust-csharp.
 /// </summary>
 public sealed class CSharpPacks(IServiceProvider services)
 {
-    /// <summary>The one table of C# rule assemblies shipped with the program.</summary>
-    public static IReadOnlyList<Assembly> Assemblies { get; } = [CalicoCSharpPack.Assembly];
+    /// <summary>
+    /// The pack folders whose C# is part of the program: the shipped rulepacks/, and the checkout's rulepacks/ when the
+    /// program runs from one (so `vet rulepacks` vets the built-in packs as they are in the repository).
+    /// </summary>
+    public static IReadOnlyList<string> BuiltInDirectories =>
+        [Shipped.Packs, .. Shipped.SourceTree is { } tree ? [Path.Combine(tree, "rulepacks")] : Array.Empty<string>()];
 
-    private readonly Lazy<IReadOnlyList<IRuleDefinition>> _rules = new(() =>
-        new EngineBuilder().AddRulesFrom([.. Assemblies]).Resolve(services).ToList());
+    public CSharpPackOptions Options(bool trusted) => new(trusted, BuiltInDirectories, RulesOf);
 
-    public IReadOnlyList<IRuleDefinition> Rules => _rules.Value;
-
-    public static FactTypeCatalog Catalog { get; } = FactTypeCatalog.Default.With(Assemblies.SelectMany(FactTypeCatalog.DerivedTypesIn));
+    private IReadOnlyList<IRuleDefinition> RulesOf(Assembly assembly) =>
+        new EngineBuilder().AddRulesFrom(assembly).Resolve(services).OrderBy(r => r.Id(), StringComparer.Ordinal).ToList();
 }

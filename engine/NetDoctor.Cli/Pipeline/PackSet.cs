@@ -12,13 +12,16 @@ public sealed class PackSet(CSharpPacks csharp)
     /// <summary>Where the built-in packs are: beside the program (see <see cref="Shipped"/>).</summary>
     public static string BuiltInDirectory => Shipped.Packs;
 
-    /// <summary>Loads the built-in packs plus <paramref name="extraDirectories"/>; an invalid pack is a usage error.</summary>
-    public LoadedPacks Load(IReadOnlyList<string> extraDirectories)
+    /// <summary>
+    /// Loads the built-in packs plus <paramref name="extraDirectories"/>; an invalid pack is a usage error, and so is a
+    /// pack with C# rules that is not built in unless <paramref name="trustCSharp"/> (--trust-csharp).
+    /// </summary>
+    public LoadedPacks Load(IReadOnlyList<string> extraDirectories, bool trustCSharp = false)
     {
         foreach (var dir in extraDirectories)
             if (!Directory.Exists(dir)) throw new UsageException($"--packs {dir}: no such directory");
 
-        var packs = LoadAll(extraDirectories);
+        var packs = LoadAll(extraDirectories, trustCSharp);
         if (packs.HasErrors)
             throw new UsageException("invalid rule pack(s):" + Environment.NewLine +
                 string.Join(Environment.NewLine, packs.Errors.Select(e => "  " + e)));
@@ -26,11 +29,11 @@ public sealed class PackSet(CSharpPacks csharp)
     }
 
     /// <summary>Loads the same packs but keeps their errors in the result, for commands that show packs rather than run them.</summary>
-    public LoadedPacks LoadAll(IReadOnlyList<string> extraDirectories)
+    public LoadedPacks LoadAll(IReadOnlyList<string> extraDirectories, bool trustCSharp = false)
     {
         var dirs = new List<string>();
         if (Directory.Exists(BuiltInDirectory)) dirs.Add(BuiltInDirectory);
         dirs.AddRange(extraDirectories);
-        return PackLoader.LoadAll(dirs, CSharpPacks.Catalog).WithExtraRules(csharp.Rules);
+        return PackLoader.LoadAll(dirs, new PackLoadOptions(CSharp: csharp.Options(trustCSharp)));
     }
 }

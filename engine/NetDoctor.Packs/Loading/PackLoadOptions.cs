@@ -1,3 +1,4 @@
+using NetDoctor.Packs.Loading.CSharp;
 using NetDoctor.Packs.Types;
 
 namespace NetDoctor.Packs.Loading;
@@ -10,4 +11,9 @@ namespace NetDoctor.Packs.Loading;
 /// but misspelt optional keys are ignored. Expressions, types and templates are checked either way.
 /// </param>
 /// <param name="LoadTests">Read tests/*.yaml (needed by vet and the test runner, not by `run`).</param>
-public sealed record PackLoadOptions(FactTypeCatalog? Catalog = null, bool ValidateSchema = true, bool LoadTests = true);
+/// <param name="CSharp">
+/// How the C# project a pack.yaml names is loaded (built in, or built and loaded when trusted; see
+/// <see cref="CSharpPackOptions"/>). Null: not at all — for hosts that compose C# rules themselves (with
+/// <see cref="LoadedPacks.WithExtraRules"/>); the CLI always sets it, so no C# half is ever silently left out there.
+/// </param>
+public sealed record PackLoadOptions(FactTypeCatalog? Catalog = null, bool ValidateSchema = true, bool LoadTests = true, CSharpPackOptions? CSharp = null);

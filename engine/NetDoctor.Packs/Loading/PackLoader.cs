@@ -1,5 +1,6 @@
 using NetDoctor.Packs.Compilation;
 using NetDoctor.Packs.Expressions;
+using NetDoctor.Packs.Loading.CSharp;
 using NetDoctor.Packs.Model;
 using NetDoctor.Packs.Schema;
 using NetDoctor.Packs.Types;
@@ -37,17 +38,39 @@ public static class PackLoader
         var manifests = folders.Select(f => ReadManifest(f, options, diagnostics)).ToList();
         Requirements.Check(manifests.OfType<PackDocument>().ToList(), diagnostics);
 
-        // 2. Derived fact types of every pack, emitted as real types and added to the catalog.
-        var (fullCatalog, derived) = DeclareDerivedTypes(folders, manifests, catalog ?? FactTypeCatalog.Default, diagnostics);
+        // 2. C# halves (built in, or built and loaded when trusted): their derived fact types join the catalog, so YAML
+        //    rules of any pack can match them.
+        var csharp = new CSharpHalf?[folders.Count];
+        if (options.CSharp is { } csharpOptions)
+            for (int i = 0; i < folders.Count; i++)
+                if (manifests[i] is { CSharp: not null } manifest) csharp[i] = CSharpPackResolver.Resolve(folders[i], manifest, csharpOptions, diagnostics);
+        catalog ??= FactTypeCatalog.Default;
+        for (int i = 0; i < folders.Count; i++)
+        {
+            foreach (var type in csharp[i]?.DerivedTypes ?? [])
+            {
+                if (catalog.TryResolve(type.Name, out var existing) && existing != type)
+                    diagnostics.Add(Error(DiagnosticCodes.DerivedType, manifests[i]!.CSharp!.Mark, $"C# fact type '{type.Name}' has the name of an existing fact type ({existing.FullName})"));
+                else catalog = catalog.With(type);
+            }
+        }
+
+        // 3. Derived fact types of every pack, emitted as real types and added to the catalog.
+        var (fullCatalog, derived) = DeclareDerivedTypes(folders, manifests, catalog, diagnostics);
         var sandbox = new ExpressionSandbox(fullCatalog);
 
-        // 3. Rules and tests.
+        // 4. Rules and tests.
         var packs = new List<LoadedPack>();
         for (int i = 0; i < folders.Count; i++)
-            packs.Add(LoadPack(folders[i], manifests[i], sandbox, derived, options, diagnostics));
+        {
+            var pack = LoadPack(folders[i], manifests[i], sandbox, derived, options, diagnostics);
+            packs.Add(csharp[i] is { } half
+                ? pack with { CSharpRules = half.Rules, CSharpAssembly = half.Assembly, DerivedFactTypes = [.. pack.DerivedFactTypes, .. half.DerivedTypes] }
+                : pack);
+        }
 
         Lint.CheckIds(packs, diagnostics);
-        return new LoadedPacks(packs, fullCatalog, sandbox, derived, diagnostics);
+        return new LoadedPacks(packs, fullCatalog, sandbox, derived, diagnostics).WithExtraRules(packs.SelectMany(p => p.CSharpRules));
     }
 
     public static LoadedPacks Load(string directory, FactTypeCatalog? catalog = null) => LoadAll([directory], catalog);

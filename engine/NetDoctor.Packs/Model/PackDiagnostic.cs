@@ -42,4 +42,5 @@ public static class DiagnosticCodes
     public const string Coverage = "coverage";
     public const string Requires = "requires";
     public const string CSharp = "csharp";
+    public const string CSharpUntrusted = "csharp-untrusted";
 }

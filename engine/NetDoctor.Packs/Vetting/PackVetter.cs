@@ -16,7 +16,7 @@ public static class PackVetter
     {
         options ??= new VetOptions();
         var targets = packDirectories.ToList();
-        var loaded = PackLoader.LoadAll(targets.Concat(options.Dependencies ?? []), options.Catalog);
+        var loaded = PackLoader.LoadAll(targets.Concat(options.Dependencies ?? []), new PackLoadOptions(options.Catalog, CSharp: options.CSharp));
         if (options.ExtraRules is { Count: > 0 } extra) loaded = loaded.WithExtraRules(extra);
         var dependencyDirs = (options.Dependencies ?? []).SelectMany(PackFolder.Discover).Select(Path.GetFullPath).ToHashSet();
         var vetted = loaded.Packs.Where(p => !dependencyDirs.Contains(p.Directory)).ToList();
@@ -42,11 +42,11 @@ public static class PackVetter
         return new VetReport(infos, diagnostics, tests, coverage);
     }
 
-    /// <summary>C# rules have no YAML position; point at the pack's conventional csharp/ folder.</summary>
+    /// <summary>C# rules have no YAML position; point at the project pack.yaml names (else the conventional csharp/ folder).</summary>
     private static SourceMark CSharpMark(IEnumerable<LoadedPack> packs, string ruleId)
     {
         var pack = packs.First(p => p.Name == ruleId.Split('/')[0]);
-        return new SourceMark(pack.DisplayDirectory + "/csharp", "csharp", 0, 0);
+        return pack.Manifest?.CSharp?.Mark ?? new SourceMark(pack.DisplayDirectory + "/csharp", "csharp", 0, 0);
     }
 
     private static bool InDependency(PackDiagnostic diagnostic, IEnumerable<LoadedPack> dependencies) =>

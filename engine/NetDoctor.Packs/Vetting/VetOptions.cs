@@ -1,3 +1,5 @@
+using NetDoctor.Packs.Loading;
+using NetDoctor.Packs.Loading.CSharp;
 using NetDoctor.Packs.Testing;
 using NetDoctor.Packs.Types;
 
@@ -9,10 +11,12 @@ namespace NetDoctor.Packs.Vetting;
 /// <param name="MaxFirings">Firing budget of each test.</param>
 /// <param name="ExtraRules">C# rules that run with the packs (a pack's C# project); their tests are YAML RuleTests like any other.</param>
 /// <param name="Engine">The runtime the pack tests run on.</param>
+/// <param name="CSharp">How the C# projects pack.yaml files name are loaded (null: not at all; see <see cref="PackLoadOptions.CSharp"/>).</param>
 public sealed record VetOptions(
     FactTypeCatalog? Catalog = null,
     IFactSource? Bundles = null,
     IReadOnlyList<string>? Dependencies = null,
     int MaxFirings = 10_000,
     IReadOnlyList<NRules.RuleModel.IRuleDefinition>? ExtraRules = null,
-    NetDoctor.Engine.EngineKind Engine = NetDoctor.Engine.EngineKind.Indexed);
+    NetDoctor.Engine.EngineKind Engine = NetDoctor.Engine.EngineKind.Indexed,
+    CSharpPackOptions? CSharp = null);

@@ -16,7 +16,7 @@ public static class CSharpRuleExplainer
 {
     public static RuleExplanation Explain(IRuleDefinition rule, LoadedPacks packs)
     {
-        var type = CSharpRuleSource.FindClass(rule.Id(), CSharpPacks.Assemblies);
+        var type = CSharpRuleSource.FindClass(rule.Id(), packs.Packs.Select(p => p.CSharpAssembly).OfType<System.Reflection.Assembly>().ToList());
         var (steps, example) = RemediationFromTest(rule.Id(), packs);
         return new RuleExplanation(
             rule.Id(), rule.Title(), ReportBuilder.Severity(rule.Severity()), rule.Pack() ?? "", "csharp",

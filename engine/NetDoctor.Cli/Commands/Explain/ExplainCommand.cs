@@ -12,11 +12,12 @@ public sealed class ExplainCommand(PackSet packSet, CliConsole console) : ICliCo
     {
         var ruleId = new Argument<string>("RULE-ID") { Description = "A rule id, e.g. calico/ippool-overlaps-node-network." };
         var packs = CommonOptions.Packs();
+        var trust = CommonOptions.TrustCSharp();
         var format = CommonOptions.Format("text", "text", "json");
-        var command = new Command("explain", "Explain a rule: where it is defined, what it matches, what it reports and how it says to fix it.") { ruleId, packs, format };
+        var command = new Command("explain", "Explain a rule: where it is defined, what it matches, what it reports and how it says to fix it.") { ruleId, packs, trust, format };
         command.SetAction(parse =>
         {
-            var loaded = packSet.LoadAll(parse.GetValue(packs) ?? []);
+            var loaded = packSet.LoadAll(parse.GetValue(packs) ?? [], parse.GetValue(trust));
             string id = parse.GetValue(ruleId)!;
             RuleExplanation explanation;
             if (loaded.FindRule(id) is { } rule) explanation = YamlRuleExplainer.Explain(rule);
