@@ -17,7 +17,7 @@ public class BrokenPackTests
         { "syntax-error", DiagnosticCodes.TypeCheck, "rules/expression.yaml", 8, 33, "cannot parse 'pool.NatOutgoing &&': Expression expected" },
         { "duplicate-id", DiagnosticCodes.DuplicateId, "rules/b.yaml", 3, 5, "duplicate rule id 'duplicate-id/same' (first defined at {pack}/rules/a.yaml:3:5)" },
         { "missing-remediation", DiagnosticCodes.MissingRemediation, "rules/pool.yaml", 11, 5, "rule 'missing-remediation/no-fix' has severity error but no remediation: add diagnose.remediation with at least one step" },
-        { "file-access", DiagnosticCodes.Sandbox, "rules/pool.yaml", 8, 14, "'System.IO.File' is not available in rule expressions: only bindings, fact types and the helpers Net, Text, Regex and Calico can be used" },
+        { "file-access", DiagnosticCodes.Sandbox, "rules/pool.yaml", 8, 14, "'System.IO.File' is not available in rule expressions: only bindings, fact types and the helpers Net, Text and Regex can be used" },
         { "reflection", DiagnosticCodes.Sandbox, "rules/pool.yaml", 8, 19, "'GetType' is not allowed in rule expressions (no reflection)" },
         { "reflection", DiagnosticCodes.Sandbox, "rules/pool.yaml", 11, 30, "'GetType' is not allowed in rule expressions (no reflection)" },
         { "schema-errors", DiagnosticCodes.IdFormat, "rules/pool.yaml", 3, 1, "rule id 'Schema_Errors/Bad' must be 'pack/kebab-name' (lowercase letters, digits and dashes, e.g. calico/bgp-session-down)" },

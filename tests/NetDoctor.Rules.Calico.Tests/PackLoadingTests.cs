@@ -13,7 +13,7 @@ public sealed class PackLoadingTests
     [InlineData("node")]
     public void Pack_loads_cleanly_with_the_base_pack(string pack)
     {
-        var loaded = PackLoader.LoadAll(PackRun.WithBase(RepoPaths.Pack(pack)));
+        var loaded = PackLoader.LoadAll(PackRun.WithBase(RepoPaths.Pack(pack)), PackRun.Options);
         loaded.Diagnostics.ShouldBeEmpty(string.Join("\n", loaded.Diagnostics));
         loaded.Rules.ShouldNotBeEmpty();
     }
@@ -24,7 +24,7 @@ public sealed class PackLoadingTests
     [InlineData("node")]
     public void Without_the_cluster_pack_its_requirement_is_an_error_at_its_line(string pack)
     {
-        var loaded = PackLoader.Load(RepoPaths.Pack(pack));
+        var loaded = PackLoader.LoadAll([RepoPaths.Pack(pack)], PackRun.Options);
 
         // Reported first: the rules' unknown fact types that follow are its consequence.
         var error = loaded.Errors.First();

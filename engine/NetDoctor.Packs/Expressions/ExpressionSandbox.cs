@@ -11,7 +11,8 @@ namespace NetDoctor.Packs.Expressions;
 
 /// <summary>
 /// Parses rule expressions with System.Linq.Dynamic.Core over named parameters (one per binding in scope), inside a
-/// sandbox: only catalog fact types, the Facts assembly's data types, IPAddress and the Net/Text/Regex/Calico helpers can be
+/// sandbox: only catalog fact types, the Facts assembly's data types, IPAddress, the Net/Text/Regex helpers and the
+/// helpers of trusted C# packs (<see cref="RuleHelperAttribute"/>, e.g. the calico pack's Calico) can be
 /// named, <c>new</c> and the it/parent/root context keywords are off, and every parsed tree is checked by
 /// <see cref="SandboxValidator"/>. Errors come back as <see cref="ExpressionError"/> in pack-author words.
 /// </summary>
@@ -21,15 +22,19 @@ public sealed class ExpressionSandbox
     private readonly FactTypeCatalog _catalog;
     private readonly Dictionary<string, Type> _knownTypes;
     private readonly IReadOnlyList<Type> _dataTypes;
+    private readonly IReadOnlyList<string> _helperNames;
 
-    public ExpressionSandbox(FactTypeCatalog catalog, ExpressionLimits? limits = null)
+    /// <param name="helpers">Helper classes of trusted C# packs, callable by their names beside Net, Text and Regex.</param>
+    public ExpressionSandbox(FactTypeCatalog catalog, ExpressionLimits? limits = null, IReadOnlyList<Type>? helpers = null)
     {
         _catalog = catalog;
         Limits = limits ?? ExpressionLimits.Default;
+        _helperNames = ["Net", "Text", "Regex", .. (helpers ?? []).Select(h => h.Name)];
         var types = catalog.Types
             .Concat(Reachable(catalog.Types))
             .Concat(typeof(Fact).Assembly.GetExportedTypes().Where(t => !t.IsAbstract || t.IsSealed))
-            .Concat([typeof(IPAddress), typeof(Helpers.Net), typeof(Helpers.Text), typeof(Helpers.Regex), typeof(Helpers.Calico)])
+            .Concat([typeof(IPAddress), typeof(Helpers.Net), typeof(Helpers.Text), typeof(Helpers.Regex)])
+            .Concat(helpers ?? [])
             .Distinct()
             .ToList();
         _dataTypes = types;
@@ -156,7 +161,7 @@ public sealed class ExpressionSandbox
                 return $"unknown name '{first}'" + DidYouMean.Hint(first, bindings) + (bindings.Count > 0 ? $"; bindings in scope: {string.Join(", ", bindings)}" : "");
             }
             code = DiagnosticCodes.Sandbox;
-            return $"'{typeName}' is not available in rule expressions: only bindings, fact types and the helpers Net, Text, Regex and Calico can be used";
+            return $"'{typeName}' is not available in rule expressions: only bindings, fact types and the helpers {string.Join(", ", _helperNames.SkipLast(1))} and {_helperNames[^1]} can be used";
         }
         m = System.Text.RegularExpressions.Regex.Match(message, @"^Methods? '(?<name>[^']+)' on type '(?<type>[^']+)' (is|are) not accessible");
         if (m.Success)

@@ -25,7 +25,7 @@ internal sealed class SandboxValidator : ExpressionVisitor
         typeof(IEnumerable<>), typeof(ICollection<>), typeof(IList<>), typeof(List<>), typeof(IReadOnlyCollection<>), typeof(IReadOnlyList<>),
         typeof(IReadOnlyDictionary<,>), typeof(IDictionary<,>), typeof(Dictionary<,>), typeof(KeyValuePair<,>), typeof(IGrouping<,>),
         typeof(IPAddress), typeof(IPNetwork), typeof(Array),
-        typeof(Helpers.Net), typeof(Helpers.Text), typeof(Helpers.Regex), typeof(Helpers.Calico),
+        typeof(Helpers.Net), typeof(Helpers.Text), typeof(Helpers.Regex),
         typeof(DerivedFact), typeof(Diagnosis), typeof(Evidence), typeof(RemediationStep),
     ];
 

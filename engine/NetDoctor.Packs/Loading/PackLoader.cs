@@ -57,7 +57,7 @@ public static class PackLoader
 
         // 3. Derived fact types of every pack, emitted as real types and added to the catalog.
         var (fullCatalog, derived) = DeclareDerivedTypes(folders, manifests, catalog, diagnostics);
-        var sandbox = new ExpressionSandbox(fullCatalog);
+        var sandbox = new ExpressionSandbox(fullCatalog, helpers: csharp.OfType<CSharpHalf>().SelectMany(h => h.Helpers).ToList());
 
         // 4. Rules and tests.
         var packs = new List<LoadedPack>();

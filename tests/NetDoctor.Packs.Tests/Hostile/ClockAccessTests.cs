@@ -17,10 +17,10 @@ public class ClockAccessTests
     [InlineData("routes.Count > 0 && DateTime.UtcNow.Year > 2000", "DateTime.UtcNow", $"'DateTime.UtcNow' {Clock}")]
     [InlineData("routes.Count > 0 && DateTime.Today.Year > 2000", "DateTime.Today", $"'DateTime.Today' {Clock}")]
     [InlineData("routes.Count > 0 && Guid.NewGuid() != Guid.Empty", "Guid.NewGuid", $"'Guid.NewGuid' {Clock}")]
-    [InlineData("routes.Count > 0 && Environment.TickCount > 0", "Environment", "'Environment' is not available in rule expressions: only bindings, fact types and the helpers Net, Text, Regex and Calico can be used")]
-    [InlineData("routes.Count > 0 && Environment.MachineName != \"\"", "Environment", "'Environment' is not available in rule expressions: only bindings, fact types and the helpers Net, Text, Regex and Calico can be used")]
-    [InlineData("routes.Count > 0 && Stopwatch.GetTimestamp() > 0", "Stopwatch", "'Stopwatch' is not available in rule expressions: only bindings, fact types and the helpers Net, Text, Regex and Calico can be used")]
-    [InlineData("routes.Count > 0 && Random.Shared.Next() > 0", "Random", "'Random.Shared' is not available in rule expressions: only bindings, fact types and the helpers Net, Text, Regex and Calico can be used")]
+    [InlineData("routes.Count > 0 && Environment.TickCount > 0", "Environment", "'Environment' is not available in rule expressions: only bindings, fact types and the helpers Net, Text and Regex can be used")]
+    [InlineData("routes.Count > 0 && Environment.MachineName != \"\"", "Environment", "'Environment' is not available in rule expressions: only bindings, fact types and the helpers Net, Text and Regex can be used")]
+    [InlineData("routes.Count > 0 && Stopwatch.GetTimestamp() > 0", "Stopwatch", "'Stopwatch' is not available in rule expressions: only bindings, fact types and the helpers Net, Text and Regex can be used")]
+    [InlineData("routes.Count > 0 && Random.Shared.Next() > 0", "Random", "'Random.Shared' is not available in rule expressions: only bindings, fact types and the helpers Net, Text and Regex can be used")]
     public void Clock_and_environment_reads_are_rejected_at_load_with_their_position(string condition, string at, string message)
     {
         using var pack = HostilePack.OverRoutes(condition);

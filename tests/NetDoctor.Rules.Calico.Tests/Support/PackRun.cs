@@ -1,7 +1,7 @@
 using NetDoctor.Engine;
 using NetDoctor.Packs.Diagnoses;
 using NetDoctor.Packs.Loading;
-using NetDoctor.Packs.Types;
+using NetDoctor.Packs.Loading.CSharp;
 
 namespace NetDoctor.Rules.Calico.Tests.Support;
 
@@ -11,14 +11,17 @@ namespace NetDoctor.Rules.Calico.Tests.Support;
 /// </summary>
 public sealed class PackRun
 {
-    private static readonly Lazy<PackRun> BuiltIn = new(() => new PackRun(PackLoader.LoadAll([Pack("cluster"), Pack("calico"), Pack("kube-proxy"), Pack("node")], Catalog)));
+    /// <summary>
+    /// As the CLI loads packs: the calico pack's pack.yaml names its C# project, and because rulepacks/ is the built-in
+    /// folder the loader takes the compiled NetDoctor.Rules.Calico (its rules, derived types and the Calico helper).
+    /// </summary>
+    public static readonly PackLoadOptions Options = new(CSharp: new CSharpPackOptions(Trusted: false, BuiltInDirectories: [RepoPaths.RulePacks]));
 
-    /// <summary>The fact types rules may name: the Facts assembly's plus the C# pack's derived types (as the CLI composes it).</summary>
-    public static FactTypeCatalog Catalog { get; } = FactTypeCatalog.Default.With(FactTypeCatalog.DerivedTypesIn(CalicoCSharpPack.Assembly));
+    private static readonly Lazy<PackRun> BuiltIn = new(() => new PackRun(PackLoader.LoadAll([Pack("cluster"), Pack("calico"), Pack("kube-proxy"), Pack("node")], Options)));
 
-    /// <summary>One pack folder with the base pack it requires, plus the calico C# rules, the way `netdoctor vet` loads it.</summary>
+    /// <summary>One pack folder with the base pack it requires (C# half included), the way `netdoctor vet` loads it.</summary>
     public static LoadedPacks LoadWithCSharpRules(string directory) =>
-        PackLoader.LoadAll(WithBase(directory), Catalog).WithExtraRules(CalicoCSharpPack.Rules());
+        PackLoader.LoadAll(WithBase(directory), Options);
 
     /// <summary>The pack folder and, unless it is the base pack itself, rulepacks/cluster (which every built-in pack requires).</summary>
     public static IReadOnlyList<string> WithBase(string directory) =>
@@ -29,7 +32,7 @@ public sealed class PackRun
     public PackRun(LoadedPacks packs)
     {
         Packs = packs;
-        _factory = new RuleCompiler().Compile(packs.WithExtraRules(CalicoCSharpPack.Rules()).RuleDefinitions);
+        _factory = new RuleCompiler().Compile(packs.RuleDefinitions);
     }
 
     public static PackRun Default => BuiltIn.Value;

@@ -7,7 +7,7 @@ using NRules.RuleModel;
 namespace NetDoctor.Packs.Loading.CSharp;
 
 /// <summary>A pack's C# half once resolved: its assembly, its rule definitions and the derived fact types it defines.</summary>
-internal sealed record CSharpHalf(Assembly Assembly, IReadOnlyList<IRuleDefinition> Rules, IReadOnlyList<Type> DerivedTypes);
+internal sealed record CSharpHalf(Assembly Assembly, IReadOnlyList<IRuleDefinition> Rules, IReadOnlyList<Type> DerivedTypes, IReadOnlyList<Type> Helpers);
 
 /// <summary>
 /// Turns `csharp: { project: ... }` of a pack.yaml into loaded rules. A built-in pack's C# is the program's own assembly
@@ -51,10 +51,12 @@ internal static class CSharpPackResolver
 
         IReadOnlyList<IRuleDefinition> rules;
         IReadOnlyList<Type> derived;
+        IReadOnlyList<Type> helpers;
         try
         {
             rules = (options.Rules ?? CSharpPackOptions.RulesWithoutServices)(assembly);
             derived = FactTypeCatalog.DerivedTypesIn(assembly).ToList();
+            helpers = assembly.GetExportedTypes().Where(t => t is { IsAbstract: true, IsSealed: true } && t.IsDefined(typeof(RuleHelperAttribute), false)).ToList();
         }
         catch (Exception ex) when (ex is ReflectionTypeLoadException or TypeLoadException or FileNotFoundException or InvalidOperationException or ArgumentException)
         {
@@ -63,7 +65,7 @@ internal static class CSharpPackResolver
         }
         foreach (var rule in rules.Where(r => r.Pack() != manifest.Name))
             Error(diagnostics, DiagnosticCodes.IdPrefix, declaration.Mark, $"C# rule id '{rule.Name}' must start with the pack name: '{manifest.Name}/...'");
-        return new CSharpHalf(assembly, rules.Where(r => r.Pack() == manifest.Name).ToList(), derived);
+        return new CSharpHalf(assembly, rules.Where(r => r.Pack() == manifest.Name).ToList(), derived, helpers);
     }
 
     private static bool IsBuiltIn(PackFolder folder, CSharpPackOptions options) =>

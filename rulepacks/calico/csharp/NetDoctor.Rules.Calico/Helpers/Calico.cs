@@ -1,12 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace NetDoctor.Packs.Expressions.Helpers;
+using NetDoctor.Packs;
+
+namespace NetDoctor.Rules.Calico.Helpers;
 
 /// <summary>
 /// The names Felix gives to what it programs, so a rule can find a Calico object's iptables chains whatever the length
-/// of the object's name. Reachable from rule expressions.
+/// of the object's name. The calico pack contributes it to rule expressions (`Calico.ChainName(...)`): it is Calico's
+/// knowledge, not the sandbox's.
 /// </summary>
+[RuleHelper]
 public static class Calico
 {
     /// <summary>The longest chain name iptables accepts (and Felix writes).</summary>

@@ -1,4 +1,4 @@
-using NetDoctor.Packs.Expressions.Helpers;
+using NetDoctor.Rules.Calico.Helpers;
 
 namespace NetDoctor.Packs.Tests;
 
