@@ -22,7 +22,7 @@ public class ContractTests
         ((string)input["path"]!).ShouldBe(Incident000);
         input["nodes"]!.AsArray().Select(n => (string)n!).ShouldNotBeEmpty();
         ((int)input["files"]!).ShouldBeGreaterThan(5);
-        json["packs"]!.AsArray().Select(p => (string)p!["name"]!).ShouldBe(["calico", "kube-proxy", "node"], ignoreOrder: true);
+        json["packs"]!.AsArray().Select(p => (string)p!["name"]!).ShouldBe(["calico", "cluster", "kube-proxy", "node"], ignoreOrder: true);
         json["packs"]!.AsArray().ShouldAllBe(p => (int)p!["rules"]! > 0 && p["version"] != null);
 
         var d = json["diagnoses"]!.AsArray().First(x => (string)x!["ruleId"]! == "calico/ippool-overlaps-node-network")!;

@@ -95,7 +95,7 @@ public class DiscoverabilityTests
         var packs = await Cli.Run("packs", "--format", "json");
         packs.ExitCode.ShouldBe(0, packs.ToString());
         var list = packs.Json["packs"]!.AsArray();
-        list.Select(p => (string)p!["name"]!).ShouldBe(["calico", "kube-proxy", "node"], ignoreOrder: true);
+        list.Select(p => (string)p!["name"]!).ShouldBe(["calico", "cluster", "kube-proxy", "node"], ignoreOrder: true);
         list.SelectMany(p => p!["rules"]!.AsArray()).ShouldContain(r => (string)r!["id"]! == "calico/bgp-peer-address-mismatch" && (string)r["kind"]! == "csharp");
         packs.Json["problems"]!.AsArray().ShouldBeEmpty();
     }

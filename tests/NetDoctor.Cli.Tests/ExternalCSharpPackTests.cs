@@ -158,6 +158,14 @@ public sealed class ExternalCSharpPackFixture : IDisposable
     }
 }
 
+/// <summary>The classes that build C# packs share NETDOCTOR_CACHE_DIR (process-wide): they run one after the other.</summary>
+[CollectionDefinition(Name)]
+public sealed class CSharpPackBuilds
+{
+    public const string Name = "C# pack builds";
+}
+
+[Collection(CSharpPackBuilds.Name)]
 public sealed class ExternalCSharpPackTests(ExternalCSharpPackFixture pack) : IClassFixture<ExternalCSharpPackFixture>
 {
     private static readonly string Incident003 = Repo.Sample("incident-003-no-default-route");

@@ -84,7 +84,7 @@ public class JUnitTests
         Schemas.ShouldBeValidJUnit(green.Out, "vet rulepacks --format junit");
         var xml = XDocument.Parse(green.Out);
         xml.Descendants("failure").ShouldBeEmpty();
-        xml.Root!.Elements("testsuite").Select(s => (string)s.Attribute("name")!).ShouldBe(["calico", "kube-proxy", "node"]);
+        xml.Root!.Elements("testsuite").Select(s => (string)s.Attribute("name")!).ShouldBe(["calico", "cluster", "kube-proxy", "node"]);
         xml.Descendants("testcase").Count().ShouldBeGreaterThan(80);
 
         using var broken = BrokenPack.Create();

@@ -34,8 +34,11 @@ public sealed class VetCommand(CSharpPacks csharp, CliConsole console) : ICliCom
                 if (!Directory.Exists(dir)) throw new UsageException($"{dir}: no such pack directory");
 
             var targetPacks = targets.SelectMany(PackFolder.Discover).Select(Path.GetFullPath).ToHashSet();
+            // A built-in pack that is also vetted (`vet rulepacks` from a checkout: the same packs as the shipped copy) is
+            // loaded once, from the folder being vetted: two copies would load its C# rules twice.
+            var targetNames = targetPacks.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
             var dependencies = Directory.Exists(PackSet.BuiltInDirectory)
-                ? PackFolder.Discover(PackSet.BuiltInDirectory).Where(d => !targetPacks.Contains(Path.GetFullPath(d))).ToList()
+                ? PackFolder.Discover(PackSet.BuiltInDirectory).Where(d => !targetPacks.Contains(Path.GetFullPath(d)) && !targetNames.Contains(Path.GetFileName(d))).ToList()
                 : [];
             var bundles = new DelegateFactSource(path =>
             {
