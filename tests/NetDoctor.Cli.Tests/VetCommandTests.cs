@@ -6,6 +6,7 @@ namespace NetDoctor.Cli.Tests;
 public class VetCommandTests
 {
     [Theory]
+    [InlineData("cluster")]
     [InlineData("calico")]
     [InlineData("kube-proxy")]
     [InlineData("node")]
