@@ -7,8 +7,8 @@ namespace NetDoctor.Benchmarks.Packs;
 
 /// <summary>
 /// The built-in packs exactly as `netdoctor run` loads them: the CLI's composition root builds its PackSet, which reads
-/// rulepacks/ beside the program (copied beside the benchmarks by the CLI project reference) and adds the calico C#
-/// rules constructed through DI (CSharpPacks).
+/// rulepacks/ beside the program (copied beside the benchmarks by the CLI project reference) with the calico pack's C#
+/// half (named in its pack.yaml, compiled into the program), rules constructed through DI (CSharpPacks).
 /// </summary>
 internal static class BuiltInPacks
 {
