@@ -1,9 +1,7 @@
 using System.CommandLine;
 using NetDoctor.Cli.Pipeline;
 using NetDoctor.Cli.Reporting;
-using NetDoctor.Collectors.Bundles;
-using NetDoctor.Packs.Loading;
-using NetDoctor.Packs.Testing;
+using NetDoctor.Hosting;
 using NetDoctor.Packs.Vetting;
 using NetDoctor.Packs.Vetting.Reporters;
 
@@ -14,7 +12,7 @@ namespace NetDoctor.Cli.Commands;
 /// The built-in packs are loaded alongside (not vetted) so a community pack may build on their derived facts.
 /// One run can write several formats: --format for stdout, --output-FORMAT FILE for each other.
 /// </summary>
-public sealed class VetCommand(CSharpPacks csharp, CliConsole console) : ICliCommand
+public sealed class VetCommand(NetDoctorPacks packs, CliConsole console) : ICliCommand
 {
     public Command Build()
     {
@@ -31,17 +29,7 @@ public sealed class VetCommand(CSharpPacks csharp, CliConsole console) : ICliCom
             foreach (var dir in targets)
                 if (!Directory.Exists(dir)) throw new UsageException($"{dir}: no such pack directory");
 
-            var targetPacks = targets.SelectMany(PackFolder.Discover).Select(Path.GetFullPath).ToHashSet();
-            var dependencies = Directory.Exists(PackSet.BuiltInDirectory)
-                ? PackFolder.Discover(PackSet.BuiltInDirectory).Where(d => !targetPacks.Contains(Path.GetFullPath(d))).ToList()
-                : [];
-            var bundles = new DelegateFactSource(path =>
-            {
-                var facts = BundleReader.Read([path]);
-                return new FactSet(facts.Facts, facts.Problems);
-            });
-
-            var report = PackVetter.Vet(targets, new VetOptions(CSharpPacks.Catalog, bundles, dependencies, ExtraRules: csharp.Rules, Engine: CommonOptions.ParseEngine(parse.GetValue(engine))));
+            var report = PackVetter.Vet(targets, packs.VetOptions(targets, CommonOptions.ParseEngine(parse.GetValue(engine))));
             var tool = new ReportTool(ToolIdentity.Name, ToolIdentity.Version, ToolIdentity.InformationUri);
             extra.Write(parse, f => VetReporters.Render(report, f, tool));
             console.WriteDocument(VetReporters.Render(report, parse.GetValue(format)!, tool).TrimEnd(), parse.GetValue(output));

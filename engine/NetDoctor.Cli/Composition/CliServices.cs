@@ -3,6 +3,7 @@ using NetDoctor.Cli.Commands;
 using NetDoctor.Cli.Commands.Explain;
 using NetDoctor.Cli.Pipeline;
 using NetDoctor.Collectors.Live;
+using NetDoctor.Hosting;
 using NetDoctor.Cli.Reporting.Text;
 
 namespace NetDoctor.Cli.Composition;
@@ -12,12 +13,13 @@ public static class CliServices
 {
     public static IServiceCollection AddNetDoctorCli(this IServiceCollection services, TextWriter output, TextWriter error, Terminal terminal, bool interactive = false)
     {
+        // The shared composition: built-in packs beside the program (or NETDOCTOR_PACKS), C# packs, catalog, bundle reader.
+        services.AddNetDoctor(new NetDoctorOptions { BuiltInPacks = Shipped.Packs });
         services.AddSingleton(new CliConsole(output, error, terminal, interactive));
         services.AddSingleton<CliConsoleErrors>();
         services.AddSingleton(_ => new LiveCollector());
         services.AddSingleton<LiveSnapshot>();
         services.AddSingleton<FactLoader>();
-        services.AddSingleton<CSharpPacks>();
         services.AddSingleton<PackSet>();
 
         services.AddSingleton<RunCommand>();

@@ -1,3 +1,4 @@
+using NetDoctor.Packs.Expressions.Functions;
 using NetDoctor.Packs.Types;
 
 namespace NetDoctor.Packs.Loading;
@@ -10,4 +11,5 @@ namespace NetDoctor.Packs.Loading;
 /// but misspelt optional keys are ignored. Expressions, types and templates are checked either way.
 /// </param>
 /// <param name="LoadTests">Read tests/*.yaml (needed by vet and the test runner, not by `run`).</param>
-public sealed record PackLoadOptions(FactTypeCatalog? Catalog = null, bool ValidateSchema = true, bool LoadTests = true);
+/// <param name="Functions">The helper functions expressions may call; default: <see cref="HelperFunctions.BuiltIn"/>.</param>
+public sealed record PackLoadOptions(FactTypeCatalog? Catalog = null, bool ValidateSchema = true, bool LoadTests = true, HelperFunctions? Functions = null);

@@ -38,7 +38,7 @@ public static class PackLoader
 
         // 2. Derived fact types of every pack, emitted as real types and added to the catalog.
         var (fullCatalog, derived) = DeclareDerivedTypes(folders, manifests, catalog ?? FactTypeCatalog.Default, diagnostics);
-        var sandbox = new ExpressionSandbox(fullCatalog);
+        var sandbox = new ExpressionSandbox(fullCatalog, functions: options.Functions);
 
         // 3. Rules and tests.
         var packs = new List<LoadedPack>();

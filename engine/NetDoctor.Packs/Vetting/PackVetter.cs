@@ -22,7 +22,7 @@ public static class PackVetter
         var vetted = loaded.Packs.Where(p => !dependencyDirs.Contains(p.Directory)).ToList();
 
         var diagnostics = loaded.Diagnostics.Where(d => !InDependency(d, loaded.Packs.Where(p => dependencyDirs.Contains(p.Directory)))).ToList();
-        var runner = new RuleTestRunner(loaded, options.Bundles ?? new BundleFactSource(), options.MaxFirings, options.Engine);
+        var runner = new RuleTestRunner(loaded, options.Bundles ?? new NoBundleReader(), options.MaxFirings, options.Engine);
         var tests = vetted.SelectMany(runner.Run).ToList();
 
         var vettedNames = vetted.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);

@@ -4,7 +4,7 @@ using NetDoctor.Packs.Types;
 namespace NetDoctor.Packs.Vetting;
 
 /// <param name="Catalog">Fact types rules may name; default: the Facts assembly's.</param>
-/// <param name="Bundles">Reads fixture bundles of bundle-based tests (the CLI passes the Collectors' reader).</param>
+/// <param name="Bundles">Reads fixture bundles of bundle-based tests (the composition passes the Collectors' reader).</param>
 /// <param name="Dependencies">Packs loaded alongside (for derived types and rules the vetted packs rely on) but not vetted.</param>
 /// <param name="MaxFirings">Firing budget of each test.</param>
 /// <param name="ExtraRules">C# rules that run with the packs (a pack's C# project); their tests are YAML RuleTests like any other.</param>

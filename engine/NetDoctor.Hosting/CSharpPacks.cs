@@ -4,7 +4,7 @@ using NetDoctor.Packs.Types;
 using NetDoctor.Rules.Calico;
 using NRules.RuleModel;
 
-namespace NetDoctor.Cli.Pipeline;
+namespace NetDoctor.Hosting;
 
 /// <summary>
 /// The built-in packs' C# halves. Their rule classes are constructed through DI (so they may take services) and run in
