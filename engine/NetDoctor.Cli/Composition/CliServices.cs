@@ -29,6 +29,7 @@ public static class CliServices
         services.AddSingleton<ICliCommand, VetCommand>();
         services.AddSingleton<ICliCommand, PacksCommand>();
         services.AddSingleton<ICliCommand, ExplainCommand>();
+        services.AddSingleton<ICliCommand, TypesCommand>();
         services.AddSingleton<ICliCommand, DemoCommand>();
         services.AddSingleton<SamplesCommand>();
         services.AddSingleton<ICliCommand>(sp => sp.GetRequiredService<SamplesCommand>());

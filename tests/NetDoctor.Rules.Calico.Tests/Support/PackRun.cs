@@ -1,4 +1,5 @@
 using NetDoctor.Engine;
+using NetDoctor.Hosting;
 using NetDoctor.Packs.Diagnoses;
 using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Types;
@@ -6,26 +7,29 @@ using NetDoctor.Packs.Types;
 namespace NetDoctor.Rules.Calico.Tests.Support;
 
 /// <summary>
-/// Loads the built-in packs (YAML) plus the calico C# rules into one engine, the way `netdoctor run` composes them,
-/// and runs them over facts or bundles.
+/// The built-in packs (YAML) plus the calico C# rules in one engine, composed by the same call as `netdoctor run`
+/// (<see cref="NetDoctorHost"/> over the repository's rulepacks/), run over facts or bundles.
 /// </summary>
 public sealed class PackRun
 {
-    private static readonly Lazy<PackRun> BuiltIn = new(() => new PackRun(PackLoader.LoadAll([Pack("calico"), Pack("kube-proxy"), Pack("node")], Catalog)));
+    /// <summary>NetDoctor as the CLI composes it, with the repository's packs as the built-in ones.</summary>
+    public static NetDoctorHost Host { get; } = NetDoctorHost.Create(new NetDoctorOptions { BuiltInPacks = RepoPaths.RulePacks });
 
-    /// <summary>The fact types rules may name: the Facts assembly's plus the C# pack's derived types (as the CLI composes it).</summary>
-    public static FactTypeCatalog Catalog { get; } = FactTypeCatalog.Default.With(FactTypeCatalog.DerivedTypesIn(CalicoCSharpPack.Assembly));
+    private static readonly Lazy<PackRun> BuiltIn = new(() => new PackRun(Host.LoadPacks()));
 
-    /// <summary>One pack folder plus the calico C# rules, the way `netdoctor vet` loads it.</summary>
-    public static LoadedPacks LoadWithCSharpRules(string directory) =>
-        PackLoader.Load(directory, Catalog).WithExtraRules(CalicoCSharpPack.Rules());
+    /// <summary>The fact types rules may name: the Facts assembly's plus the C# pack's derived types.</summary>
+    public static FactTypeCatalog Catalog => Host.Packs.Catalog;
+
+    /// <summary>One pack folder plus the C# rules, the way `netdoctor vet` loads it.</summary>
+    public static LoadedPacks LoadWithCSharpRules(string directory) => Host.Packs.LoadOnly([directory]);
 
     private readonly ISessionFactory _factory;
 
+    /// <param name="packs">Packs loaded through <see cref="Host"/>: they hold the C# rules already.</param>
     public PackRun(LoadedPacks packs)
     {
         Packs = packs;
-        _factory = new RuleCompiler().Compile(packs.WithExtraRules(CalicoCSharpPack.Rules()).RuleDefinitions);
+        _factory = new RuleCompiler().Compile(packs.RuleDefinitions);
     }
 
     public static PackRun Default => BuiltIn.Value;

@@ -13,8 +13,10 @@ namespace NetDoctor.Packs.Types.Reference;
 /// </summary>
 public static class FactTypeDescriber
 {
-    public static IReadOnlyList<FactTypeEntry> Describe(LoadedPacks packs)
+    /// <param name="displayPath">How a pack file's path is shown (the CLI shows a built-in pack's file in the repository).</param>
+    public static IReadOnlyList<FactTypeEntry> Describe(LoadedPacks packs, Func<string, string>? displayPath = null)
     {
+        displayPath ??= path => path;
         var declarations = packs.Packs
             .SelectMany(p => (p.Manifest?.DerivedFacts ?? []).Select(d => (Pack: p, Declaration: d)))
             .GroupBy(x => x.Declaration.Name, StringComparer.Ordinal)
@@ -22,7 +24,7 @@ public static class FactTypeDescriber
 
         return packs.Catalog.Types
             .Select(type => packs.DerivedTypes.TryGetValue(type.Name, out var info) && info.Type == type && declarations.TryGetValue(type.Name, out var declared)
-                ? FromYaml(type, declared.Pack, declared.Declaration, info.Mark.ToString())
+                ? FromYaml(type, declared.Pack, declared.Declaration, $"{displayPath(info.Mark.File)}:{info.Mark.Line}")
                 : FromClr(type))
             .OrderBy(t => KindOrder(t.Kind)).ThenBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
@@ -66,7 +68,7 @@ public static class FactTypeDescriber
     private static IEnumerable<PropertyInfo> Ordered(Type type) =>
         FieldNaming.Readable(type)
             .Where(p => !(p.Name == "EqualityContract"))
-            .OrderBy(p => Depth(Introducer(p))).ThenBy(p => Introducer(p) == p.DeclaringType ? p.MetadataToken : 0)
+            .OrderBy(p => Depth(Introducer(p))).ThenBy(p => Introducer(p).GetProperty(p.Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)?.MetadataToken ?? p.MetadataToken)
             .DistinctBy(p => p.Name);
 
     /// <summary>The type that first declared the property (an override of Fact.Summary belongs to Fact).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.ComponentModel;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -14,10 +15,13 @@ public static partial class XmlDocComments
 {
     private static readonly ConcurrentDictionary<Assembly, IReadOnlyDictionary<string, string>> Files = new();
 
-    public static string? Of(Type type) => Summary(type.Assembly, "T:" + Id(type));
+    public static string? Of(Type type) =>
+        Summary(type.Assembly, "T:" + Id(type)) ?? type.GetCustomAttribute<DescriptionAttribute>()?.Description;
 
+    /// <summary>The property's summary, else its [Description] (for assemblies that ship no XML documentation file).</summary>
     public static string? Of(PropertyInfo property) =>
-        property.DeclaringType is { } declaring ? Summary(declaring.Assembly, $"P:{Id(declaring)}.{property.Name}") : null;
+        (property.DeclaringType is { } declaring ? Summary(declaring.Assembly, $"P:{Id(declaring)}.{property.Name}") : null)
+        ?? property.GetCustomAttribute<DescriptionAttribute>()?.Description;
 
     private static string Id(Type type) => (type.FullName ?? type.Name).Replace('+', '.');
 
