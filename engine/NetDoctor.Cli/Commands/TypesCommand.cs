@@ -33,7 +33,7 @@ public sealed class TypesCommand(PackSet packSet, CliConsole console) : ICliComm
                 return ExitCodes.Ok;
             }
 
-            var entries = FactTypeDescriber.Describe(loaded, Shipped.Display);
+            var entries = FactTypeDescriber.Describe(loaded);
             if (parse.GetValue(type) is { } name)
             {
                 var entry = FactTypeDescriber.Find(entries, name)

@@ -79,7 +79,7 @@ public sealed class FactMaterializer(FactTypeCatalog catalog, PackFile file)
         var names = settable.Select(s => FieldNaming.Canonical(type, s) ?? s).Order(StringComparer.Ordinal).ToList();
         string reference = $"`netdoctor types {type.Name}` lists its fields";
         if (FieldNaming.Canonical(type, name) is { } computed)
-            return computed == nameof(Fact.Source)
+            return computed == nameof(Fact.Source) && typeof(Fact).IsAssignableFrom(type)
                 ? $"{type.Name}.Source cannot be set in a test: an inline fact's source is its line in the test file"
                 : $"{type.Name}.{computed} is computed from the other fields and cannot be set in a test; set {string.Join(", ", names)} ({reference})";
         return $"{type.Name} has no field '{name}'" + DidYouMean.Hint(name, names)

@@ -13,10 +13,8 @@ namespace NetDoctor.Packs.Types.Reference;
 /// </summary>
 public static class FactTypeDescriber
 {
-    /// <param name="displayPath">How a pack file's path is shown (the CLI shows a built-in pack's file in the repository).</param>
-    public static IReadOnlyList<FactTypeEntry> Describe(LoadedPacks packs, Func<string, string>? displayPath = null)
+    public static IReadOnlyList<FactTypeEntry> Describe(LoadedPacks packs)
     {
-        displayPath ??= path => path;
         var declarations = packs.Packs
             .SelectMany(p => (p.Manifest?.DerivedFacts ?? []).Select(d => (Pack: p, Declaration: d)))
             .GroupBy(x => x.Declaration.Name, StringComparer.Ordinal)
@@ -24,7 +22,7 @@ public static class FactTypeDescriber
 
         return packs.Catalog.Types
             .Select(type => packs.DerivedTypes.TryGetValue(type.Name, out var info) && info.Type == type && declarations.TryGetValue(type.Name, out var declared)
-                ? FromYaml(type, declared.Pack, declared.Declaration, $"{displayPath(info.Mark.File)}:{info.Mark.Line}")
+                ? FromYaml(type, declared.Pack, declared.Declaration, $"{info.Mark.RelativeFile}:{info.Mark.Line}")
                 : FromClr(type))
             .OrderBy(t => KindOrder(t.Kind)).ThenBy(t => t.Name, StringComparer.Ordinal)
             .ToList();

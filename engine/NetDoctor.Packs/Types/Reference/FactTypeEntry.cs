@@ -6,7 +6,7 @@ namespace NetDoctor.Packs.Types.Reference;
 /// </summary>
 public sealed record FactTypeEntry(string Name, string Kind, string? Description, DeclaredBy DeclaredBy, IReadOnlyList<FactFieldEntry> Fields);
 
-/// <summary>Where a type comes from: a pack (with its pack.yaml line for YAML types) and/or a .NET assembly.</summary>
+/// <summary>Where a type comes from: a pack (with the line of its pack.yaml, relative to the pack, for YAML types) and/or a .NET assembly.</summary>
 public sealed record DeclaredBy(string? Pack, string? Assembly, string? Source)
 {
     public override string ToString() =>

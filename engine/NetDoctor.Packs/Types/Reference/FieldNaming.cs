@@ -17,7 +17,8 @@ public static class FieldNaming
 
     /// <summary>
     /// The fields of <paramref name="type"/> a test's `given` may set: writable (init included) properties and the
-    /// parameters of its widest public constructor. Source is not: an inline fact's source is its line in the test file.
+    /// parameters of its widest public constructor. A fact's Source is not: an inline fact's source is its line in the test
+    /// file (a nested record such as ComponentSetting may still take one).
     /// </summary>
     public static IReadOnlySet<string> Settable(Type type)
     {
@@ -26,7 +27,7 @@ public static class FieldNaming
             if (property.CanWrite && property.SetMethod?.IsPublic == true && property.GetIndexParameters().Length == 0) names.Add(property.Name);
         var ctor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
         foreach (var parameter in ctor?.GetParameters() ?? []) names.Add(parameter.Name!);
-        names.Remove(nameof(Fact.Source));
+        if (typeof(Fact).IsAssignableFrom(type)) names.Remove(nameof(Fact.Source));
         return names;
     }
 
