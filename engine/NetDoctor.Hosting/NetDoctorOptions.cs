@@ -1,3 +1,5 @@
+using NetDoctor.Packs.Expressions.Functions;
+
 namespace NetDoctor.Hosting;
 
 /// <summary>What a NetDoctor composition is made of, beyond what every one has (the Facts catalog, the C# packs, the bundle reader).</summary>
@@ -8,4 +10,10 @@ public sealed record NetDoctorOptions
     /// or a missing folder means none, e.g. a host that runs only the packs it is given.
     /// </summary>
     public string? BuiltInPacks { get; init; }
+
+    /// <summary>
+    /// The helper functions rule expressions may call; null: <see cref="HelperFunctions.BuiltIn"/>. A pack's own functions
+    /// are added with <c>HelperFunctions.BuiltIn.With([...])</c>.
+    /// </summary>
+    public HelperFunctions? Functions { get; init; }
 }

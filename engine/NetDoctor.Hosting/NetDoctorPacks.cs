@@ -35,7 +35,8 @@ public sealed class NetDoctorPacks(NetDoctorOptions options, CSharpPacks csharp,
 
     /// <summary>Exactly <paramref name="directories"/> (no built-in packs), with the C# rules.</summary>
     public LoadedPacks LoadOnly(IReadOnlyList<string> directories, PackLoadOptions? load = null) =>
-        PackLoader.LoadAll(directories, (load ?? new PackLoadOptions()) with { Catalog = Catalog }).WithExtraRules(csharp.Rules);
+        PackLoader.LoadAll(directories, (load ?? new PackLoadOptions()) with { Catalog = Catalog, Functions = load?.Functions ?? options.Functions })
+            .WithExtraRules(csharp.Rules);
 
     /// <summary>What `vet` needs to vet <paramref name="targets"/>: the built-in packs not being vetted load alongside.</summary>
     public VetOptions VetOptions(IReadOnlyList<string> targets, EngineKind engine = EngineKind.Indexed)

@@ -65,7 +65,6 @@ public static class FactTypeDescriber
     /// <summary>A type's own fields in source order, then those of its base types (Source, Node, Summary last).</summary>
     private static IEnumerable<PropertyInfo> Ordered(Type type) =>
         FieldNaming.Readable(type)
-            .Where(p => !(p.Name == "EqualityContract"))
             .OrderBy(p => Depth(Introducer(p))).ThenBy(p => Introducer(p).GetProperty(p.Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)?.MetadataToken ?? p.MetadataToken)
             .DistinctBy(p => p.Name);
 
