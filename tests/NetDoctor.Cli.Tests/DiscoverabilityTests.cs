@@ -14,7 +14,7 @@ public class DiscoverabilityTests
     {
         var help = await Cli.Run("help");
         help.ExitCode.ShouldBe(0, help.ToString());
-        foreach (string command in new[] { "run", "collect", "facts", "vet", "packs", "explain", "demo", "samples" })
+        foreach (string command in new[] { "run", "collect", "facts", "vet", "packs", "types", "explain", "demo", "samples" })
             help.Out.ShouldContain($"  {command}");
 
         var run = await Cli.Run("help", "run");

@@ -11,6 +11,7 @@ public partial class DocsTests
     [InlineData("CONTRIBUTING.md")]
     [InlineData("docs/output-formats.md")]
     [InlineData("docs/CONTRACTS.md")]
+    [InlineData("docs/facts.md")]
     public void Relative_links_point_at_files_inside_the_repository(string document)
     {
         string path = Path.Combine(Repo.Root, document);
@@ -64,6 +65,20 @@ public partial class DocsTests
         // What a redirected run prints (the default width), timing aside.
         var real = await Cli.RunAt(100, "run", "--bundle", Repo.Sample("incident-003-no-default-route"));
         Timing().Replace(shown.Trim(), "N ms.").ShouldBe(Timing().Replace(real.Out.Trim(), "N ms."));
+    }
+
+    [Fact]
+    public async Task The_readme_shows_the_real_types_output()
+    {
+        const string command = "$ ./netdoctor types IpPool\n";
+        string readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
+        int start = readme.IndexOf(command, StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0, "README.md shows `./netdoctor types IpPool`");
+        start += command.Length;
+        string shown = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var real = await Cli.RunAt(100, "types", "IpPool");
+        shown.Trim().ShouldBe(real.Out.Trim());
     }
 
     /// <summary>Pack folders under the repository root, output files into <paramref name="outputDir"/>.</summary>

@@ -1,4 +1,3 @@
-using NetDoctor.Packs.Loading;
 using NetDoctor.Rules.Calico.Tests.Support;
 
 namespace NetDoctor.Rules.Calico.Tests;
@@ -13,7 +12,7 @@ public sealed class PackLoadingTests
     [InlineData("node")]
     public void Pack_loads_cleanly_with_the_base_pack(string pack)
     {
-        var loaded = PackLoader.LoadAll(PackRun.WithBase(RepoPaths.Pack(pack)), PackRun.Options);
+        var loaded = PackRun.Host.Packs.LoadOnly(PackRun.WithBase(RepoPaths.Pack(pack)));
         loaded.Diagnostics.ShouldBeEmpty(string.Join("\n", loaded.Diagnostics));
         loaded.Rules.ShouldNotBeEmpty();
     }
@@ -24,7 +23,7 @@ public sealed class PackLoadingTests
     [InlineData("node")]
     public void Without_the_cluster_pack_its_requirement_is_an_error_at_its_line(string pack)
     {
-        var loaded = PackLoader.LoadAll([RepoPaths.Pack(pack)], PackRun.Options);
+        var loaded = PackRun.Host.Packs.LoadOnly([RepoPaths.Pack(pack)]);
 
         // Reported first: the rules' unknown fact types that follow are its consequence.
         var error = loaded.Errors.First();
@@ -33,5 +32,15 @@ public sealed class PackLoadingTests
         error.Mark.File.ShouldEndWith($"{pack}/pack.yaml");
         File.ReadAllLines(RepoPaths.Pack(pack) + "/pack.yaml")[error.Mark.Line - 1].ShouldContain("- cluster");
         error.Message.ShouldStartWith($"pack '{pack}' requires pack 'cluster', which is not loaded");
+    }
+
+    [Fact]
+    public void The_calico_pack_contributes_its_chain_name_helpers_to_the_function_table()
+    {
+        var loaded = PackRun.Host.Packs.LoadOnly(PackRun.WithBase(RepoPaths.Pack("calico")));
+
+        var calico = loaded.Sandbox.Functions.All.Where(f => f.Name.StartsWith("Calico.", StringComparison.Ordinal)).ToList();
+        calico.Select(f => f.Name).ShouldBe(["Calico.ChainName", "Calico.ProfileIngressChain", "Calico.ProfileEgressChain"], ignoreOrder: true);
+        calico.ShouldAllBe(f => f.Pack == "calico" && f.Description.Length > 10);
     }
 }

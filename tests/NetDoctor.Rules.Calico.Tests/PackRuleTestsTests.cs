@@ -10,7 +10,7 @@ namespace NetDoctor.Rules.Calico.Tests;
 /// </summary>
 public sealed class PackRuleTestsTests
 {
-    private static readonly IFactSource Bundles = new DelegateFactSource(path => new FactSet(BundleFacts.Read(path), []));
+    private static readonly IFactSource Bundles = PackRun.Host.Bundles;
 
     [Theory]
     [InlineData("cluster", EngineKind.Indexed)]

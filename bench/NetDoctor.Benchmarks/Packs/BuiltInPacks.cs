@@ -1,14 +1,13 @@
-using Microsoft.Extensions.DependencyInjection;
-using NetDoctor.Cli.Composition;
 using NetDoctor.Cli.Pipeline;
+using NetDoctor.Hosting;
 using NetDoctor.Packs.Loading;
 
 namespace NetDoctor.Benchmarks.Packs;
 
 /// <summary>
-/// The built-in packs exactly as `netdoctor run` loads them: the CLI's composition root builds its PackSet, which reads
-/// rulepacks/ beside the program (copied beside the benchmarks by the CLI project reference) with the calico pack's C#
-/// half (named in its pack.yaml, compiled into the program), rules constructed through DI (CSharpPacks).
+/// The built-in packs exactly as `netdoctor run` loads them: the shared composition (<see cref="NetDoctorHost"/>, which the
+/// CLI's composition root also calls) over rulepacks/ beside the program (copied beside the benchmarks by the CLI project
+/// reference), with the calico C# rules constructed through DI.
 /// </summary>
 internal static class BuiltInPacks
 {
@@ -16,10 +15,12 @@ internal static class BuiltInPacks
     {
         if (!Directory.Exists(PackSet.BuiltInDirectory))
         {
-            // PackSet skips a missing built-in directory (a CLI may run --packs only); a benchmark of no rules would be a lie.
+            // The composition skips a missing built-in directory (a CLI may run --packs only); a benchmark of no rules would be a lie.
             throw new InvalidOperationException($"built-in packs not found at {PackSet.BuiltInDirectory}");
         }
-        var services = new ServiceCollection().AddNetDoctorCli(TextWriter.Null, TextWriter.Null, NetDoctor.Cli.Reporting.Text.Terminal.Plain, interactive: false).BuildServiceProvider();
-        return services.GetRequiredService<PackSet>().Load([]);
+        using var host = NetDoctorHost.Create(new NetDoctorOptions { BuiltInPacks = PackSet.BuiltInDirectory });
+        var packs = host.LoadPacks();
+        if (packs.HasErrors) throw new InvalidOperationException("invalid built-in pack(s): " + string.Join("; ", packs.Errors));
+        return packs;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
 
@@ -18,15 +19,22 @@ public abstract class DerivedFact
         TypeName = typeName;
     }
 
+    // [Description] rather than only XML comments: the fact reference (`netdoctor types`) shows these reserved members
+    // of every derived type, and this assembly ships no XML documentation file.
+
     /// <summary>The pack whose pack.yaml declares this type.</summary>
+    [Description("The pack that declares this type.")]
     public string Pack { get; }
 
+    [Description("The type's name, as rules write it in `fact:`.")]
     public string TypeName { get; }
 
     /// <summary>The node of the first bound fact that has one (set by the derive action).</summary>
+    [Description("The node of the first matched fact that has one (in a test: `node:`).")]
     public string? Node { get; set; }
 
     /// <summary>The declared fields and their values, in declaration order.</summary>
+    [Description("The declared fields and their values, in declaration order.")]
     public IReadOnlyList<KeyValuePair<string, object?>> Fields =>
         GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .OrderBy(p => p.MetadataToken)
@@ -37,6 +45,7 @@ public abstract class DerivedFact
     /// The fields, "Pool=… Address=…"; the type is shown beside it wherever facts are listed, so it is not repeated here.
     /// Fields without a value are left out: "Interface=null" tells an operator nothing and reads like a bug.
     /// </summary>
+    [Description("The fields with a value, \"Pool=… Address=…\", as evidence shows them.")]
     public string Summary => string.Join(" ", Fields.Where(f => f.Value is not null).Select(f => $"{f.Key}={Format(f.Value)}"));
 
     public override string ToString() => $"{TypeName} {Summary}";

@@ -1,10 +1,8 @@
 using System.CommandLine;
 using NetDoctor.Cli.Pipeline;
 using NetDoctor.Cli.Reporting;
-using NetDoctor.Collectors.Bundles;
-using NetDoctor.Packs.Loading;
+using NetDoctor.Hosting;
 using NetDoctor.Packs.Model;
-using NetDoctor.Packs.Testing;
 using NetDoctor.Packs.Vetting;
 using NetDoctor.Packs.Vetting.Reporters;
 
@@ -15,7 +13,7 @@ namespace NetDoctor.Cli.Commands;
 /// The built-in packs are loaded alongside (not vetted) so a community pack may build on their derived facts.
 /// One run can write several formats: --format for stdout, --output-FORMAT FILE for each other.
 /// </summary>
-public sealed class VetCommand(CSharpPacks csharp, CliConsole console) : ICliCommand
+public sealed class VetCommand(NetDoctorPacks packs, CliConsole console) : ICliCommand
 {
     public Command Build()
     {
@@ -33,20 +31,7 @@ public sealed class VetCommand(CSharpPacks csharp, CliConsole console) : ICliCom
             foreach (var dir in targets)
                 if (!Directory.Exists(dir)) throw new UsageException($"{dir}: no such pack directory");
 
-            var targetPacks = targets.SelectMany(PackFolder.Discover).Select(Path.GetFullPath).ToHashSet();
-            // A built-in pack that is also vetted (`vet rulepacks` from a checkout: the same packs as the shipped copy) is
-            // loaded once, from the folder being vetted: two copies would load its C# rules twice.
-            var targetNames = targetPacks.Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
-            var dependencies = Directory.Exists(PackSet.BuiltInDirectory)
-                ? PackFolder.Discover(PackSet.BuiltInDirectory).Where(d => !targetPacks.Contains(Path.GetFullPath(d)) && !targetNames.Contains(Path.GetFileName(d))).ToList()
-                : [];
-            var bundles = new DelegateFactSource(path =>
-            {
-                var facts = BundleReader.Read([path]);
-                return new FactSet(facts.Facts, facts.Problems);
-            });
-
-            var report = PackVetter.Vet(targets, new VetOptions(null, bundles, dependencies, Engine: CommonOptions.ParseEngine(parse.GetValue(engine)), CSharp: csharp.Options(parse.GetValue(trust))));
+            var report = PackVetter.Vet(targets, packs.VetOptions(targets, CommonOptions.ParseEngine(parse.GetValue(engine)), parse.GetValue(trust)));
             // Untrusted C# is not a failing pack but a question the user has to answer: a usage error, exit 2.
             if (report.Diagnostics.Where(d => d.Code == DiagnosticCodes.CSharpUntrusted).ToList() is { Count: > 0 } untrusted)
                 throw new UsageException(string.Join(Environment.NewLine, untrusted.Select(d => d.ToString())));

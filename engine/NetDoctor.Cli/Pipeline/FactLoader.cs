@@ -11,7 +11,7 @@ namespace NetDoctor.Cli.Pipeline;
 public sealed class FactLoader(LiveSnapshot live, CliConsoleErrors errors)
 {
     /// <param name="demand">The facts the run's rules can use (others are dropped as files are parsed); null keeps all.</param>
-    public async Task<FactBase> LoadAsync(IReadOnlyList<string> bundles, bool useLive, CancellationToken ct, IFactDemand? demand = null)
+    public async Task<FactBase> LoadAsync(IReadOnlyList<string> bundles, bool useLive, CancellationToken ct, NetDoctor.Facts.IFactDemand? demand = null)
     {
         if (bundles.Count == 0 && !useLive)
             throw new UsageException("no input: give --bundle PATH (repeatable) or --live");

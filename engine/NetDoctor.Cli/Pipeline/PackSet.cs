@@ -1,4 +1,5 @@
 using NetDoctor.Cli.Commands;
+using NetDoctor.Hosting;
 using NetDoctor.Packs.Loading;
 
 namespace NetDoctor.Cli.Pipeline;
@@ -7,7 +8,7 @@ namespace NetDoctor.Cli.Pipeline;
 /// The rule packs a command runs: the built-in ones shipped beside the program (rulepacks/) plus every --packs DIR.
 /// An invalid pack is a usage error for `run` (the user asked for it); `vet` reports it instead.
 /// </summary>
-public sealed class PackSet(CSharpPacks csharp)
+public sealed class PackSet(NetDoctorPacks packs)
 {
     /// <summary>Where the built-in packs are: beside the program (see <see cref="Shipped"/>).</summary>
     public static string BuiltInDirectory => Shipped.Packs;
@@ -29,11 +30,6 @@ public sealed class PackSet(CSharpPacks csharp)
     }
 
     /// <summary>Loads the same packs but keeps their errors in the result, for commands that show packs rather than run them.</summary>
-    public LoadedPacks LoadAll(IReadOnlyList<string> extraDirectories, bool trustCSharp = false)
-    {
-        var dirs = new List<string>();
-        if (Directory.Exists(BuiltInDirectory)) dirs.Add(BuiltInDirectory);
-        dirs.AddRange(extraDirectories);
-        return PackLoader.LoadAll(dirs, new PackLoadOptions(CSharp: csharp.Options(trustCSharp)));
-    }
+    public LoadedPacks LoadAll(IReadOnlyList<string> extraDirectories, bool trustCSharp = false) =>
+        packs.LoadAll(extraDirectories, trustCSharp: trustCSharp);
 }

@@ -8,7 +8,9 @@ namespace NetDoctor.Cli.Reporting;
 
 /// <summary>
 /// Turns any fact into the `facts --format json` shape (CONTRACTS.md §4b): type, node, source and the remaining public fields.
-/// Addresses and CIDRs are written as the strings an operator types; enums by name.
+/// Addresses and CIDRs are written as the strings an operator types; enums by name. Field names follow the one naming
+/// rule (FieldNaming): the camelCase of the C# name an expression uses. A field without a value is written as null rather
+/// than left out, so an author sees every field a rule can name (`netdoctor types TYPE` lists them with their types).
 /// </summary>
 public static class FactJson
 {
@@ -35,7 +37,7 @@ public static class FactJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             WriteIndented = false,
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             ReferenceHandler = ReferenceHandler.IgnoreCycles,
             NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         };

@@ -4,6 +4,7 @@ using System.Linq.Expressions;
 using System.Net;
 using NetDoctor.Facts;
 using NetDoctor.Packs.Expressions.Budget;
+using NetDoctor.Packs.Expressions.Functions;
 using NetDoctor.Packs.Model;
 using NetDoctor.Packs.Types;
 
@@ -11,9 +12,8 @@ namespace NetDoctor.Packs.Expressions;
 
 /// <summary>
 /// Parses rule expressions with System.Linq.Dynamic.Core over named parameters (one per binding in scope), inside a
-/// sandbox: only catalog fact types, the Facts assembly's data types, IPAddress, the Net/Text/Regex helpers and the
-/// helpers of trusted C# packs (<see cref="RuleHelperAttribute"/>, e.g. the calico pack's Calico) can be
-/// named, <c>new</c> and the it/parent/root context keywords are off, and every parsed tree is checked by
+/// sandbox: only catalog fact types, the Facts assembly's data types, IPAddress and the functions of the helper table
+/// (<see cref="HelperFunctions"/>) can be named, <c>new</c> and the it/parent/root context keywords are off, and every parsed tree is checked by
 /// <see cref="SandboxValidator"/>. Errors come back as <see cref="ExpressionError"/> in pack-author words.
 /// </summary>
 public sealed class ExpressionSandbox
@@ -22,19 +22,16 @@ public sealed class ExpressionSandbox
     private readonly FactTypeCatalog _catalog;
     private readonly Dictionary<string, Type> _knownTypes;
     private readonly IReadOnlyList<Type> _dataTypes;
-    private readonly IReadOnlyList<string> _helperNames;
 
-    /// <param name="helpers">Helper classes of trusted C# packs, callable by their names beside Net, Text and Regex.</param>
-    public ExpressionSandbox(FactTypeCatalog catalog, ExpressionLimits? limits = null, IReadOnlyList<Type>? helpers = null)
+    public ExpressionSandbox(FactTypeCatalog catalog, ExpressionLimits? limits = null, HelperFunctions? functions = null)
     {
         _catalog = catalog;
         Limits = limits ?? ExpressionLimits.Default;
-        _helperNames = ["Net", "Text", "Regex", .. (helpers ?? []).Select(h => h.Name)];
+        Functions = functions ?? HelperFunctions.BuiltIn;
         var types = catalog.Types
             .Concat(Reachable(catalog.Types))
             .Concat(typeof(Fact).Assembly.GetExportedTypes().Where(t => !t.IsAbstract || t.IsSealed))
-            .Concat([typeof(IPAddress), typeof(Helpers.Net), typeof(Helpers.Text), typeof(Helpers.Regex)])
-            .Concat(helpers ?? [])
+            .Concat([typeof(IPAddress), .. Functions.Classes])
             .Distinct()
             .ToList();
         _dataTypes = types;
@@ -55,6 +52,9 @@ public sealed class ExpressionSandbox
     }
 
     public FactTypeCatalog Catalog => _catalog;
+
+    /// <summary>The helper functions expressions may call: the only way a helper class is reachable.</summary>
+    public HelperFunctions Functions { get; }
 
     /// <summary>What one evaluation of a rule's expressions may cost; constant sizes over them are rejected at load.</summary>
     public ExpressionLimits Limits { get; }
@@ -82,7 +82,7 @@ public sealed class ExpressionSandbox
         {
             throw new ExpressionError(ex.Message, 0, DiagnosticCodes.TypeCheck);
         }
-        if (SandboxValidator.Check(lambda.Body, _dataTypes, Limits, out string? near) is { } violation)
+        if (SandboxValidator.Check(lambda.Body, _dataTypes, Functions, Limits, out string? near) is { } violation)
             throw new ExpressionError(violation, Locate(text, near), DiagnosticCodes.Sandbox);
         return lambda;
     }
@@ -161,7 +161,7 @@ public sealed class ExpressionSandbox
                 return $"unknown name '{first}'" + DidYouMean.Hint(first, bindings) + (bindings.Count > 0 ? $"; bindings in scope: {string.Join(", ", bindings)}" : "");
             }
             code = DiagnosticCodes.Sandbox;
-            return $"'{typeName}' is not available in rule expressions: only bindings, fact types and the helpers {string.Join(", ", _helperNames.SkipLast(1))} and {_helperNames[^1]} can be used";
+            return $"'{typeName}' is not available in rule expressions: only bindings, fact types and the helpers {HelperNames()} can be used";
         }
         m = System.Text.RegularExpressions.Regex.Match(message, @"^Methods? '(?<name>[^']+)' on type '(?<type>[^']+)' (is|are) not accessible");
         if (m.Success)
@@ -179,6 +179,13 @@ public sealed class ExpressionSandbox
             return $"{type} has no method '{name}' taking these arguments" + DidYouMean.Hint(name, MembersOf(type, scope));
         }
         return message.TrimEnd('.');
+    }
+
+    /// <summary>"Net, Text, Regex and Calico": the helper classes of the table, as a sentence.</summary>
+    private string HelperNames()
+    {
+        var names = Functions.Classes.Select(c => c.Name).ToList();
+        return names.Count <= 1 ? string.Join("", names) : string.Join(", ", names[..^1]) + " and " + names[^1];
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using System.Reflection;
 using NetDoctor.Facts;
 using NetDoctor.Packs.Diagnoses;
 using NetDoctor.Packs.Expressions.Budget;
+using NetDoctor.Packs.Expressions.Functions;
 using NetDoctor.Packs.Types;
 
 namespace NetDoctor.Packs.Expressions;
@@ -25,20 +26,23 @@ internal sealed class SandboxValidator : ExpressionVisitor
         typeof(IEnumerable<>), typeof(ICollection<>), typeof(IList<>), typeof(List<>), typeof(IReadOnlyCollection<>), typeof(IReadOnlyList<>),
         typeof(IReadOnlyDictionary<,>), typeof(IDictionary<,>), typeof(Dictionary<,>), typeof(KeyValuePair<,>), typeof(IGrouping<,>),
         typeof(IPAddress), typeof(IPNetwork), typeof(Array),
-        typeof(Helpers.Net), typeof(Helpers.Text), typeof(Helpers.Regex),
         typeof(DerivedFact), typeof(Diagnosis), typeof(Evidence), typeof(RemediationStep),
     ];
 
     private static readonly HashSet<string> ForbiddenMethods = ["GetType", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals"];
 
     private readonly HashSet<Type> _extraTypes;
+    private readonly HelperFunctions _functions;
+    private readonly HashSet<Type> _helperClasses;
     private readonly ExpressionLimits _limits;
     private string? _violation;
     private string? _near;
 
-    private SandboxValidator(IEnumerable<Type> extraTypes, ExpressionLimits limits)
+    private SandboxValidator(IEnumerable<Type> extraTypes, HelperFunctions functions, ExpressionLimits limits)
     {
         _extraTypes = [.. extraTypes];
+        _functions = functions;
+        _helperClasses = [.. functions.Classes];
         _limits = limits;
     }
 
@@ -46,9 +50,9 @@ internal sealed class SandboxValidator : ExpressionVisitor
     /// Returns a message naming what is not allowed, or null when the expression stays inside the sandbox;
     /// <paramref name="near"/> is the text to point at ("DateTimeOffset.Now", "PadLeft"), when known.
     /// </summary>
-    public static string? Check(Expression expression, IEnumerable<Type> allowedFactTypes, ExpressionLimits limits, out string? near)
+    public static string? Check(Expression expression, IEnumerable<Type> allowedFactTypes, HelperFunctions functions, ExpressionLimits limits, out string? near)
     {
-        var validator = new SandboxValidator(allowedFactTypes, limits);
+        var validator = new SandboxValidator(allowedFactTypes, functions, limits);
         if (ClockAndEnvironment.Find(expression) is { } clock)
             validator.Fail(ClockAndEnvironment.Message(clock), $"{clock.DeclaringType!.Name}.{clock.Name}");
         validator.Visit(expression);
@@ -73,6 +77,8 @@ internal sealed class SandboxValidator : ExpressionVisitor
             Fail($"'{method.Name}' would build a string of {size:N0} characters; rule expressions may build at most {_limits.MaxStringLength:N0}", method.Name);
         else if (ForbiddenMethods.Contains(method.Name))
             Fail($"'{method.Name}' is not allowed in rule expressions (no reflection)");
+        else if (method.DeclaringType is { } helper && _helperClasses.Contains(helper) && !_functions.Contains(method))
+            Fail($"'{helper.Name}.{method.Name}' is not in the table of helper functions (netdoctor types --functions lists them)", method.Name);
         else if (method.DeclaringType is { } declaring && !Allowed(declaring))
             Fail($"'{declaring.Name}.{method.Name}' is not available in rule expressions");
         else if (IsReflection(method.ReturnType))
@@ -98,7 +104,7 @@ internal sealed class SandboxValidator : ExpressionVisitor
     private bool Allowed(Type type)
     {
         if (type.IsGenericType) type = type.GetGenericTypeDefinition();
-        if (AllowedDeclaringTypes.Contains(type) || _extraTypes.Contains(type) || type.IsEnum) return true;
+        if (AllowedDeclaringTypes.Contains(type) || _helperClasses.Contains(type) || _extraTypes.Contains(type) || type.IsEnum) return true;
         // Data types of the Facts assembly (Cidr, NextHop, Source, enums) and emitted derived types.
         return type.Assembly == typeof(Fact).Assembly || typeof(DerivedFact).IsAssignableFrom(type);
     }

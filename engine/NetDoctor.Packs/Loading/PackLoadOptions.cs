@@ -1,3 +1,4 @@
+using NetDoctor.Packs.Expressions.Functions;
 using NetDoctor.Packs.Loading.CSharp;
 using NetDoctor.Packs.Types;
 
@@ -16,4 +17,6 @@ namespace NetDoctor.Packs.Loading;
 /// <see cref="CSharpPackOptions"/>). Null: not at all — for hosts that compose C# rules themselves (with
 /// <see cref="LoadedPacks.WithExtraRules"/>); the CLI always sets it, so no C# half is ever silently left out there.
 /// </param>
-public sealed record PackLoadOptions(FactTypeCatalog? Catalog = null, bool ValidateSchema = true, bool LoadTests = true, CSharpPackOptions? CSharp = null);
+/// <param name="Functions">The helper functions expressions may call; default: <see cref="HelperFunctions.BuiltIn"/>; the helpers of loaded C# packs are added to them.</param>
+public sealed record PackLoadOptions(
+    FactTypeCatalog? Catalog = null, bool ValidateSchema = true, bool LoadTests = true, CSharpPackOptions? CSharp = null, HelperFunctions? Functions = null);

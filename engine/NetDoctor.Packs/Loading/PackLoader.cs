@@ -1,5 +1,6 @@
 using NetDoctor.Packs.Compilation;
 using NetDoctor.Packs.Expressions;
+using NetDoctor.Packs.Expressions.Functions;
 using NetDoctor.Packs.Loading.CSharp;
 using NetDoctor.Packs.Model;
 using NetDoctor.Packs.Schema;
@@ -57,7 +58,10 @@ public static class PackLoader
 
         // 3. Derived fact types of every pack, emitted as real types and added to the catalog.
         var (fullCatalog, derived) = DeclareDerivedTypes(folders, manifests, catalog, diagnostics);
-        var sandbox = new ExpressionSandbox(fullCatalog, helpers: csharp.OfType<CSharpHalf>().SelectMany(h => h.Helpers).ToList());
+        var functions = (options.Functions ?? HelperFunctions.BuiltIn)
+            .With(Enumerable.Range(0, folders.Count).Where(i => csharp[i] is not null)
+                .SelectMany(i => csharp[i]!.Helpers.SelectMany(t => HelperFunctions.FromClass(t, manifests[i]!.Name))));
+        var sandbox = new ExpressionSandbox(fullCatalog, functions: functions);
 
         // 4. Rules and tests.
         var packs = new List<LoadedPack>();

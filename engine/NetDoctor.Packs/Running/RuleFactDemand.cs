@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
-using NetDoctor.Collectors.Bundles;
 using NetDoctor.Facts;
 using NRules.RuleModel;
 

@@ -1,4 +1,4 @@
-using NetDoctor.Collectors.Parsing;
+using NetDoctor.Facts;
 using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Model;
 using Newtonsoft.Json.Linq;
@@ -9,7 +9,7 @@ namespace NetDoctor.Packs.Schema;
 /// <summary>
 /// Converts a YAML document to JSON for schema validation, remembering for every JSON path (in the validator's
 /// "#/a[0].b" notation) the YAML position it came from, so schema errors point at file:line:column.
-/// Scalars are typed by <see cref="YamlScalars"/> (plain 80 is a number, quoted "80" a string).
+/// Scalars are typed by <see cref="YamlScalarTyping"/> (plain 80 is a number, quoted "80" a string), as kubectl objects are.
 /// </summary>
 internal sealed class YamlJson
 {
@@ -69,7 +69,8 @@ internal sealed class YamlJson
         return array;
     }
 
-    private static JToken Scalar(YamlScalarNode scalar) => YamlScalars.Typed(scalar) switch
+    private static JToken Scalar(YamlScalarNode scalar) => YamlScalarTyping.Typed(scalar.Value ?? "", scalar.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any,
+        scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value) switch
     {
         null => JValue.CreateNull(),
         bool b => new JValue(b),

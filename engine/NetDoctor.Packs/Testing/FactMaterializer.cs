@@ -6,6 +6,7 @@ using NetDoctor.Facts;
 using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Model;
 using NetDoctor.Packs.Types;
+using NetDoctor.Packs.Types.Reference;
 using YamlDotNet.RepresentationModel;
 
 namespace NetDoctor.Packs.Testing;
@@ -48,10 +49,10 @@ public sealed class FactMaterializer(FactTypeCatalog catalog, PackFile file)
         var ctor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault()
             ?? throw new MaterializeException(mark, $"{type.Name} cannot be created from a test (no public constructor)");
         var parameters = ctor.GetParameters();
-        var known = properties.Keys.Concat(parameters.Select(p => p.Name!)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var settable = FieldNaming.Settable(type);
         foreach (var (name, (_, keyMark)) in values)
-            if (!known.Contains(name))
-                throw new MaterializeException(keyMark, $"{type.Name} has no field '{name}'" + DidYouMean.Hint(name, known.Where(k => k is not "Source" and not "Node")));
+            if (!settable.Contains(name))
+                throw new MaterializeException(keyMark, NotSettable(type, name, settable));
 
         var args = parameters.Select(p => values.TryGetValue(p.Name!, out var v)
             ? Convert(v.Node, p.ParameterType, v.Mark)
@@ -67,6 +68,22 @@ public sealed class FactMaterializer(FactTypeCatalog catalog, PackFile file)
         if (typeof(Fact).IsAssignableFrom(type) && properties.TryGetValue(nameof(Fact.Source), out var source) && !values.ContainsKey("Source"))
             source.SetValue(instance, new Source(file.RelativePath, mark.Line));
         return instance;
+    }
+
+    /// <summary>
+    /// Why a `given` field name is refused, in the naming rule's words: a computed field is named as such with the fields
+    /// that can be set; an unknown one gets the closest settable name. Both point to the reference of the type.
+    /// </summary>
+    private static string NotSettable(Type type, string name, IReadOnlySet<string> settable)
+    {
+        var names = settable.Select(s => FieldNaming.Canonical(type, s) ?? s).Order(StringComparer.Ordinal).ToList();
+        string reference = $"`netdoctor types {type.Name}` lists its fields";
+        if (FieldNaming.Canonical(type, name) is { } computed)
+            return computed == nameof(Fact.Source) && typeof(Fact).IsAssignableFrom(type)
+                ? $"{type.Name}.Source cannot be set in a test: an inline fact's source is its line in the test file"
+                : $"{type.Name}.{computed} is computed from the other fields and cannot be set in a test; set {string.Join(", ", names)} ({reference})";
+        return $"{type.Name} has no field '{name}'" + DidYouMean.Hint(name, names)
+            + $"; fields are written as their C# names, either case ({reference})";
     }
 
     private object? Convert(YamlNode node, Type target, SourceMark mark)

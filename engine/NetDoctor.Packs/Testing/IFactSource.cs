@@ -3,7 +3,7 @@ using NetDoctor.Facts;
 namespace NetDoctor.Packs.Testing;
 
 /// <summary>
-/// Reads a fixture bundle (a folder or .tar.gz) into facts. The CLI wires this to the Collectors' bundle reader;
+/// Reads a fixture bundle (a folder or .tar.gz) into facts. The composition (NetDoctor.Hosting) wires this to the Collectors' bundle reader;
 /// the pack library stays independent of how bundles are parsed.
 /// </summary>
 public interface IFactSource
@@ -18,4 +18,14 @@ public sealed record FactSet(IReadOnlyList<Fact> Facts, IReadOnlyList<Problem> P
 public sealed class DelegateFactSource(Func<string, FactSet> read) : IFactSource
 {
     public FactSet Read(string path) => read(path);
+}
+
+/// <summary>
+/// The <see cref="IFactSource"/> of a host that supplied none: the pack library does not parse bundles itself, so a test
+/// with a fixture bundle fails saying how to compose one (NetDoctor.Hosting supplies the Collectors' bundle reader).
+/// </summary>
+public sealed class NoBundleReader : IFactSource
+{
+    public FactSet Read(string path) =>
+        throw new InvalidOperationException($"cannot read fixture bundle '{path}': no bundle reader was supplied (VetOptions.Bundles); compose with NetDoctor.Hosting (AddNetDoctor / NetDoctorHost.Create), which supplies the Collectors' reader");
 }

@@ -16,13 +16,13 @@ public static class PackVetter
     {
         options ??= new VetOptions();
         var targets = packDirectories.ToList();
-        var loaded = PackLoader.LoadAll(targets.Concat(options.Dependencies ?? []), new PackLoadOptions(options.Catalog, CSharp: options.CSharp));
+        var loaded = PackLoader.LoadAll(targets.Concat(options.Dependencies ?? []), new PackLoadOptions(options.Catalog, CSharp: options.CSharp, Functions: options.Functions));
         if (options.ExtraRules is { Count: > 0 } extra) loaded = loaded.WithExtraRules(extra);
         var dependencyDirs = (options.Dependencies ?? []).SelectMany(PackFolder.Discover).Select(Path.GetFullPath).ToHashSet();
         var vetted = loaded.Packs.Where(p => !dependencyDirs.Contains(p.Directory)).ToList();
 
         var diagnostics = loaded.Diagnostics.Where(d => !InDependency(d, loaded.Packs.Where(p => dependencyDirs.Contains(p.Directory)))).ToList();
-        var runner = new RuleTestRunner(loaded, options.Bundles ?? new BundleFactSource(), options.MaxFirings, options.Engine);
+        var runner = new RuleTestRunner(loaded, options.Bundles ?? new NoBundleReader(), options.MaxFirings, options.Engine);
         var tests = vetted.SelectMany(runner.Run).ToList();
 
         var vettedNames = vetted.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);

@@ -1,3 +1,5 @@
+using NetDoctor.Facts;
+
 namespace NetDoctor.Collectors.Bundles;
 
 /// <summary>

@@ -1,27 +1,27 @@
 using NetDoctor.Engine;
+using NetDoctor.Hosting;
 using NetDoctor.Packs.Diagnoses;
 using NetDoctor.Packs.Loading;
-using NetDoctor.Packs.Loading.CSharp;
 
 namespace NetDoctor.Rules.Calico.Tests.Support;
 
 /// <summary>
-/// Loads the built-in packs (YAML) plus the calico C# rules into one engine, the way `netdoctor run` composes them,
-/// and runs them over facts or bundles.
+/// The built-in packs (YAML) plus the calico C# rules in one engine, composed by the same call as `netdoctor run`
+/// (<see cref="NetDoctorHost"/> over the repository's rulepacks/), run over facts or bundles.
 /// </summary>
 public sealed class PackRun
 {
     /// <summary>
-    /// As the CLI loads packs: the calico pack's pack.yaml names its C# project, and because rulepacks/ is the built-in
-    /// folder the loader takes the compiled NetDoctor.Rules.Calico (its rules, derived types and the Calico helper).
+    /// NetDoctor as the CLI composes it, with the repository's packs as the built-in ones: the calico pack's pack.yaml names
+    /// its C# project, and because rulepacks/ is the built-in folder the loader takes the compiled NetDoctor.Rules.Calico
+    /// (its rules, derived types and the Calico helper).
     /// </summary>
-    public static readonly PackLoadOptions Options = new(CSharp: new CSharpPackOptions(Trusted: false, BuiltInDirectories: [RepoPaths.RulePacks]));
+    public static NetDoctorHost Host { get; } = NetDoctorHost.Create(new NetDoctorOptions { BuiltInPacks = RepoPaths.RulePacks });
 
-    private static readonly Lazy<PackRun> BuiltIn = new(() => new PackRun(PackLoader.LoadAll([Pack("cluster"), Pack("calico"), Pack("kube-proxy"), Pack("node")], Options)));
+    private static readonly Lazy<PackRun> BuiltIn = new(() => new PackRun(Host.LoadPacks()));
 
     /// <summary>One pack folder with the base pack it requires (C# half included), the way `netdoctor vet` loads it.</summary>
-    public static LoadedPacks LoadWithCSharpRules(string directory) =>
-        PackLoader.LoadAll(WithBase(directory), Options);
+    public static LoadedPacks LoadWithCSharpRules(string directory) => Host.Packs.LoadOnly(WithBase(directory));
 
     /// <summary>The pack folder and, unless it is the base pack itself, rulepacks/cluster (which every built-in pack requires).</summary>
     public static IReadOnlyList<string> WithBase(string directory) =>
@@ -29,6 +29,7 @@ public sealed class PackRun
 
     private readonly ISessionFactory _factory;
 
+    /// <param name="packs">Packs loaded through <see cref="Host"/>: they hold the C# rules already.</param>
     public PackRun(LoadedPacks packs)
     {
         Packs = packs;

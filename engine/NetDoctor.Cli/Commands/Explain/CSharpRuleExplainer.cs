@@ -1,6 +1,7 @@
 using NetDoctor.Cli.Pipeline;
 using NetDoctor.Collectors.Bundles;
 using NetDoctor.Engine;
+using NetDoctor.Hosting;
 using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Running;
 using NetDoctor.Packs.Testing;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -22,6 +23,7 @@ public static class Calico
     /// the name, cut to 28 ("cali-pri-" + "ksa.calico-system.default" is "cali-pri-_og73BH3DuNOZrbBKFW"). A name of exactly
     /// the room left that itself starts with "_" is hashed too, so it cannot pass for a hash.
     /// </summary>
+    [Description("The iptables chain Felix programs for a name under a prefix, hashed the way Felix hashes names over 28 characters.")]
     public static string ChainName(string prefix, string name)
     {
         if (name.Length == 0) name = "_";
@@ -35,8 +37,10 @@ public static class Calico
     }
 
     /// <summary>The chain of a profile's ingress rules (traffic to the endpoint): cali-pri-&lt;profile&gt;, hashed when long.</summary>
+    [Description("The chain of a profile's ingress rules: cali-pri-<profile>, hashed when long.")]
     public static string ProfileIngressChain(string profile) => ChainName("cali-pri-", profile);
 
     /// <summary>The chain of a profile's egress rules (traffic from the endpoint): cali-pro-&lt;profile&gt;, hashed when long.</summary>
+    [Description("The chain of a profile's egress rules: cali-pro-<profile>, hashed when long.")]
     public static string ProfileEgressChain(string profile) => ChainName("cali-pro-", profile);
 }

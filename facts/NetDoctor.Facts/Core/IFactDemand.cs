@@ -1,6 +1,4 @@
-using NetDoctor.Facts;
-
-namespace NetDoctor.Collectors.Bundles;
+namespace NetDoctor.Facts;
 
 /// <summary>
 /// Which facts the consumer of a read can use (e.g. the rules of a run: engine/NetDoctor.Packs' RuleFactDemand). The
