@@ -22,8 +22,14 @@ public sealed class VetCommand(CSharpPacks csharp, CliConsole console) : ICliCom
         var format = CommonOptions.Format("text", [.. VetReporters.Formats]);
         var output = CommonOptions.Output();
         var engine = CommonOptions.Engine();
+        var run = new Option<string>("--run")
+        {
+            Description = "Run only the tests whose name or rule id matches: a glob (* and ?) over the whole name or id, or /regex/ found anywhere in either. Coverage is not checked then.",
+            HelpName = "PATTERN",
+        };
+        var trace = new Option<bool>("--trace") { Description = "Under each test, trace its rule: per when-element and condition, how many facts matched, and the first element that matched nothing." };
         var extra = new ExtraOutputs(VetReporters.Formats);
-        var command = new Command("vet", "Validate rule packs and run their tests: schema, types, lint, tests, coverage.") { dirs, format, output, engine };
+        var command = new Command("vet", "Validate rule packs and run their tests: schema, types, lint, tests, coverage.") { dirs, format, output, engine, run, trace };
         foreach (var option in extra.Options) command.Options.Add(option);
         command.SetAction(parse =>
         {
@@ -41,7 +47,21 @@ public sealed class VetCommand(CSharpPacks csharp, CliConsole console) : ICliCom
                 return new FactSet(facts.Facts, facts.Problems);
             });
 
-            var report = PackVetter.Vet(targets, new VetOptions(CSharpPacks.Catalog, bundles, dependencies, ExtraRules: csharp.Rules, Engine: CommonOptions.ParseEngine(parse.GetValue(engine))));
+            TestFilter? filter;
+            try
+            {
+                filter = parse.GetValue(run) is { } pattern ? TestFilter.Parse(pattern) : null;
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UsageException($"--run: not a valid regular expression: {ex.Message}");
+            }
+            var options = new VetOptions(CSharpPacks.Catalog, bundles, dependencies, ExtraRules: csharp.Rules, Engine: CommonOptions.ParseEngine(parse.GetValue(engine)))
+            {
+                Run = filter,
+                Trace = parse.GetValue(trace),
+            };
+            var report = PackVetter.Vet(targets, options);
             var tool = new ReportTool(ToolIdentity.Name, ToolIdentity.Version, ToolIdentity.InformationUri);
             extra.Write(parse, f => VetReporters.Render(report, f, tool));
             console.WriteDocument(VetReporters.Render(report, parse.GetValue(format)!, tool).TrimEnd(), parse.GetValue(output));

@@ -27,6 +27,7 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
     private static readonly System.Reflection.MethodInfo DiagnoseInsert = typeof(DiagnoseRuntime).GetMethod(nameof(DiagnoseRuntime.Insert))!;
 
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private Dictionary<LambdaExpression, string> _conditionTexts = [];
     private int _errors;
     private EvaluationMeter _meter = null!;
     private RuleLets _lets = null!;
@@ -34,6 +35,7 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
     public CompiledRule? Compile(string pack, RuleDocument doc)
     {
         _used.Clear();
+        _conditionTexts = new(ReferenceEqualityComparer.Instance);
         _errors = 0;
         _meter = new EvaluationMeter(doc.Id, pack, sandbox.Limits);
         var scope = new RuleScope();
@@ -94,7 +96,7 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         builder.Property(RuleMetadata.PackProperty, pack);
         try
         {
-            return new CompiledRule(pack, doc, builder.Build());
+            return new CompiledRule(pack, doc, builder.Build()) { ConditionTexts = _conditionTexts };
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
@@ -190,7 +192,12 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         var baseConditions = Conditions(f.Pattern.Where, scope.With(param), param);
         var required = Expression.Parameter(param.Type, "__forall_" + f.Pattern.As);
         var requireConditions = Conditions(f.Require, scope.With(param), param)
-            .Select(c => Expression.Lambda(new Rename(param, required).Visit(c.Body), c.Parameters.Select(p => p == param ? required : p)))
+            .Select(c =>
+            {
+                var renamed = Expression.Lambda(new Rename(param, required).Visit(c.Body), c.Parameters.Select(p => p == param ? required : p));
+                _conditionTexts[renamed] = _conditionTexts[c];
+                return renamed;
+            })
             .ToList();
         if (_errors > 0) return null;
         _used.Add(f.Pattern.As);
@@ -278,11 +285,15 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
                     : $"condition '{expr.Text}' must be true or false, but it is {TypeNames.Of(body.Type)}");
                 continue;
             }
-            foreach (var part in SplitAnd(body))
+            var parts = SplitAnd(body).ToList();
+            for (int i = 0; i < parts.Count; i++)
             {
+                var part = parts[i];
                 var used = ParameterUsage.Of(part, scope);
                 foreach (var p in used) _used.Add(p.Name!);
-                result.Add(Expression.Lambda(Metered(part), used.Count > 0 ? used : [own]));
+                var condition = Expression.Lambda(Metered(part), used.Count > 0 ? used : [own]);
+                _conditionTexts[condition] = parts.Count == 1 ? $"'{expr.Text}'" : $"'{expr.Text}' (part {i + 1} of {parts.Count}, split at '&&')";
+                result.Add(condition);
             }
         }
         return result;

@@ -15,4 +15,11 @@ public sealed record VetOptions(
     IReadOnlyList<string>? Dependencies = null,
     int MaxFirings = 10_000,
     IReadOnlyList<NRules.RuleModel.IRuleDefinition>? ExtraRules = null,
-    NetDoctor.Engine.EngineKind Engine = NetDoctor.Engine.EngineKind.Indexed);
+    NetDoctor.Engine.EngineKind Engine = NetDoctor.Engine.EngineKind.Indexed)
+{
+    /// <summary>`--run PATTERN`: only the tests it matches run, and rule coverage is not checked (most rules lack their tests then).</summary>
+    public TestFilter? Run { get; init; }
+
+    /// <summary>`--trace`: each test result carries the trace of its rule's conditions.</summary>
+    public bool Trace { get; init; }
+}
