@@ -16,6 +16,7 @@ namespace NetDoctor.Packs.Compilation;
 internal sealed class RuleLets
 {
     private readonly List<Let> _lets = [];
+    private readonly List<string> _failed = [];
     private readonly HashSet<string> _usedLets = new(StringComparer.Ordinal);
 
     public RuleLets(IReadOnlyList<LetDocument> docs, IReadOnlyList<(ParameterExpression Parameter, SourceMark Mark)> bindings, Func<Expr, IReadOnlyList<ParameterExpression>, LambdaExpression?> parse, Action<string, SourceMark, string> error)
@@ -33,7 +34,11 @@ internal sealed class RuleLets
                 error(DiagnosticCodes.DuplicateBinding, doc.NameMark, $"let '{doc.Name}' is defined twice");
                 continue;
             }
-            if (parse(doc.Value, [.. top, .. Parameters]) is not { } lambda) continue;
+            if (parse(doc.Value, [.. top, .. Parameters]) is not { } lambda)
+            {
+                _failed.Add(doc.Name);
+                continue;
+            }
             var body = Substitute(lambda.Body);
             if (body.Type == typeof(void))
             {
@@ -44,6 +49,13 @@ internal sealed class RuleLets
             _lets.Add(new Let(doc.Name, Expression.Parameter(body.Type, doc.Name), body, uses, doc.NameMark));
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> names a let that did not compile: its own error explains the failure, so the
+    /// expressions that use it report nothing more ("IpPool has no field 'twice'" would only mislead).
+    /// </summary>
+    public bool UsesFailedLet(string text) =>
+        _failed.Any(name => System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<![\w.]){System.Text.RegularExpressions.Regex.Escape(name)}\b"));
 
     /// <summary>One parameter per let, typed by its expression: add them to a scope so expressions may name lets.</summary>
     public IReadOnlyList<ParameterExpression> Parameters => _lets.Select(l => l.Parameter).ToList();

@@ -42,6 +42,8 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         var topBindings = new List<(string Name, SourceMark Mark)>();
         var builder = new RuleBuilder();
         var lhs = builder.LeftHandSide();
+        // The lets' own parse must not consult the previous rule's lets, so start from none.
+        _lets = new RuleLets([], [], ParsePlain, Error);
         _lets = new RuleLets(doc.Lets, TopParameters(doc.When), ParsePlain, Error);
 
         foreach (var element in doc.When)
@@ -325,7 +327,14 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
     private Template? CompileTemplate(Expr text, IReadOnlyList<ParameterExpression> scope)
     {
         var lets = _lets.Parameters.Where(l => scope.All(p => p.Name != l.Name)).ToList();
-        return TemplateCompiler.Compile(text, [.. scope, .. lets], sandbox, diagnostics)?.MapSlots(slot => Inline(slot, scope, text.Mark));
+        int before = diagnostics.Count;
+        var template = TemplateCompiler.Compile(text, [.. scope, .. lets], sandbox, diagnostics);
+        if (template is null && _lets.UsesFailedLet(text.Text))
+        {
+            diagnostics.RemoveRange(before, diagnostics.Count - before);
+            _errors++;
+        }
+        return template?.MapSlots(slot => Inline(slot, scope, text.Mark));
     }
 
     private LambdaExpression? ParsePlain(Expr expr, IReadOnlyList<ParameterExpression> scope)
@@ -336,7 +345,8 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         }
         catch (ExpressionError ex)
         {
-            Error(ex.Code, expr.At(ex.Position), ex.Message);
+            if (_lets.UsesFailedLet(expr.Text)) _errors++;
+            else Error(ex.Code, expr.At(ex.Position), ex.Message);
             return null;
         }
     }
@@ -446,7 +456,7 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
             ok &= message is not null;
             if (message is not null) variants.Add((when, message));
         }
-        if (diagnose.Outcomes[^1].When is not null)
+        if (diagnose.Outcomes.All(o => o.When is not null))
             diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.NoDefaultOutcome, diagnose.Outcomes[^1].Mark,
                 $"outcomes have no default (a last entry without 'when'): when none holds, the message is the rule's title \"{doc.Title}\""));
         return ok ? Template.FirstOf(diagnose.MessageText, variants, doc.Title) : null;
