@@ -25,7 +25,7 @@ public class ExactExpectationTests
         test.Failures.ShouldBe([
             "missing diagnosis (" + Fixtures.Pack("exact-failing") + "/tests/wrong.yaml:13:7): rule language/address-in-pool, node k8s01, message \"nodes (10.0.0.0/16) holds 10.0.0.6 on eth0\"\n"
             + "  closest produced (language/address-in-pool on k8s01) differs in message: expected \"nodes (10.0.0.0/16) holds 10.0.0.6 on eth0\", produced \"nodes (10.0.0.0/16) holds 10.0.0.5 on eth0\"",
-            "unexpected diagnosis: rule language/address-in-pool, node k8s01, severity warning, message \"nodes (10.0.0.0/16) holds 10.0.0.5 on eth0\"",
+            "unexpected diagnosis: {rule: language/address-in-pool, node: \"k8s01\", severity: warning, message: \"nodes (10.0.0.0/16) holds 10.0.0.5 on eth0\"}",
         ]);
     }
 
@@ -37,7 +37,7 @@ public class ExactExpectationTests
         test.Failures.Count.ShouldBe(2);
         test.Failures[0].ShouldStartWith("missing diagnosis (");
         test.Failures[0].ShouldContain("rule language/address-in-pool, node k8s03, message matching /narrow .*/\n  closest produced (language/address-in-pool on k8s02) differs in node: expected k8s03, produced k8s02\n  and in message: /narrow .*/ does not match the whole of \"wide (10.0.0.0/8) holds 10.0.0.7 on ens3\"");
-        test.Failures[1].ShouldBe("unexpected diagnosis: rule language/address-in-pool, node k8s02, severity warning, message \"wide (10.0.0.0/8) holds 10.0.0.7 on ens3\"");
+        test.Failures[1].ShouldBe("unexpected diagnosis: {rule: language/address-in-pool, node: \"k8s02\", severity: warning, message: \"wide (10.0.0.0/8) holds 10.0.0.7 on ens3\"}");
     }
 
     [Theory, MemberData(nameof(Engines))]
@@ -46,7 +46,7 @@ public class ExactExpectationTests
         var test = VetExactFailing(engine).Tests.Single(t => t.Name == "a derived field that differs");
 
         test.Failures.Count.ShouldBe(3);
-        test.Failures[2].ShouldBe("unexpected derived fact: PoolNode Pool=nodes Host=10.0.0.5 Label=nodes/eth0 (node k8s01)");
+        test.Failures[2].ShouldBe("unexpected derived fact: {fact: PoolNode, node: \"k8s01\", fields: {Pool: \"nodes\", Host: \"10.0.0.5\", Label: \"nodes/eth0\"}}");
         test.Failures[0].ShouldEndWith("tests/wrong.yaml:46:45: PoolNode has no field 'Hots' (did you mean 'Host'?)");
         test.Failures[1].ShouldEndWith("tests/wrong.yaml:45:7): PoolNode Pool=nodes Host=10.0.0.9 Hots=x\n  closest produced differs in Host: expected \"10.0.0.9\", produced \"10.0.0.5\"\n  and in Hots: no such field");
     }

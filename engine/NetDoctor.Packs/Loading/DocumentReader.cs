@@ -99,7 +99,7 @@ internal sealed class DocumentReader(PackFile file, List<PackDiagnostic> diagnos
         node.KeyNode("node") is not null,
         NullableScalar(node.Scalar("node")),
         node.Map("fields") is { } fields
-            ? fields.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", (kv.Value as YamlScalarNode)?.Value ?? "", file.At(kv.Key))).ToList()
+            ? fields.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", NullableScalar(kv.Value as YamlScalarNode) ?? "null", file.At(kv.Key))).ToList()
             : [],
         file.At(node));
 

@@ -40,7 +40,7 @@ internal static class ExactExpectations
             failures.Add(line);
         }
         foreach (var extra in left)
-            failures.Add($"unexpected diagnosis: rule {extra.RuleId}, node {extra.Node ?? "null"}, severity {Severity(extra)}, message \"{extra.Message}\"");
+            failures.Add($"unexpected diagnosis: {{rule: {extra.RuleId}, node: {Quote(extra.Node)}, severity: {Severity(extra)}, message: {Quote(extra.Message)}}}");
     }
 
     public static void CheckDerives(RuleTestDocument test, IReadOnlyList<DerivedFact> produced, List<string> failures)
@@ -65,7 +65,8 @@ internal static class ExactExpectations
             failures.Add(line);
         }
         foreach (var extra in left)
-            failures.Add($"unexpected derived fact: {extra.TypeName} {extra.Summary}" + (extra.Node is null ? "" : $" (node {extra.Node})"));
+            failures.Add($"unexpected derived fact: {{fact: {extra.TypeName}, node: {Quote(extra.Node)}, fields: {{"
+                + string.Join(", ", extra.Fields.Select(f => $"{f.Key}: {Quote(FieldText(f.Value))}")) + "}}");
     }
 
     /// <summary>A field value the way tests write it: as facts and evidence show it, booleans in YAML's lower case.</summary>
@@ -123,6 +124,14 @@ internal static class ExactExpectations
             return false;
         }
     }
+
+    /// <summary>
+    /// A YAML flow scalar: unexpected items are printed as entries that can be pasted under `expect.diagnoses` or
+    /// `expect.derives` once checked (a JSON string is a valid YAML double-quoted scalar).
+    /// </summary>
+    private static string Quote(string? text) => text is null ? "null" : System.Text.Json.JsonSerializer.Serialize(text, JsonOptions);
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Severity(Diagnosis d) => d.Severity.ToString().ToLowerInvariant();
 
