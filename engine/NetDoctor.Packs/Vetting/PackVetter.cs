@@ -42,7 +42,7 @@ public static class PackVetter
             diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.TestInvalid, new SourceMark(string.Join(", ", targets), "", 0, 0),
                 $"no test matches --run '{filter}' (a glob matched against the whole test name or rule id, or /regex/)"));
         var infos = loaded.Infos.Where(i => vetted.Any(p => p.DisplayDirectory == i.Directory)).ToList();
-        return new VetReport(infos, diagnostics, tests, coverage);
+        return new VetReport(infos, diagnostics, tests, coverage) { RunFilter = options.Run?.Pattern };
     }
 
     /// <summary>C# rules have no YAML position; point at the pack's conventional csharp/ folder.</summary>

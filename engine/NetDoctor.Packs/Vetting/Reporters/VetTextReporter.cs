@@ -23,7 +23,9 @@ public static class VetTextReporter
                 text.AppendLine(CultureInfo.InvariantCulture, $"     {line}");
         }
         var c = report.Coverage;
-        text.AppendLine(CultureInfo.InvariantCulture, $"coverage: {c.Covered}/{c.Total} rules have a firing and a non-firing test ({c.Percent.ToString("0.#", CultureInfo.InvariantCulture)}%)");
+        if (report.RunFilter is { } filter)
+            text.AppendLine(CultureInfo.InvariantCulture, $"coverage: not checked (only the tests matching --run '{filter}' ran)");
+        else text.AppendLine(CultureInfo.InvariantCulture, $"coverage: {c.Covered}/{c.Total} rules have a firing and a non-firing test ({c.Percent.ToString("0.#", CultureInfo.InvariantCulture)}%)");
         text.AppendLine(Verdict(report));
         return text.ToString();
     }
