@@ -21,7 +21,7 @@ namespace NetDoctor.Packs.Compilation;
 /// condition or action over its budget stops with an error naming the rule instead of running away.
 /// Every problem is reported with its position; a rule with errors yields null.
 /// </summary>
-internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDictionary<string, DerivedTypeInfo> derivedTypes, List<PackDiagnostic> diagnostics)
+internal sealed partial class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDictionary<string, DerivedTypeInfo> derivedTypes, List<PackDiagnostic> diagnostics)
 {
     private static readonly System.Reflection.MethodInfo DeriveInsert = typeof(DeriveRuntime).GetMethod(nameof(DeriveRuntime.Insert))!;
     private static readonly System.Reflection.MethodInfo DiagnoseInsert = typeof(DiagnoseRuntime).GetMethod(nameof(DiagnoseRuntime.Insert))!;
@@ -182,79 +182,6 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         return pattern;
     }
 
-    /// <summary>
-    /// `forall`: NRules' ForAll element with the pattern as its base and one pattern of the same type holding the
-    /// `require` conditions. The require pattern's declaration needs a name of its own (declarations are unique in a
-    /// rule), so its conditions are rewritten from the author's binding name to that one; both runtimes then read
-    /// "no fact matches the base while failing the requirements".
-    /// </summary>
-    private ForAllElement? ForAll(ForAllDocument f, RuleScope scope)
-    {
-        if (Bind(f.Pattern, scope) is not { } param) return null;
-        var baseConditions = Conditions(f.Pattern.Where, scope.With(param), param);
-        var required = Expression.Parameter(param.Type, "__forall_" + f.Pattern.As);
-        var requireConditions = Conditions(f.Require, scope.With(param), param)
-            .Select(c =>
-            {
-                var renamed = Expression.Lambda(new Rename(param, required).Visit(c.Body), c.Parameters.Select(p => p == param ? required : p));
-                _conditionTexts[renamed] = _conditionTexts[c];
-                return renamed;
-            })
-            .ToList();
-        if (_errors > 0) return null;
-        _used.Add(f.Pattern.As);
-        return Element.ForAll(
-            Element.Pattern(Element.Declaration(param.Type, param.Name!), baseConditions.Select(Element.Condition), null),
-            [Element.Pattern(Element.Declaration(required.Type, required.Name!), requireConditions.Select(Element.Condition), null)]);
-    }
-
-    private sealed class Rename(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
-
-    /// <summary>
-    /// The bindings the rule's top-level elements will make, worked out before compiling them so `let:` expressions can
-    /// be parsed over all of them. Unresolvable ones are left out; compiling the element reports why.
-    /// </summary>
-    private List<(ParameterExpression Parameter, SourceMark Mark)> TopParameters(IReadOnlyList<WhenElement> when)
-    {
-        var result = new List<(ParameterExpression, SourceMark)>();
-        foreach (var element in when)
-        {
-            switch (element)
-            {
-                case PatternDocument p when sandbox.Catalog.TryResolve(p.Fact, out var type):
-                    result.Add((Expression.Parameter(type, p.As), p.AsMark));
-                    break;
-                case AggregateDocument a when sandbox.Catalog.TryResolve(a.Source.Fact, out var source):
-                    if (AggregateResultType(a, Expression.Parameter(source, a.Source.As)) is { } resultType)
-                        result.Add((Expression.Parameter(resultType, a.As), a.AsMark));
-                    break;
-            }
-        }
-        return result;
-    }
-
-    private Type? AggregateResultType(AggregateDocument a, ParameterExpression source)
-    {
-        try
-        {
-            return a.Form switch
-            {
-                AggregateForm.Collect => typeof(IReadOnlyList<>).MakeGenericType(source.Type),
-                AggregateForm.Count => typeof(int),
-                _ => typeof(IGrouping<,>).MakeGenericType(
-                    sandbox.Parse([source], a.Key!.Text).Body.Type,
-                    a.Element is null ? source.Type : sandbox.Parse([source], a.Element.Text).Body.Type),
-            };
-        }
-        catch (ExpressionError)
-        {
-            return null;
-        }
-    }
-
     private LambdaExpression? Selector(Expr expr, ParameterExpression source)
     {
         if (ParsePlain(expr, [source]) is not { } lambda) return null;
@@ -303,39 +230,6 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
 
     private static IEnumerable<Expression> SplitAnd(Expression body) =>
         body is BinaryExpression { NodeType: ExpressionType.AndAlso } and ? SplitAnd(and.Left).Concat(SplitAnd(and.Right)) : [body];
-
-    /// <summary>
-    /// Parses an expression over the bindings in <paramref name="scope"/> and the rule's lets, with the lets inlined:
-    /// the result's body uses bindings only. A let whose bindings are not all in scope yet is an error at the expression.
-    /// </summary>
-    private LambdaExpression? Parse(Expr expr, IReadOnlyList<ParameterExpression> scope)
-    {
-        var lets = _lets.Parameters.Where(l => scope.All(p => p.Name != l.Name)).ToList();
-        if (ParsePlain(expr, [.. scope, .. lets]) is not { } lambda) return null;
-        if (Inline(lambda.Body, scope, expr.Mark) is not { } body) return null;
-        return Expression.Lambda(body, scope);
-    }
-
-    private Expression? Inline(Expression body, IReadOnlyList<ParameterExpression> scope, SourceMark mark)
-    {
-        if (_lets.Inline(body, scope, out string? problem) is { } inlined) return inlined;
-        Error(DiagnosticCodes.TypeCheck, mark, problem!);
-        return null;
-    }
-
-    /// <summary>A template over the bindings in scope and the lets (inlined into its slots).</summary>
-    private Template? CompileTemplate(Expr text, IReadOnlyList<ParameterExpression> scope)
-    {
-        var lets = _lets.Parameters.Where(l => scope.All(p => p.Name != l.Name)).ToList();
-        int before = diagnostics.Count;
-        var template = TemplateCompiler.Compile(text, [.. scope, .. lets], sandbox, diagnostics);
-        if (template is null && _lets.UsesFailedLet(text.Text))
-        {
-            diagnostics.RemoveRange(before, diagnostics.Count - before);
-            _errors++;
-        }
-        return template?.MapSlots(slot => Inline(slot, scope, text.Mark));
-    }
 
     private LambdaExpression? ParsePlain(Expr expr, IReadOnlyList<ParameterExpression> scope)
     {
@@ -422,44 +316,6 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         var context = Expression.Parameter(typeof(IContext), "__context");
         var body = Expression.Call(DiagnoseInsert, context, Expression.Constant(spec), Expression.NewArrayInit(typeof(object), slots));
         return Action(context, body, scope);
-    }
-
-    /// <summary>
-    /// `outcomes:`: each `when` a bool over the bindings and lets, each message a template; the message is one slot that
-    /// renders the first variant whose `when` holds. An entry without `when` is the default and must come last; without
-    /// one, a diagnosis no variant describes gets the rule's title as its message (vet warns about that).
-    /// </summary>
-    private Template? Outcomes(RuleDocument doc, DiagnoseAction diagnose, RuleScope scope)
-    {
-        var variants = new List<(Expression?, Template)>();
-        bool ok = true;
-        for (int i = 0; i < diagnose.Outcomes.Count; i++)
-        {
-            var outcome = diagnose.Outcomes[i];
-            Expression? when = null;
-            if (outcome.When is { } condition)
-            {
-                when = Parse(condition, scope.Parameters)?.Body;
-                if (when is not null && when.Type != typeof(bool))
-                {
-                    Error(DiagnosticCodes.TypeCheck, condition.Mark, $"outcome condition '{condition.Text}' must be true or false, but it is {TypeNames.Of(when.Type)}");
-                    when = null;
-                }
-                ok &= when is not null;
-            }
-            else if (i < diagnose.Outcomes.Count - 1)
-            {
-                Error(DiagnosticCodes.TypeCheck, outcome.Mark, "an outcome without 'when' is the default and must be the last one (the ones after it could never be chosen)");
-                ok = false;
-            }
-            var message = CompileTemplate(outcome.Message, scope.Parameters);
-            ok &= message is not null;
-            if (message is not null) variants.Add((when, message));
-        }
-        if (diagnose.Outcomes.All(o => o.When is not null))
-            diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.NoDefaultOutcome, diagnose.Outcomes[^1].Mark,
-                $"outcomes have no default (a last entry without 'when'): when none holds, the message is the rule's title \"{doc.Title}\""));
-        return ok ? Template.FirstOf(diagnose.MessageText, variants, doc.Title) : null;
     }
 
     private LambdaExpression Action(ParameterExpression context, Expression body, RuleScope scope)
