@@ -23,7 +23,7 @@ public class BrokenPackTests
         { "schema-errors", DiagnosticCodes.IdFormat, "rules/pool.yaml", 3, 1, "rule id 'Schema_Errors/Bad' must be 'pack/kebab-name' (lowercase letters, digits and dashes, e.g. calico/bgp-session-down)" },
         { "schema-errors", DiagnosticCodes.Schema, "rules/pool.yaml", 5, 1, "'fatal' is not a valid severity: expected info, warning, error, critical" },
         { "schema-errors", DiagnosticCodes.Schema, "rules/pool.yaml", 9, 5, "unknown field 'wehre' in 'when[0]' (did you mean 'where'?)" },
-        { "schema-errors", DiagnosticCodes.Schema, "rules/pool.yaml", 10, 5, "'when[1]' has both 'fact' and 'not'; it must have exactly one of: fact, not, exists, collect, count, groupBy" },
+        { "schema-errors", DiagnosticCodes.Schema, "rules/pool.yaml", 10, 5, "'when[1]' has both 'fact' and 'not'; it must have exactly one of: fact, not, exists, collect, count, groupBy, forall" },
         { "template-errors", DiagnosticCodes.TypeCheck, "rules/pool.yaml", 10, 28, "IpPool has no field 'Nmae' (did you mean 'Name'?)" },
         { "template-errors", DiagnosticCodes.TypeCheck, "rules/pool.yaml", 10, 48, "unknown name 'addr'; bindings in scope: pool" },
         { "template-errors", DiagnosticCodes.TypeCheck, "rules/pool.yaml", 11, 22, "evidence names unknown binding 'adr'" },

@@ -14,4 +14,8 @@ public sealed record CompiledRule(string Pack, RuleDocument Document, IRuleDefin
     public string? Derives => Document.Derive?.Fact;
 
     public SourceMark Mark => Document.Mark;
+
+    /// <summary>The quoted `where` text each compiled condition came from (by reference), for traces.</summary>
+    public IReadOnlyDictionary<System.Linq.Expressions.LambdaExpression, string> ConditionTexts { get; init; } =
+        new Dictionary<System.Linq.Expressions.LambdaExpression, string>();
 }

@@ -21,24 +21,30 @@ namespace NetDoctor.Packs.Compilation;
 /// condition or action over its budget stops with an error naming the rule instead of running away.
 /// Every problem is reported with its position; a rule with errors yields null.
 /// </summary>
-internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDictionary<string, DerivedTypeInfo> derivedTypes, List<PackDiagnostic> diagnostics)
+internal sealed partial class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDictionary<string, DerivedTypeInfo> derivedTypes, List<PackDiagnostic> diagnostics)
 {
     private static readonly System.Reflection.MethodInfo DeriveInsert = typeof(DeriveRuntime).GetMethod(nameof(DeriveRuntime.Insert))!;
     private static readonly System.Reflection.MethodInfo DiagnoseInsert = typeof(DiagnoseRuntime).GetMethod(nameof(DiagnoseRuntime.Insert))!;
 
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private Dictionary<LambdaExpression, string> _conditionTexts = [];
     private int _errors;
     private EvaluationMeter _meter = null!;
+    private RuleLets _lets = null!;
 
     public CompiledRule? Compile(string pack, RuleDocument doc)
     {
         _used.Clear();
+        _conditionTexts = new(ReferenceEqualityComparer.Instance);
         _errors = 0;
         _meter = new EvaluationMeter(doc.Id, pack, sandbox.Limits);
         var scope = new RuleScope();
         var topBindings = new List<(string Name, SourceMark Mark)>();
         var builder = new RuleBuilder();
         var lhs = builder.LeftHandSide();
+        // The lets' own parse must not consult the previous rule's lets, so start from none.
+        _lets = new RuleLets([], [], ParsePlain, Error);
+        _lets = new RuleLets(doc.Lets, TopParameters(doc.When), ParsePlain, Error);
 
         foreach (var element in doc.When)
         {
@@ -64,6 +70,9 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
                         topBindings.Add((a.As, a.AsMark));
                     }
                     break;
+                case ForAllDocument f:
+                    if (ForAll(f, scope) is { } forAll) lhs.ForAll(forAll);
+                    break;
             }
         }
 
@@ -76,6 +85,9 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         foreach (var (name, mark) in topBindings.Where(b => !_used.Contains(b.Name)))
             diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UnusedBinding, mark,
                 $"binding '{name}' is never used (not in a condition, template, derived field or the evidence)"));
+        foreach (var (name, mark) in _lets.Unused)
+            diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UnusedBinding, mark,
+                $"let '{name}' is never used (not in a condition, template, derived field or another let)"));
 
         builder.Name(doc.Id);
         builder.Description(doc.Description ?? "");
@@ -86,7 +98,7 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         builder.Property(RuleMetadata.PackProperty, pack);
         try
         {
-            return new CompiledRule(pack, doc, builder.Build());
+            return new CompiledRule(pack, doc, builder.Build()) { ConditionTexts = _conditionTexts };
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
@@ -172,7 +184,7 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
 
     private LambdaExpression? Selector(Expr expr, ParameterExpression source)
     {
-        if (Parse(expr, [source]) is not { } lambda) return null;
+        if (ParsePlain(expr, [source]) is not { } lambda) return null;
         _used.Add(source.Name!);
         return Expression.Lambda(Metered(lambda.Body), source);
     }
@@ -202,11 +214,15 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
                     : $"condition '{expr.Text}' must be true or false, but it is {TypeNames.Of(body.Type)}");
                 continue;
             }
-            foreach (var part in SplitAnd(body))
+            var parts = SplitAnd(body).ToList();
+            for (int i = 0; i < parts.Count; i++)
             {
+                var part = parts[i];
                 var used = ParameterUsage.Of(part, scope);
                 foreach (var p in used) _used.Add(p.Name!);
-                result.Add(Expression.Lambda(Metered(part), used.Count > 0 ? used : [own]));
+                var condition = Expression.Lambda(Metered(part), used.Count > 0 ? used : [own]);
+                _conditionTexts[condition] = parts.Count == 1 ? $"'{expr.Text}'" : $"'{expr.Text}' (part {i + 1} of {parts.Count}, split at '&&')";
+                result.Add(condition);
             }
         }
         return result;
@@ -215,7 +231,7 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
     private static IEnumerable<Expression> SplitAnd(Expression body) =>
         body is BinaryExpression { NodeType: ExpressionType.AndAlso } and ? SplitAnd(and.Left).Concat(SplitAnd(and.Right)) : [body];
 
-    private LambdaExpression? Parse(Expr expr, IReadOnlyList<ParameterExpression> scope)
+    private LambdaExpression? ParsePlain(Expr expr, IReadOnlyList<ParameterExpression> scope)
     {
         try
         {
@@ -223,7 +239,8 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
         }
         catch (ExpressionError ex)
         {
-            Error(ex.Code, expr.At(ex.Position), ex.Message);
+            if (_lets.UsesFailedLet(expr.Text)) _errors++;
+            else Error(ex.Code, expr.At(ex.Position), ex.Message);
             return null;
         }
     }
@@ -268,12 +285,12 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
     private LambdaExpression? Diagnose(RuleDocument doc, DiagnoseAction diagnose, RuleScope scope, List<(string Name, SourceMark Mark)> topBindings)
     {
         int before = diagnostics.Count;
-        var message = TemplateCompiler.Compile(diagnose.Message, scope.Parameters, sandbox, diagnostics);
+        var message = diagnose.Message is { } text ? CompileTemplate(text, scope.Parameters) : Outcomes(doc, diagnose, scope);
         var remediation = new List<(Template, Template?)>();
         foreach (var step in diagnose.Remediation)
         {
-            var description = TemplateCompiler.Compile(step.Description, scope.Parameters, sandbox, diagnostics);
-            var command = step.Command is null ? null : TemplateCompiler.Compile(step.Command, scope.Parameters, sandbox, diagnostics);
+            var description = CompileTemplate(step.Description, scope.Parameters);
+            var command = step.Command is null ? null : CompileTemplate(step.Command, scope.Parameters);
             if (description is not null && (step.Command is null || command is not null)) remediation.Add((description, command));
         }
         HashSet<string>? evidence = null;
@@ -288,8 +305,9 @@ internal sealed class YamlRuleCompiler(ExpressionSandbox sandbox, IReadOnlyDicti
                 _used.Add(name);
             }
         }
-        _errors += diagnostics.Skip(before).Count(d => d.IsError);
-        if (message is null || remediation.Count != diagnose.Remediation.Count || diagnostics.Count != before) return null;
+        int errors = diagnostics.Skip(before).Count(d => d.IsError);
+        _errors += errors;
+        if (message is null || remediation.Count != diagnose.Remediation.Count || errors > 0) return null;
 
         var spec = new DiagnosisSpec(message, remediation, diagnose.References.Concat(doc.References).Distinct().ToList(), evidence);
         var slots = new[] { message }.Concat(remediation.SelectMany(r => r.Item2 is null ? new[] { r.Item1 } : [r.Item1, r.Item2]))

@@ -49,6 +49,9 @@ internal sealed class DocumentReader(PackFile file, List<PackDiagnostic> diagnos
         var then = root.Map("then")!;
         DeriveAction? derive = then.Map("derive") is { } d ? ReadDerive(d) : null;
         DiagnoseAction? diagnose = then.Map("diagnose") is { } g ? ReadDiagnose(g) : null;
+        var lets = root.Map("let") is { } letMap
+            ? letMap.Children.Select(kv => new LetDocument(((YamlScalarNode)kv.Key).Value!, file.At(kv.Key), file.Expr((YamlScalarNode)kv.Value))).ToList()
+            : [];
         if (diagnostics.Count != before) return null;
         return new RuleDocument(
             root.String("id")!,
@@ -63,7 +66,7 @@ internal sealed class DocumentReader(PackFile file, List<PackDiagnostic> diagnos
             diagnose,
             file.At(root),
             file.At(root.Get("id")!),
-            root.Get("severity") is { } s ? file.At(s) : file.At(root));
+            root.Get("severity") is { } s ? file.At(s) : file.At(root)) { Lets = lets };
     }
 
     public RuleTestDocument ReadTest(YamlMappingNode root, int index)
@@ -83,14 +86,51 @@ internal sealed class DocumentReader(PackFile file, List<PackDiagnostic> diagnos
             file.At(root.Get("rule")!),
             facts,
             given.String("bundle"),
-            new TestExpectation(expect.Bool("fired"), expect.Int("count"), expect.String("messageContains"), expect.Strings("evidenceIncludes"), expect.String("remediationContains")),
+            new TestExpectation(expect.Bool("fired"), expect.Int("count"), expect.String("messageContains"), expect.Strings("evidenceIncludes"), expect.String("remediationContains"))
+            {
+                Diagnoses = expect.Get("diagnoses") is YamlSequenceNode d ? d.Children.OfType<YamlMappingNode>().Select(ReadExpectedDiagnosis).ToList() : null,
+                Derives = expect.Get("derives") is YamlSequenceNode v ? v.Children.OfType<YamlMappingNode>().Select(ReadExpectedDerive).ToList() : null,
+            },
             file.At(root));
     }
+
+    private ExpectedDiagnosis ReadExpectedDiagnosis(YamlMappingNode node) => new(
+        node.String("rule"),
+        node.KeyNode("node") is not null,
+        NullableScalar(node.Scalar("node")),
+        node.String("severity"),
+        node.String("title"),
+        node.String("message"),
+        node.String("messageMatches"),
+        node.Get("remediation") is YamlSequenceNode steps
+            ? steps.Children.OfType<YamlMappingNode>().Select(s => new ExpectedStep(s.String("description") ?? "", s.String("command"))).ToList()
+            : null,
+        file.At(node));
+
+    private ExpectedDerivedFact ReadExpectedDerive(YamlMappingNode node) => new(
+        node.String("fact")!,
+        node.KeyNode("node") is not null,
+        NullableScalar(node.Scalar("node")),
+        node.Map("fields") is { } fields
+            ? fields.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", NullableScalar(kv.Value as YamlScalarNode) ?? "null", file.At(kv.Key))).ToList()
+            : [],
+        file.At(node));
+
+    /// <summary>A plain `~`, `null` or empty scalar is YAML's null; a quoted one is the text.</summary>
+    private static string? NullableScalar(YamlScalarNode? node) =>
+        node is null || (node.Style == YamlDotNet.Core.ScalarStyle.Plain && node.Value is null or "" or "~" or "null") ? null : node.Value;
 
     private WhenElement? ReadElement(YamlMappingNode node)
     {
         var mark = file.At(node);
         if (node.Get("fact") is not null) return ReadPattern(node);
+        if (node.Map("forall") is { } all)
+        {
+            foreach (string key in new[] { "as", "where" })
+                if (node.KeyNode(key) is { } misplaced)
+                    Error(file.At(misplaced), $"'{key}' of a 'forall' element belongs inside it: forall: {{fact: ..., {key}: ..., require: [...]}}");
+            return new ForAllDocument(ReadPattern(all), all.Seq("require").OfType<YamlScalarNode>().Select(file.Expr).ToList(), mark);
+        }
         foreach (string wrapper in new[] { "not", "exists" })
         {
             if (node.Map(wrapper) is not { } inner) continue;
@@ -156,7 +196,11 @@ internal sealed class DocumentReader(PackFile file, List<PackDiagnostic> diagnos
         var remediation = node.Seq("remediation").OfType<YamlMappingNode>()
             .Select(r => new RemediationDocument(file.Expr(r.Scalar("description")!), r.Scalar("command") is { } c ? file.Expr(c) : null))
             .ToList();
-        return new DiagnoseAction(file.Expr(node.Scalar("message")!), evidence, remediation, node.Strings("references"), file.At(node));
+        var outcomes = node.Seq("outcomes").OfType<YamlMappingNode>()
+            .Select(o => new OutcomeDocument(o.Scalar("when") is { } w ? file.Expr(w) : null, file.Expr(o.Scalar("message")!), file.At(o)))
+            .ToList();
+        var message = node.Scalar("message") is { } m ? file.Expr(m) : null;
+        return new DiagnoseAction(message, evidence, remediation, node.Strings("references"), file.At(node)) { Outcomes = outcomes };
     }
 
     /// <summary>IpPool -> ipPool, BGPPeer -> bgpPeer: the binding name when a pattern has no 'as'.</summary>

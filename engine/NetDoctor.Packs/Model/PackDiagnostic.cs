@@ -37,6 +37,7 @@ public static class DiagnosticCodes
     public const string MissingRemediation = "missing-remediation";
     public const string UnusedBinding = "unused-binding";
     public const string DuplicateBinding = "duplicate-binding";
+    public const string NoDefaultOutcome = "no-default-outcome";
     public const string TestInvalid = "test-invalid";
     public const string TestFailed = "test-failed";
     public const string Coverage = "coverage";

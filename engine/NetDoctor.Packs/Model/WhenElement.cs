@@ -34,3 +34,9 @@ public sealed record AggregateDocument(
     SourceMark AsMark,
     IReadOnlyList<Expr> Where,
     SourceMark Mark) : WhenElement(Mark);
+
+/// <summary>
+/// `forall: {fact, as, where, require}`: every fact matching the pattern (its `where`) also meets every `require`
+/// condition; holds when there is no such fact too.
+/// </summary>
+public sealed record ForAllDocument(PatternDocument Pattern, IReadOnlyList<Expr> Require, SourceMark Mark) : WhenElement(Mark);

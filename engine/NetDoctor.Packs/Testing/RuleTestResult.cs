@@ -15,4 +15,7 @@ public sealed record RuleTestResult(
     bool ExpectsNoFiring)
 {
     public bool Passed => Failures.Count == 0;
+
+    /// <summary>With `vet --trace`: how far the rule's conditions matched on this test's facts (<see cref="RuleTrace"/>).</summary>
+    public IReadOnlyList<string>? Trace { get; init; }
 }

@@ -5,6 +5,7 @@ using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Model;
 using NetDoctor.Packs.Running;
 using NetDoctor.Packs.Types;
+using NRules.RuleModel;
 
 namespace NetDoctor.Packs.Testing;
 
@@ -18,7 +19,13 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
 {
     private readonly SessionFactoryCache _factory = new(packs, engine);
 
-    public IReadOnlyList<RuleTestResult> Run(LoadedPack pack) => pack.Tests.Select(t => Run(pack, t)).ToList();
+    /// <summary>Which tests run (`vet --run PATTERN`); null runs every test.</summary>
+    public TestFilter? Filter { get; init; }
+
+    /// <summary>Whether each result carries a <see cref="RuleTrace"/> of its rule (`vet --trace`).</summary>
+    public bool Trace { get; init; }
+
+    public IReadOnlyList<RuleTestResult> Run(LoadedPack pack) => pack.Tests.Where(t => Filter?.Matches(t) ?? true).Select(t => Run(pack, t)).ToList();
 
     public IReadOnlyList<RuleTestResult> RunAll() => packs.Packs.SelectMany(Run).ToList();
 
@@ -26,10 +33,11 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
     {
         var clock = Stopwatch.StartNew();
         var failures = new List<string>();
+        var trace = Trace ? new List<string>() : null;
         int count = 0;
         try
         {
-            count = Execute(pack, test, failures);
+            count = Execute(pack, test, failures, trace);
         }
         catch (MaterializeException ex)
         {
@@ -40,10 +48,10 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
             failures.Add("engine error: " + ex.Message);
         }
         return new RuleTestResult(pack.Name, test.Name, test.Rule, test.Mark, failures, count, clock.Elapsed.TotalMilliseconds,
-            test.Expect.ExpectsFiring, test.Expect.ExpectsNoFiring);
+            test.Expect.ExpectsFiring, test.Expect.ExpectsNoFiring) { Trace = trace };
     }
 
-    private int Execute(LoadedPack pack, RuleTestDocument test, List<string> failures)
+    private int Execute(LoadedPack pack, RuleTestDocument test, List<string> failures, List<string>? trace)
     {
         var rule = packs.FindRule(test.Rule);
         var extra = packs.ExtraRules.FirstOrDefault(r => r.Name == test.Rule);
@@ -70,11 +78,21 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
         bool diagnosesMode = rule?.Diagnoses ?? diagnoses.Count > 0 || derived.Count == 0;
         int count = diagnosesMode ? diagnoses.Count : derived.Count;
         Check(test, diagnosesMode, count, diagnoses, derived, session, failures);
+        if (test.Expect.Diagnoses is not null)
+            ExactExpectations.CheckDiagnoses(test, ExactExpectations.InScope(test, session.Query<Diagnosis>()), failures);
+        if (test.Expect.Derives is not null) ExactExpectations.CheckDerives(test, derived, failures);
+        trace?.AddRange(RuleTrace.Of(
+            (IRuleDefinition?)rule?.Definition ?? extra!,
+            session.Query<object>().ToList(),
+            rule is null ? null : RuleTrace.Labels(rule.Document),
+            c => rule?.ConditionTexts.GetValueOrDefault(c)));
         return count;
     }
 
+    /// <summary>The bundle's facts (when the test names one) followed by the inline facts.</summary>
     private List<object>? Given(LoadedPack pack, RuleTestDocument test, List<string> failures)
     {
+        var facts = new List<object>();
         if (test.Bundle is { } bundle)
         {
             if (bundles is null)
@@ -93,11 +111,11 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
                 failures.Add($"{test.Mark}: fixture bundle '{bundle}' does not exist ({full})");
                 return null;
             }
-            var set = bundles.Read(full);
-            return set.Facts.Cast<object>().ToList();
+            facts.AddRange(bundles.Read(full).Facts);
         }
         var materializer = new FactMaterializer(packs.Catalog, new PackFile(test.Mark.File, test.Mark.RelativeFile, ""));
-        return test.Facts.Select(materializer.Create).ToList();
+        facts.AddRange(test.Facts.Select(materializer.Create));
+        return facts;
     }
 
     private static void Check(RuleTestDocument test, bool diagnoses, int count, List<Diagnosis> found, List<DerivedFact> derived, ISession session, List<string> failures)

@@ -22,7 +22,7 @@ public static class PackVetter
         var vetted = loaded.Packs.Where(p => !dependencyDirs.Contains(p.Directory)).ToList();
 
         var diagnostics = loaded.Diagnostics.Where(d => !InDependency(d, loaded.Packs.Where(p => dependencyDirs.Contains(p.Directory)))).ToList();
-        var runner = new RuleTestRunner(loaded, options.Bundles ?? new NoBundleReader(), options.MaxFirings, options.Engine);
+        var runner = new RuleTestRunner(loaded, options.Bundles ?? new NoBundleReader(), options.MaxFirings, options.Engine) { Filter = options.Run, Trace = options.Trace };
         var tests = vetted.SelectMany(runner.Run).ToList();
 
         var vettedNames = vetted.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
@@ -30,7 +30,7 @@ public static class PackVetter
             .Concat(loaded.ExtraRules.Where(r => vettedNames.Contains(r.Name.Split('/')[0])).Select(r => (r.Name, CSharpMark(vetted, r.Name))))
             .ToList();
         var coverage = CoverageReport.Compute(rules, tests);
-        foreach (var gap in coverage.Rules.Where(r => !r.Covered))
+        foreach (var gap in coverage.Rules.Where(r => !r.Covered && options.Run is null))
         {
             var missing = new List<string>();
             if (!gap.HasFiringTest) missing.Add("one where it fires");
@@ -38,8 +38,11 @@ public static class PackVetter
             diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.Coverage, gap.Mark,
                 $"rule '{gap.RuleId}' needs passing tests: {string.Join(" and ", missing)}"));
         }
+        if (options.Run is { } filter && tests.Count == 0)
+            diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.TestInvalid, new SourceMark(string.Join(", ", targets), "", 0, 0),
+                $"no test matches --run '{filter}' (a glob matched against the whole test name or rule id, or /regex/)"));
         var infos = loaded.Infos.Where(i => vetted.Any(p => p.DisplayDirectory == i.Directory)).ToList();
-        return new VetReport(infos, diagnostics, tests, coverage);
+        return new VetReport(infos, diagnostics, tests, coverage) { RunFilter = options.Run?.Pattern };
     }
 
     /// <summary>C# rules have no YAML position; point at the project pack.yaml names (else the conventional csharp/ folder).</summary>

@@ -22,4 +22,11 @@ public sealed record VetOptions(
     IReadOnlyList<NRules.RuleModel.IRuleDefinition>? ExtraRules = null,
     NetDoctor.Engine.EngineKind Engine = NetDoctor.Engine.EngineKind.Indexed,
     CSharpPackOptions? CSharp = null,
-    HelperFunctions? Functions = null);
+    HelperFunctions? Functions = null)
+{
+    /// <summary>`--run PATTERN`: only the tests it matches run, and rule coverage is not checked (most rules lack their tests then).</summary>
+    public TestFilter? Run { get; init; }
+
+    /// <summary>`--trace`: each test result carries the trace of its rule's conditions.</summary>
+    public bool Trace { get; init; }
+}

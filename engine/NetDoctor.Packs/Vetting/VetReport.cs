@@ -23,4 +23,7 @@ public sealed record VetReport(
     public int TestsFailed => Tests.Count(t => !t.Passed);
 
     public bool Passed => Errors == 0 && TestsFailed == 0;
+
+    /// <summary>The `--run` pattern when only some tests ran (coverage was then not checked); null otherwise.</summary>
+    public string? RunFilter { get; init; }
 }

@@ -19,7 +19,7 @@ public static class YamlRuleExplainer
             Class: null,
             Matches: null,
             doc.Derive is { } derive ? new DerivesExplanation(derive.Fact, derive.Fields.Select(f => new FieldExplanation(f.Name, f.Value.Text)).ToList()) : null,
-            doc.Diagnose?.Message.Text.Trim(),
+            doc.Diagnose?.MessageText,
             doc.Diagnose?.Remediation.Select(r => new StepExplanation(r.Description.Text.Trim(), r.Command?.Text.Trim())).ToList() ?? [],
             RemediationExample: null,
             references);

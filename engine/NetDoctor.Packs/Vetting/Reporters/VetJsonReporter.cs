@@ -29,7 +29,7 @@ public static class VetJsonReporter
                 ["column"] = d.Mark.Column,
                 ["message"] = d.Message,
             }).ToArray()),
-            ["tests"] = new JsonArray(report.Tests.Select(t => (JsonNode)new JsonObject
+            ["tests"] = new JsonArray(report.Tests.Select(t => (JsonNode)WithTrace(t, new JsonObject
             {
                 ["pack"] = t.Pack,
                 ["name"] = t.Name,
@@ -40,7 +40,7 @@ public static class VetJsonReporter
                 ["file"] = t.Mark.File,
                 ["line"] = t.Mark.Line,
                 ["elapsedMs"] = Math.Round(t.ElapsedMs, 1),
-            }).ToArray()),
+            })).ToArray()),
             ["coverage"] = new JsonObject
             {
                 ["percent"] = report.Coverage.Percent,
@@ -60,5 +60,12 @@ public static class VetJsonReporter
             },
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    /// <summary>`trace` (lines) only when `--trace` asked for it, so the usual layout stays as documented.</summary>
+    private static JsonObject WithTrace(NetDoctor.Packs.Testing.RuleTestResult test, JsonObject json)
+    {
+        if (test.Trace is { } trace) json["trace"] = new JsonArray(trace.Select(l => (JsonNode)JsonValue.Create(l)).ToArray());
+        return json;
     }
 }

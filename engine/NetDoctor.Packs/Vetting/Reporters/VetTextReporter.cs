@@ -18,10 +18,14 @@ public static class VetTextReporter
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{(test.Passed ? "PASS" : "FAIL")} {test.Pack}: {test.Name} ({test.RuleId}) {test.ElapsedMs:0} ms");
             foreach (string failure in test.Failures)
-                text.AppendLine(CultureInfo.InvariantCulture, $"     {test.Mark}: {failure}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"     {test.Mark}: {failure.Replace("\n", "\n     ", StringComparison.Ordinal)}");
+            foreach (string line in test.Trace ?? [])
+                text.AppendLine(CultureInfo.InvariantCulture, $"     {line}");
         }
         var c = report.Coverage;
-        text.AppendLine(CultureInfo.InvariantCulture, $"coverage: {c.Covered}/{c.Total} rules have a firing and a non-firing test ({c.Percent.ToString("0.#", CultureInfo.InvariantCulture)}%)");
+        if (report.RunFilter is { } filter)
+            text.AppendLine(CultureInfo.InvariantCulture, $"coverage: not checked (only the tests matching --run '{filter}' ran)");
+        else text.AppendLine(CultureInfo.InvariantCulture, $"coverage: {c.Covered}/{c.Total} rules have a firing and a non-firing test ({c.Percent.ToString("0.#", CultureInfo.InvariantCulture)}%)");
         text.AppendLine(Verdict(report));
         return text.ToString();
     }
