@@ -15,7 +15,8 @@ public sealed class CompositionTests
         var packs = PackRun.Host.LoadPacks();
 
         packs.Errors.ShouldBeEmpty();
-        packs.Packs.Select(p => p.Name).ShouldBe(["calico", "kube-proxy", "node"], ignoreOrder: true);
+        var names = packs.Packs.Select(p => p.Name).ToList();
+        foreach (var pack in new[] { "calico", "kube-proxy", "node" }) names.ShouldContain(pack);
         var ids = packs.RuleDefinitions.Select(r => r.Name).ToList();
         ids.ShouldContain("calico/bgp-peer-address-mismatch");        // C#
         ids.ShouldContain("node/no-route-to-service-cidr");           // YAML
@@ -36,6 +37,7 @@ public sealed class CompositionTests
         using var host = NetDoctorHost.Create(new NetDoctorOptions());
 
         host.Packs.BuiltInDirectory.ShouldBeNull();
-        host.LoadPacks(RepoPaths.Pack("node")).Packs.ShouldHaveSingleItem().Name.ShouldBe("node");
+        host.LoadPacks().Packs.ShouldBeEmpty();
+        host.LoadPacks(RepoPaths.Pack("calico")).Packs.Select(p => p.Name).ShouldNotContain("node");
     }
 }
