@@ -41,6 +41,8 @@ public abstract record InputNeed
             missing.Add(Type.Name);
             return false;
         }
+
+        public override string ToString() => Type.Name;
     }
 
     /// <summary>A derived fact type no enabled rule derives (its pack was disabled): never met.</summary>
@@ -51,6 +53,8 @@ public abstract record InputNeed
             missing.Add(Type.Name);
             return false;
         }
+
+        public override string ToString() => $"{Type.Name} (derived by no enabled rule)";
     }
 
     public sealed record AllOf(IReadOnlyList<InputNeed> Parts) : InputNeed
@@ -65,6 +69,9 @@ public abstract record InputNeed
         public bool Equals(AllOf? other) => other is not null && Parts.SequenceEqual(other.Parts);
 
         public override int GetHashCode() => Parts.Aggregate(17, (h, p) => h * 31 + p.GetHashCode());
+
+        /// <summary>"IptablesChain & (IpPool | IpSetMember)": how `explain`-style output and test failures show a need.</summary>
+        public override string ToString() => Parts.Count == 0 ? "nothing" : string.Join(" & ", Parts.Select(p => p is AnyOf ? $"({p})" : p.ToString()));
     }
 
     /// <summary>Met when one alternative is; when none is, every alternative's missing types are named.</summary>
@@ -82,5 +89,7 @@ public abstract record InputNeed
         public bool Equals(AnyOf? other) => other is not null && Parts.SequenceEqual(other.Parts);
 
         public override int GetHashCode() => Parts.Aggregate(19, (h, p) => h * 31 + p.GetHashCode());
+
+        public override string ToString() => Parts.Count == 0 ? "never" : string.Join(" | ", Parts.Select(p => p is AllOf ? $"({p})" : p.ToString()));
     }
 }

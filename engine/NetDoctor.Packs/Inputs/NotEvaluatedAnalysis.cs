@@ -19,15 +19,17 @@ public static class NotEvaluatedAnalysis
         foreach (var rule in RuleRoles.Diagnosing(packs).Where(r => r.Severity() > RuleSeverity.Info))
         {
             var need = inputs.For(rule);
-            if (need.Missing(read.Any) is { } missing)
+            if (need.Missing(type => Read(type, read.Any)) is { } missing)
             {
                 found.Add(new NotEvaluatedRule(rule.Id(), null, missing));
                 continue;
             }
             foreach (string node in nodes)
-                if (need.Missing(type => HostFacts.Is(type) && read.CarriesNode(type) ? read.On(type, node) : read.Any(type)) is { } onNode)
+                if (need.Missing(type => HostFacts.Is(type) && read.CarriesNode(type) ? read.On(type, node) : Read(type, read.Any)) is { } onNode)
                     found.Add(new NotEvaluatedRule(rule.Id(), node, onNode));
         }
         return found.OrderBy(n => n.RuleId, StringComparer.Ordinal).ThenBy(n => n.Node, StringComparer.Ordinal).ToList();
     }
+
+    private static bool Read(Type type, Func<Type, bool> any) => any(type) || ReadWith.Of(type).Any(any);
 }

@@ -45,13 +45,17 @@ public static class RuleRoles
         _ => [],
     };
 
+    /// <summary>
+    /// Derived types the action creates: `new X {…}` or a factory call returning one. Bound facts (parameters and their
+    /// members, `named.Chain`) are derived facts the rule matched, not ones it produces.
+    /// </summary>
     private sealed class TypeCollector : ExpressionVisitor
     {
         public HashSet<Type> Types { get; } = [];
 
         public override Expression? Visit(Expression? node)
         {
-            if (node is not null && IsDerived(node.Type) && !node.Type.IsAbstract) Types.Add(node.Type);
+            if (node is NewExpression or MemberInitExpression or MethodCallExpression && IsDerived(node.Type) && !node.Type.IsAbstract) Types.Add(node.Type);
             return base.Visit(node);
         }
     }
