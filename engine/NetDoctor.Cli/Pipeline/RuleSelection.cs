@@ -27,7 +27,7 @@ public sealed record RuleSelection(IReadOnlyList<string> Skip, IReadOnlyList<str
         var allIds = packs.RuleDefinitions.Select(r => r.Id()).ToList();
         foreach (var (option, pattern) in Skip.Select(p => ("--skip", p)).Concat(Only.Select(p => ("--only", p))))
             if (!allIds.Any(id => Matches(pattern, id)))
-                throw new UsageException($"{option} {pattern}: no loaded rule has this id{Hint(pattern, allIds)}; `netdoctor packs` lists them");
+                throw new UsageException($"{option} {pattern}: {(IsGlob(pattern) ? "matches no loaded rule" : "no loaded rule has this id")}{Hint(pattern, allIds)}; `netdoctor packs` lists them");
 
         var packNames = packs.Packs.Select(p => p.Name).Concat(packs.ExtraRules.Select(r => r.Pack()).OfType<string>()).Distinct().ToList();
         foreach (string name in DisabledPacks)

@@ -25,11 +25,12 @@ public static class NotEvaluatedAnalysis
                 continue;
             }
             foreach (string node in nodes)
-                if (need.Missing(type => HostFacts.Is(type) && read.CarriesNode(type) ? read.On(type, node) : Read(type, read.Any)) is { } onNode)
+                if (need.Missing(type => HostFacts.Is(type) && Read(type, read.CarriesNode) ? Read(type, t => read.On(t, node)) : Read(type, read.Any)) is { } onNode)
                     found.Add(new NotEvaluatedRule(rule.Id(), node, onNode));
         }
         return found.OrderBy(n => n.RuleId, StringComparer.Ordinal).ThenBy(n => n.Node, StringComparer.Ordinal).ToList();
     }
 
-    private static bool Read(Type type, Func<Type, bool> any) => any(type) || ReadWith.Of(type).Any(any);
+    /// <summary>True when <paramref name="test"/> holds for the type or for an output it is found in (<see cref="ReadWith"/>).</summary>
+    private static bool Read(Type type, Func<Type, bool> test) => test(type) || ReadWith.Of(type).Any(test);
 }
