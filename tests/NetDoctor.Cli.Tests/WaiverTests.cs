@@ -152,7 +152,7 @@ public class WaiverTests
 
     [Theory]
     [InlineData("markdown", "## Waived (1)")]
-    [InlineData("github", "::notice title=netdoctor: 1 diagnosis waived::node/no-route-to-service-cidr on admin: lab VM without DHCP")]
+    [InlineData("github", "::notice title=1 diagnosis waived::node/no-route-to-service-cidr on admin: lab VM without DHCP")]
     public async Task Markdown_and_github_name_the_waived_diagnosis(string format, string expected)
     {
         var result = await Cli.Run("run", "--bundle", Incident003, "--waivers", Waivers("no-route-on-admin.yaml"), "--today", "2026-12-06", "--format", format);
