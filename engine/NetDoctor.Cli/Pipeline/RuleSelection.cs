@@ -18,12 +18,10 @@ namespace NetDoctor.Cli.Pipeline;
 /// </summary>
 public sealed record RuleSelection(IReadOnlyList<string> Skip, IReadOnlyList<string> Only, IReadOnlyList<string> DisabledPacks)
 {
-    public static RuleSelection All { get; } = new([], [], []);
-
     /// <summary>The packs with only the selected rules, and a problem line per rule a disabled pack leaves without input.</summary>
     public (LoadedPacks Packs, IReadOnlyList<(string Source, string Message)> Problems) Apply(LoadedPacks packs)
     {
-        if (this == All || (Skip.Count == 0 && Only.Count == 0 && DisabledPacks.Count == 0)) return (packs, []);
+        if (Skip.Count == 0 && Only.Count == 0 && DisabledPacks.Count == 0) return (packs, []);
         var allIds = packs.RuleDefinitions.Select(r => r.Id()).ToList();
         foreach (var (option, pattern) in Skip.Select(p => ("--skip", p)).Concat(Only.Select(p => ("--only", p))))
             if (!allIds.Any(id => Matches(pattern, id)))

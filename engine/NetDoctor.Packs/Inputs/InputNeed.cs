@@ -74,15 +74,24 @@ public abstract record InputNeed
         public override string ToString() => Parts.Count == 0 ? "nothing" : string.Join(" & ", Parts.Select(p => p is AnyOf ? $"({p})" : p.ToString()));
     }
 
-    /// <summary>Met when one alternative is; when none is, every alternative's missing types are named.</summary>
+    /// <summary>
+    /// Met when one alternative is; when none is, the missing types of every alternative are named — except an
+    /// alternative that misses more than another one does (IptablesChain alone, not IptablesChain and KubePod).
+    /// </summary>
     public sealed record AnyOf(IReadOnlyList<InputNeed> Parts) : InputNeed
     {
         internal override bool Met(Func<Type, bool> present, ISet<string> missing)
         {
-            var mine = new SortedSet<string>(StringComparer.Ordinal);
+            var each = new List<SortedSet<string>>();
             foreach (var part in Parts)
+            {
+                var mine = new SortedSet<string>(StringComparer.Ordinal);
                 if (part.Met(present, mine)) return true;
-            missing.UnionWith(mine);
+                each.Add(mine);
+            }
+            // An alternative that failed naming nothing (a cycle of helpers) is no way out, so it excuses nothing.
+            foreach (var set in each.Where(set => !each.Any(other => other.Count > 0 && other.Count < set.Count && other.IsSubsetOf(set))))
+                missing.UnionWith(set);
             return false;
         }
 

@@ -87,13 +87,14 @@ public sealed class TextReporter(TextCanvas canvas)
     private static string Verdict(RunReport report)
     {
         // "No diagnoses" alone would read as health when some rules never saw their inputs.
+        string waived = report.Waived.Count > 0 ? $" ({report.Waived.Count} waived)" : "";
         if (report.Diagnoses.Count == 0)
-            return NotEvaluatedCauses.Headline(report) is { } headline ? $"No diagnoses, but {headline}." : "No diagnoses.";
+            return NotEvaluatedCauses.Headline(report) is { } headline ? $"No diagnoses{waived}, but {headline}." : $"No diagnoses{waived}.";
         var bySeverity = new[] { "critical", "error", "warning", "info" }
             .Select(s => (Severity: s, Count: report.Diagnoses.Count(d => d.Severity == s)))
             .Where(s => s.Count > 0)
             .Select(s => Counted.Severity(s.Count, s.Severity));
-        return $"{Counted.Of(report.Diagnoses.Count, "diagnosis", "diagnoses")} ({string.Join(", ", bySeverity)}).";
+        return $"{Counted.Of(report.Diagnoses.Count, "diagnosis", "diagnoses")} ({string.Join(", ", bySeverity)}){(report.Waived.Count > 0 ? $", {report.Waived.Count} waived" : "")}.";
     }
 
     private static string Summary(RunReport report) =>
