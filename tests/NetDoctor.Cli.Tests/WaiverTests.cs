@@ -93,6 +93,7 @@ public class WaiverTests
         result.Err.ShouldContain($"{file}:1: missing 'reason'");
         result.Err.ShouldContain($"{file}:3: expires '2027-13-01' is not a date YYYY-MM-DD");
         result.Err.ShouldContain($"{file}:5: unknown key 'reasn' (did you mean 'reason'?)");
+        result.Err.IndexOf($"{file}:3:", StringComparison.Ordinal).ShouldBeLessThan(result.Err.IndexOf($"{file}:4:", StringComparison.Ordinal));   // in file order
     }
 
     [Fact]

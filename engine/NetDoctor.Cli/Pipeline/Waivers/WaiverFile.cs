@@ -40,7 +40,11 @@ public static class WaiverFile
                 break;
         }
         if (errors.Count > 0)
-            throw new UsageException($"--waivers {path} is not a valid waiver file:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));
+        {
+            // In file order, as a compiler lists them (each message starts with "path:line: ").
+            var ordered = errors.OrderBy(e => int.TryParse(e[(path.Length + 1)..].Split(':')[0], out int line) ? line : 0);
+            throw new UsageException($"--waivers {path} is not a valid waiver file:" + Environment.NewLine + string.Join(Environment.NewLine, ordered.Select(e => "  " + e)));
+        }
         return waivers;
     }
 
