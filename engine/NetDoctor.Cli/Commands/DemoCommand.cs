@@ -22,7 +22,8 @@ public sealed class DemoCommand(RunCommand run, PackSet packSet, CliConsole cons
             var packs = packSet.Load([]);
             var facts = Collectors.Bundles.BundleReader.Read([sample]);
             var result = new DiagnosisRunner(packs).Run(facts.Facts);
-            var report = ReportBuilder.Build(facts, packs, result);
+            var report = ReportFindings.Apply(ReportBuilder.Build(facts, packs, result), packs, FactInventory.Of(facts.Facts),
+                new ReportFindings.Options([], [], DateOnly.FromDateTime(DateTime.UtcNow), []));
             run.Write(report, result, "text", new RunCommand.Rendering(Explain: true, RuleSeverity.Critical), output: null);
             return ExitCodes.Ok;
         });

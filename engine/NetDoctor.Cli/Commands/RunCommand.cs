@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NetDoctor.Cli.Pipeline;
+using NetDoctor.Cli.Pipeline.Waivers;
 using NetDoctor.Cli.Reporting;
 using NetDoctor.Cli.Reporting.Text;
 using NetDoctor.Engine;
@@ -21,18 +22,29 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
         var explain = new Option<bool>("--explain") { Description = "Show how each diagnosis was derived, down to the source file:line of every fact (SARIF: as related locations)." };
         var output = CommonOptions.Output();
         var engine = CommonOptions.Engine();
+        var skip = new Option<string[]>("--skip") { Description = "Do not run this diagnose rule (an id, or a glob such as calico/*). Repeatable. Helper rules a kept rule needs still run." };
+        var only = new Option<string[]>("--only") { Description = "Run only these diagnose rules (ids or globs such as calico/*), with the helper rules they need. Repeatable." };
+        var disablePack = new Option<string[]>("--disable-pack") { Description = "Do not load this pack's rules (a built-in or --packs pack, by name). Repeatable." };
+        var waivers = new Option<string[]>("--waivers") { Description = "A YAML list of accepted findings: {rule, node?, reason, expires?: YYYY-MM-DD}. Waived diagnoses are listed apart and do not fail the run. Repeatable." };
+        var today = new Option<string>("--today") { Description = "The date waiver expiry is judged on (YYYY-MM-DD; default: today, UTC). Also NETDOCTOR_TODAY." };
         var extra = new ExtraOutputs(RunFormats.Names);
         var command = new Command("run", "Diagnose bundles or this machine with the built-in and given rule packs.")
         {
-            bundle, live, packs, trust, format, failOn, explain, output, engine,
+            bundle, live, packs, trust, format, failOn, explain, output, engine, skip, only, disablePack, waivers, today,
         };
         foreach (var option in extra.Options) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
-            var loadedPacks = packSet.Load(parse.GetValue(packs) ?? [], parse.GetValue(trust));
-            var facts = await loader.LoadAsync(parse.GetValue(bundle) ?? [], parse.GetValue(live), ct, RuleFactDemand.Of(loadedPacks.RuleDefinitions));
+            var selection = new RuleSelection(parse.GetValue(skip) ?? [], parse.GetValue(only) ?? [], parse.GetValue(disablePack) ?? []);
+            var (loadedPacks, selectionProblems) = selection.Apply(packSet.Load(parse.GetValue(packs) ?? [], parse.GetValue(trust)));
+            // Waivers are read before the inputs: a malformed file is a usage error before any work is done.
+            var waiverFiles = parse.GetValue(waivers) ?? [];
+            var findings = new ReportFindings.Options([.. waiverFiles.SelectMany(WaiverFile.Read)], waiverFiles, Today(parse.GetValue(today)), selectionProblems);
+            var inventory = new FactInventory(RuleFactDemand.Of(loadedPacks.RuleDefinitions));
+            var facts = await loader.LoadAsync(parse.GetValue(bundle) ?? [], parse.GetValue(live), ct, inventory);
+            inventory.AddKept(facts.Facts);
             var run = new DiagnosisRunner(loadedPacks, CommonOptions.ParseEngine(parse.GetValue(engine))).Run(facts.Facts, cancellationToken: ct);
-            var report = ReportBuilder.Build(facts, loadedPacks, run);
+            var report = ReportFindings.Apply(ReportBuilder.Build(facts, loadedPacks, run), loadedPacks, inventory.Read, findings);
             var options = new Rendering(parse.GetValue(explain), SeverityOption.Parse(parse.GetValue(failOn)!));
             extra.Write(parse, f => RunFormats.Render(f, report, options.Explain, options.FailOn));
             return Write(report, run, parse.GetValue(format)!, options, parse.GetValue(output));
@@ -56,6 +68,17 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
             console.Error.WriteLine($"netdoctor: the rule engine stopped: {run.Error}");
             return ExitCodes.Findings;
         }
-        return run.Diagnoses.Any(d => d.Diagnosis.Severity >= options.FailOn) ? ExitCodes.Findings : ExitCodes.Ok;
+        // Waived diagnoses are not in report.Diagnoses: they never fail the run.
+        return report.Diagnoses.Any(d => RuleMetadata.TryParseSeverity(d.Severity, out var s) && s >= options.FailOn) ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    /// <summary>The date waivers expire against: --today, else NETDOCTOR_TODAY, else the system clock's UTC date.</summary>
+    private static DateOnly Today(string? option)
+    {
+        string? text = option ?? Environment.GetEnvironmentVariable("NETDOCTOR_TODAY");
+        if (string.IsNullOrWhiteSpace(text)) return DateOnly.FromDateTime(DateTime.UtcNow);
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw new UsageException($"--today {text}: not a date YYYY-MM-DD");
     }
 }

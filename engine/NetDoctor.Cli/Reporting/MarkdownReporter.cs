@@ -14,7 +14,7 @@ public static class MarkdownReporter
         sb.AppendLine($"Facts: {report.Stats.Facts}, rules fired: {report.Stats.RulesFired}, {report.Stats.ElapsedMs} ms").AppendLine();
 
         if (report.Diagnoses.Count == 0)
-            sb.AppendLine("No diagnoses.").AppendLine();
+            sb.AppendLine(NotEvaluatedCauses.Headline(report) is { } headline ? $"No diagnoses, but {headline} (see below)." : "No diagnoses.").AppendLine();
 
         foreach (var d in report.Diagnoses)
         {
@@ -42,6 +42,22 @@ public static class MarkdownReporter
                 foreach (var child in d.Explanation.From) AppendTree(sb, child, 0);
                 sb.AppendLine();
             }
+        }
+
+        if (NotEvaluatedCauses.Headline(report) is { } notChecked)
+        {
+            sb.AppendLine("## Not checked").AppendLine();
+            sb.AppendLine($"{notChecked}: inputs they need were not read.").AppendLine();
+            foreach (var cause in NotEvaluatedCauses.Of(report)) sb.AppendLine($"- {Escape(NotEvaluatedCauses.Line(cause))}");
+            sb.AppendLine();
+        }
+
+        if (report.Waived.Count > 0)
+        {
+            sb.AppendLine($"## Waived ({report.Waived.Count})").AppendLine();
+            foreach (var w in report.Waived)
+                sb.AppendLine($"- `{w.RuleId}`{(w.Node is null ? "" : $" on node `{w.Node}`")} ({w.Diagnosis.Severity}): {Escape(w.Reason)} — `{w.Waiver}`{(w.Expires is null ? "" : $", expires {w.Expires}")}");
+            sb.AppendLine();
         }
 
         if (report.Problems.Count > 0)

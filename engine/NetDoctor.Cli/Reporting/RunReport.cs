@@ -23,7 +23,24 @@ public sealed record RunReport(
     /// <summary>Set when the rule engine stopped the run; the diagnoses found until then are still reported.</summary>
     [JsonIgnore]
     public string? EngineError { get; init; }
+
+    /// <summary>Diagnoses a --waivers entry accepted: not in <see cref="Diagnoses"/>, not counted for --fail-on, never dropped.</summary>
+    public IReadOnlyList<WaivedReport> Waived { get; init; } = [];
+
+    /// <summary>Diagnose rules that could not be checked because inputs they need were not read.</summary>
+    public IReadOnlyList<NotEvaluatedReport> NotEvaluated { get; init; } = [];
+
+    /// <summary>The --waivers files of the run, for the text summary ("2 diagnoses waived (--waivers w.yaml)").</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> WaiverFiles { get; init; } = [];
 }
+
+/// <summary>A diagnosis a waiver accepted: which waiver (file:line), why and until when, and the diagnosis itself.</summary>
+/// <param name="Expires">YYYY-MM-DD, the last day the waiver applies; null when it does not expire.</param>
+public sealed record WaivedReport(string RuleId, string? Node, string Reason, string? Expires, string Waiver, DiagnosisReport Diagnosis);
+
+/// <summary>A rule that could not be checked (on <paramref name="Node"/>, or anywhere when null): the fact types it needs that were not read.</summary>
+public sealed record NotEvaluatedReport(string RuleId, string? Node, IReadOnlyList<string> Missing);
 
 /// <param name="Version">The version without build metadata, e.g. 0.1.0 (also SARIF's semanticVersion).</param>
 public sealed record ToolInfo(string Name, string Version)

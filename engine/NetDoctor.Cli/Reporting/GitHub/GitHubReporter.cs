@@ -27,7 +27,14 @@ public static class GitHubReporter
             var (file, line) = Place([p.Source], sources, cwd);
             lines.Add(GitHubCommands.Annotation("warning", p.Message, file, line, 0, "netdoctor input problem"));
         }
-        lines.Add($"netdoctor: {report.Diagnoses.Count} diagnos{(report.Diagnoses.Count == 1 ? "is" : "es")}, {report.Problems.Count} input problem{(report.Problems.Count == 1 ? "" : "s")}, {report.Stats.Facts} facts.");
+        // What could not be checked is a warning (silence is not health); waived findings a notice, so they stay visible.
+        foreach (var cause in NotEvaluatedCauses.Of(report))
+            lines.Add(GitHubCommands.Annotation("warning", NotEvaluatedCauses.Line(cause), null, 0, 0, "netdoctor could not check"));
+        if (report.Waived.Count > 0)
+            lines.Add(GitHubCommands.Annotation("notice", string.Join("; ", report.Waived.Select(w => $"{w.RuleId}{(w.Node is null ? "" : " on " + w.Node)}: {w.Reason} ({w.Waiver})")), null, 0, 0,
+                $"{report.Waived.Count} diagnos{(report.Waived.Count == 1 ? "is" : "es")} waived"));
+        lines.Add($"netdoctor: {report.Diagnoses.Count} diagnos{(report.Diagnoses.Count == 1 ? "is" : "es")}, {report.Problems.Count} input problem{(report.Problems.Count == 1 ? "" : "s")}, {report.Stats.Facts} facts" +
+            $"{(report.Waived.Count > 0 ? $", {report.Waived.Count} waived" : "")}{(NotEvaluatedCauses.RuleCount(report) is > 0 and var n ? $", {n} rule{(n == 1 ? "" : "s")} not checked" : "")}.");
         return string.Join("\n", lines) + "\n";
     }
 

@@ -19,8 +19,9 @@ public static class RunJUnitReporter
     public static string Render(RunReport report, RuleSeverity failOn, DateTime timestamp, string hostname)
     {
         var targets = report.Nodes.ToList();
-        if (targets.Count == 0 || report.Diagnoses.Any(d => d.Node is null)) targets.Add(ClusterCase);
-        targets.AddRange(report.Diagnoses.Select(d => d.Node).OfType<string>().Where(n => !targets.Contains(n)).Distinct());
+        var findings = report.Diagnoses.Select(d => d.Node).Concat(report.Waived.Select(w => w.Node)).ToList();
+        if (targets.Count == 0 || findings.Any(n => n is null)) targets.Add(ClusterCase);
+        targets.AddRange(findings.OfType<string>().Concat(report.NotEvaluated.Select(n => n.Node).OfType<string>()).Where(n => !targets.Contains(n)).Distinct());
 
         var rules = report.Rules.Select(r => (r.Id, r.Pack))
             .Concat(report.Diagnoses.Select(d => (Id: d.RuleId, Pack: d.RuleId.Split('/')[0])))
@@ -37,7 +38,7 @@ public static class RunJUnitReporter
                     var found = report.Diagnoses.Where(d => d.RuleId == rule.Id && (d.Node ?? ClusterCase) == target).ToList();
                     var failing = found.Where(d => Parse(d.Severity) >= failOn).ToList();
                     foreach (var below in found.Except(failing)) notes.Append($"{below.Severity}: {rule.Id} on {target}: {below.Message}\n");
-                    cases.Add(new JUnitCase(rule.Id, target, 0, failing.Count == 0 ? null : Failure(failing)));
+                    cases.Add(new JUnitCase(rule.Id, target, 0, failing.Count == 0 ? null : Failure(failing), failing.Count == 0 ? Skipped(report, rule.Id, target) : null));
                 }
             }
             var version = report.Packs.FirstOrDefault(p => p.Name == pack.Key)?.Version ?? "";
@@ -50,6 +51,19 @@ public static class RunJUnitReporter
         var problems = string.Join("\n", report.Problems.Select(p => $"problem: {p.Source}: {p.Message}"));
         suites.Add(new JUnitSuite("netdoctor", [engine], [new("problems", report.Problems.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))], problems));
         return JUnitXml.Render(suites, timestamp, hostname);
+    }
+
+    /// <summary>
+    /// Why a case that did not fail was not really passed either: the rule could not be checked there (on that node, or
+    /// anywhere), or its diagnosis there was waived. Null for a plain pass.
+    /// </summary>
+    private static string? Skipped(RunReport report, string ruleId, string target)
+    {
+        var notChecked = report.NotEvaluated.FirstOrDefault(n => n.RuleId == ruleId && (n.Node is null || n.Node == target));
+        if (notChecked is not null)
+            return $"not evaluated: no {string.Join(", ", notChecked.Missing)} {(notChecked.Node is null ? "in any input" : "from node " + notChecked.Node)}";
+        var waived = report.Waived.Where(w => w.RuleId == ruleId && (w.Node ?? ClusterCase) == target).ToList();
+        return waived.Count == 0 ? null : "waived: " + string.Join("; ", waived.Select(w => $"{w.Reason} ({w.Waiver}{(w.Expires is null ? "" : ", expires " + w.Expires)})"));
     }
 
     private static JUnitFailure Failure(IReadOnlyList<DiagnosisReport> failing)

@@ -16,11 +16,25 @@ public static class SarifReporter
     public static string Render(RunReport report, bool explain = false, string? workingDirectory = null)
     {
         var sources = new SarifSources(report.Inputs, workingDirectory ?? Directory.GetCurrentDirectory());
-        var rules = report.Rules.Select(r => r.Id).Concat(report.Diagnoses.Select(d => d.RuleId)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var rules = report.Rules.Select(r => r.Id).Concat(report.Diagnoses.Select(d => d.RuleId)).Concat(report.Waived.Select(w => w.RuleId))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
 
         var results = new JsonArray();
         foreach (var d in report.Diagnoses)
             results.Add(Result(d, rules.IndexOf(d.RuleId), sources, explain));
+        // SARIF's own mechanism for an accepted finding: the result stays, with an external suppression and its justification.
+        foreach (var w in report.Waived)
+        {
+            var result = Result(w.Diagnosis, rules.IndexOf(w.RuleId), sources, explain);
+            result["suppressions"] = new JsonArray(new JsonObject
+            {
+                ["kind"] = "external",
+                ["status"] = "accepted",
+                ["justification"] = w.Reason,
+                ["properties"] = new JsonObject { ["waiver"] = w.Waiver, ["expires"] = w.Expires },
+            });
+            results.Add(result);
+        }
 
         var notifications = new JsonArray();
         foreach (var p in report.Problems)
@@ -28,6 +42,18 @@ public static class SarifReporter
             var notification = new JsonObject { ["level"] = "warning", ["message"] = new JsonObject { ["text"] = p.Message } };
             if (sources.Physical(p.Source) is { } physical) notification["locations"] = new JsonArray(new JsonObject { ["physicalLocation"] = physical });
             notifications.Add(notification);
+        }
+
+        // A rule that could not be checked is a notification on that rule: the run did not cover it.
+        foreach (var n in report.NotEvaluated)
+        {
+            notifications.Add(new JsonObject
+            {
+                ["level"] = "warning",
+                ["message"] = new JsonObject { ["text"] = $"{n.RuleId} could not be checked{(n.Node is null ? "" : " on node " + n.Node)}: no {string.Join(", ", n.Missing)} {(n.Node is null ? "in any input" : "from that node")}" },
+                ["associatedRule"] = new JsonObject { ["id"] = n.RuleId, ["index"] = rules.IndexOf(n.RuleId) },
+                ["properties"] = new JsonObject { ["node"] = n.Node, ["missing"] = new JsonArray(n.Missing.Select(m => (JsonNode)JsonValue.Create(m)).ToArray()) },
+            });
         }
 
         var driver = new JsonObject

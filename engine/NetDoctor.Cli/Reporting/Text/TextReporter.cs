@@ -56,7 +56,25 @@ public sealed class TextReporter(TextCanvas canvas)
                 canvas.Line($"  ... {report.Problems.Count - 50} more (--format json lists them all)", Style.Dim);
         }
 
-        canvas.Wrapped(Verdict(report) + " " + Summary(report), style: report.Diagnoses.Count == 0 ? Style.Good : Style.Bold);
+        if (NotEvaluatedCauses.Headline(report) is { } headline)
+        {
+            // Silence is not health: say what could not be checked, one line per missing input.
+            canvas.Line($"{headline} (inputs they need were not read):", Style.Warning);
+            foreach (var cause in NotEvaluatedCauses.Of(report))
+                canvas.Wrapped(NotEvaluatedCauses.Line(cause), "  ", "      ");
+        }
+
+        if (report.Waived.Count > 0)
+        {
+            string files = report.WaiverFiles.Count == 0 ? "" : $" (--waivers {string.Join(", ", report.WaiverFiles)})";
+            canvas.Line($"{Counted.Of(report.Waived.Count, "diagnosis", "diagnoses")} waived{files}{(explain ? ":" : "; --explain lists them.")}", Style.Dim);
+            if (explain)
+                foreach (var w in report.Waived)
+                    canvas.Wrapped($"{w.Diagnosis.Severity} {w.RuleId}{(w.Node is null ? "" : " on " + w.Node)}: {w.Reason} ({w.Waiver}{(w.Expires is null ? "" : ", expires " + w.Expires)}) — {w.Diagnosis.Message}", "  ", "      ");
+        }
+
+        bool clean = report.Diagnoses.Count == 0 && report.NotEvaluated.Count == 0;
+        canvas.Wrapped(Verdict(report) + " " + Summary(report), style: clean ? Style.Good : report.Diagnoses.Count == 0 ? Style.Warning : Style.Bold);
     }
 
     private void Heading(DiagnosisReport d)
@@ -68,12 +86,15 @@ public sealed class TextReporter(TextCanvas canvas)
 
     private static string Verdict(RunReport report)
     {
-        if (report.Diagnoses.Count == 0) return "No diagnoses.";
+        // "No diagnoses" alone would read as health when some rules never saw their inputs.
+        string waived = report.Waived.Count > 0 ? $" ({report.Waived.Count} waived)" : "";
+        if (report.Diagnoses.Count == 0)
+            return NotEvaluatedCauses.Headline(report) is { } headline ? $"No diagnoses{waived}, but {headline}." : $"No diagnoses{waived}.";
         var bySeverity = new[] { "critical", "error", "warning", "info" }
             .Select(s => (Severity: s, Count: report.Diagnoses.Count(d => d.Severity == s)))
             .Where(s => s.Count > 0)
             .Select(s => Counted.Severity(s.Count, s.Severity));
-        return $"{Counted.Of(report.Diagnoses.Count, "diagnosis", "diagnoses")} ({string.Join(", ", bySeverity)}).";
+        return $"{Counted.Of(report.Diagnoses.Count, "diagnosis", "diagnoses")} ({string.Join(", ", bySeverity)}){(report.Waived.Count > 0 ? $", {report.Waived.Count} waived" : "")}.";
     }
 
     private static string Summary(RunReport report) =>
