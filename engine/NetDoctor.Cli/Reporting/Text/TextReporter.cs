@@ -56,6 +56,13 @@ public sealed class TextReporter(TextCanvas canvas)
                 canvas.Line($"  ... {report.Problems.Count - 50} more (--format json lists them all)", Style.Dim);
         }
 
+        if (report.RuleFailures.Count > 0)
+        {
+            canvas.Line($"{Counted.Of(report.RuleFailures.Count, "rule")} failed and {(report.RuleFailures.Count == 1 ? "was" : "were")} disabled (their diagnoses may be missing; every other rule ran):", Style.Error);
+            foreach (var f in report.RuleFailures)
+                canvas.Wrapped(f.Message, "  ", "      ");
+        }
+
         canvas.Wrapped(Verdict(report) + " " + Summary(report), style: report.Diagnoses.Count == 0 ? Style.Good : Style.Bold);
     }
 
