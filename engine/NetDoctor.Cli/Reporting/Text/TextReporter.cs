@@ -58,7 +58,7 @@ public sealed class TextReporter(TextCanvas canvas)
 
         if (report.RuleFailures.Count > 0)
         {
-            canvas.Line($"{Counted.Of(report.RuleFailures.Count, "rule")} failed and {(report.RuleFailures.Count == 1 ? "was" : "were")} disabled (their diagnoses may be missing; every other rule ran):", Style.Error);
+            canvas.Line($"{Counted.Of(report.RuleFailures.Count, "rule")} failed and {(report.RuleFailures.Count == 1 ? "was disabled (its" : "were disabled (their")} diagnoses may be missing; every other rule ran):", Style.Error);
             foreach (var f in report.RuleFailures)
                 canvas.Wrapped(f.Message, "  ", "      ");
         }
