@@ -38,8 +38,8 @@ public class EngineEquivalenceTests
     {
         using var pack = FailingPack.Throwing(FailingPack.RegexTimeout);
 
-        var indexed = await Cli.Run("run", "--bundle", Repo.Sample(Incident), "--packs", pack.Directory, "--format", "json", "--explain");
-        var nrules = await Cli.Run("run", "--bundle", Repo.Sample(Incident), "--packs", pack.Directory, "--format", "json", "--explain", "--engine", "nrules");
+        var indexed = await Cli.Run("run", "--bundle", Repo.Sample("incident-003-no-default-route"), "--packs", pack.Directory, "--format", "json", "--explain");
+        var nrules = await Cli.Run("run", "--bundle", Repo.Sample("incident-003-no-default-route"), "--packs", pack.Directory, "--format", "json", "--explain", "--engine", "nrules");
 
         nrules.ExitCode.ShouldBe(indexed.ExitCode);
         nrules.Err.ShouldBe(indexed.Err);

@@ -34,6 +34,48 @@ public sealed class FailingPack : IDisposable
         return pack;
     }
 
+    /// <summary>
+    /// Pack ext with ext/broken (a null argument on every route) and ext/fine (routes on eth0), each with a test where it
+    /// fires and one where it does not.
+    /// </summary>
+    public static FailingPack WithTests()
+    {
+        var pack = Throwing(NullArgument);
+        File.AppendAllText(Path.Combine(pack.Directory, "rules", "broken.yaml"), """
+            ---
+            apiVersion: netdoctor/v1
+            kind: Rule
+            id: ext/fine
+            title: A rule that works
+            when:
+              - fact: Route
+                as: r
+                where: ['r.Device == "eth0"']
+            then:
+              diagnose:
+                message: 'route on {{ r.Device }}'
+
+            """);
+        System.IO.Directory.CreateDirectory(Path.Combine(pack.Directory, "tests"));
+        string Test(string name, string rule, string device, bool fired) => $"""
+            apiVersion: netdoctor/v1
+            kind: RuleTest
+            name: {name}
+            rule: {rule}
+            given:
+              facts:
+                - type: Route
+                  node: n1
+                  fields: {"{"}Destination: 10.0.0.0/24, Device: {device}{"}"}
+            expect:
+              fired: {(fired ? "true" : "false")}
+            """;
+        File.WriteAllText(Path.Combine(pack.Directory, "tests", "tests.yaml"), string.Join("\n---\n",
+            Test("broken fires", RuleId, "eth0", true), Test("broken does not fire", RuleId, "eth1", false),
+            Test("fine fires", "ext/fine", "eth0", true), Test("fine does not fire", "ext/fine", "eth1", false)));
+        return pack;
+    }
+
     /// <summary>The Packs tests' runaway pack: ping and pong derive each other's facts forever once a pool exists.</summary>
     public static FailingPack Runaway()
     {

@@ -106,6 +106,26 @@ public sealed class RuleFailureTests
     [Theory]
     [InlineData("indexed")]
     [InlineData("nrules")]
+    public async Task Vet_fails_only_the_tests_of_the_rule_that_throws_with_its_message(string engine)
+    {
+        using var pack = FailingPack.WithTests();
+
+        var result = await Cli.Run("vet", pack.Directory, "--engine", engine);
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Out.ShouldContain("FAIL ext: broken fires (ext/broken)");
+        result.Out.ShouldContain("rule ext/broken failed on [Route 10.0.0.0/24 dev eth0 (tests/tests.yaml:");
+        result.Out.ShouldContain("]: Value cannot be null. (Parameter 'value') (pack ext, in a condition, ArgumentNullException)");
+        // The rule fails on any route, so the test where it must stay silent fails as well — with the same reason.
+        result.Out.ShouldContain("FAIL ext: broken does not fire (ext/broken)");
+        result.Out.ShouldContain("PASS ext: fine fires (ext/fine)");
+        result.Out.ShouldContain("PASS ext: fine does not fire (ext/fine)");
+        result.Out.ShouldContain("2/4 tests passed");
+    }
+
+    [Theory]
+    [InlineData("indexed")]
+    [InlineData("nrules")]
     public async Task The_firing_budget_stops_a_cycle_with_exit_4_naming_the_rules(string engine)
     {
         using var pack = FailingPack.Runaway();
