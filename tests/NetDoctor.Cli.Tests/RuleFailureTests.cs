@@ -139,4 +139,18 @@ public sealed class RuleFailureTests
         ((string)problem["message"]!).ShouldContain("runaway/ping");
         ((string)problem["message"]!).ShouldContain("runaway/pong");
     }
+
+    [Fact]
+    public async Task A_run_cancelled_by_ctrl_c_exits_130()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        int code = await CliHost.RunAsync(["run", "--bundle", Repo.Sample(Incident)], output, error, ct: cancel.Token);
+
+        code.ShouldBe(130, error.ToString());
+        error.ToString().ShouldContain("netdoctor: interrupted");
+    }
 }
