@@ -9,7 +9,7 @@ namespace NetDoctor.Cli;
 public static class CliHost
 {
     /// <summary>Exit code when the output could not be written (stdout closed or its reader gone): the run failed.</summary>
-    public const int OutputFailed = 3;
+    public const int OutputFailed = ExitCodes.OutputFailed;
 
     /// <param name="interactive">stdout is a terminal: colours, and the terminal's width when COLUMNS is not set.</param>
     /// <param name="columns">The width of human output, overriding COLUMNS and the terminal (tests lay out text at fixed widths).</param>

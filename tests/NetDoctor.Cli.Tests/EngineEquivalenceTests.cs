@@ -32,6 +32,21 @@ public class EngineEquivalenceTests
         ((long)nrules.Json["stats"]!["engineMs"]!).ShouldBeGreaterThanOrEqualTo(0);
     }
 
+    /// <summary>A rule that throws (a regex timeout) is reported the same by both, with the same diagnoses from the others.</summary>
+    [Fact]
+    public async Task Both_runtimes_isolate_a_failing_pack_rule_alike()
+    {
+        using var pack = FailingPack.Throwing(FailingPack.RegexTimeout);
+
+        var indexed = await Cli.Run("run", "--bundle", Repo.Sample("incident-003-no-default-route"), "--packs", pack.Directory, "--format", "json", "--explain");
+        var nrules = await Cli.Run("run", "--bundle", Repo.Sample("incident-003-no-default-route"), "--packs", pack.Directory, "--format", "json", "--explain", "--engine", "nrules");
+
+        nrules.ExitCode.ShouldBe(indexed.ExitCode);
+        nrules.Err.ShouldBe(indexed.Err);
+        Json(nrules, "diagnoses").ShouldBe(Json(indexed, "diagnoses"));
+        Json(nrules, "ruleFailures").ShouldBe(Json(indexed, "ruleFailures"));
+    }
+
     [Fact]
     public async Task An_unknown_engine_is_a_usage_error()
     {
@@ -40,6 +55,8 @@ public class EngineEquivalenceTests
         result.ExitCode.ShouldBe(2, result.ToString());
         result.Err.ShouldContain("drools");
     }
+
+    private static string Json(Cli.Result result, string field) => result.Json[field]!.ToJsonString();
 
     /// <summary>Each diagnosis as canonical JSON text with the rule id first, in report order (which is deterministic).</summary>
     private static List<string> Diagnoses(JsonNode report) =>

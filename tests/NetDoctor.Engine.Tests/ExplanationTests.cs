@@ -140,8 +140,10 @@ public sealed class ExplanationTests
         counter.Value = 2;
         s.Update(counter);
         updated.ShouldBe([counter]);
-        var error = Should.Throw<RuleActionException>(() => s.Fire());
-        errors.ShouldBe([error]);
+        s.Fire();
+        var error = errors.ShouldHaveSingleItem().ShouldBeOfType<RuleActionException>();
+        error.RuleId.ShouldBe("fails-on-two");
+        s.RuleFailures.ShouldHaveSingleItem().Cause.ShouldBeSameAs(error.InnerException);
     }
 
     private static void Check(Counter c)

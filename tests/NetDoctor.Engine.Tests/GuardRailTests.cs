@@ -67,13 +67,17 @@ public sealed class GuardRailTests
         RuleEngineException? reported = null;
         s.Events.Error += (_, e) => reported = e.Exception;
         s.Insert(new Pool("p1"));
-        var error = Should.Throw<RuleActionException>(() => s.Fire());
+        s.Fire().ShouldBe(1);
+        var failure = s.RuleFailures.ShouldHaveSingleItem();
+        failure.RuleId.ShouldBe("broken/action");
+        failure.Stage.ShouldBe(RuleFailureStage.Action);
+        failure.Facts.Single().Value.ShouldBe(new Pool("p1"));
+        failure.Cause.ShouldBeOfType<ArgumentException>();
+        failure.Message.ShouldContain("broken/action");
+        failure.Message.ShouldContain("p1");
+        var error = reported.ShouldBeOfType<RuleActionException>();
         error.RuleId.ShouldBe("broken/action");
-        error.Facts.Single().Value.ShouldBe(new Pool("p1"));
-        error.InnerException.ShouldBeOfType<ArgumentException>();
-        error.Message.ShouldContain("broken/action");
-        error.Message.ShouldContain("p1");
-        reported.ShouldBeSameAs(error);
+        error.InnerException.ShouldBeSameAs(failure.Cause);
     }
 
     [Theory, Engines]
@@ -88,11 +92,13 @@ public sealed class GuardRailTests
         });
         var s = Engine.Session(engine, rule);
         s.Insert(new Pool("p1"));
-        var error = Should.Throw<RuleConditionException>(() => s.Insert(new Address("p1", 4)));
-        error.RuleId.ShouldBe("broken/condition");
-        error.Facts.Select(f => f.Declaration.Name).ShouldBe(["pool", "addr"]);
-        error.Message.ShouldContain("p1");
-        error.InnerException.ShouldBeOfType<DivideByZeroException>();
+        s.Insert(new Address("p1", 4));
+        var failure = s.RuleFailures.ShouldHaveSingleItem();
+        failure.RuleId.ShouldBe("broken/condition");
+        failure.Stage.ShouldBe(RuleFailureStage.Condition);
+        failure.Facts.Select(f => f.Declaration.Name).ShouldBe(["pool", "addr"]);
+        failure.Message.ShouldContain("p1");
+        failure.Cause.ShouldBeOfType<DivideByZeroException>();
     }
 
     [Theory, Engines]
@@ -105,12 +111,13 @@ public sealed class GuardRailTests
             then.Do(ctx => ctx.Halt());
         });
         var s = Engine.Session(engine, rule);
-        var error = Should.Throw<RuleConditionException>(() => s.Insert(new Pool(null!)));
-        error.RuleId.ShouldBe("broken/alpha");
+        s.Insert(new Pool(null!));
+        s.RuleFailures.ShouldHaveSingleItem().RuleId.ShouldBe("broken/alpha");
+        s.Fire().ShouldBe(0);
     }
 
     [Theory, Engines]
-    public void Condition_on_an_aggregate_that_throws_before_any_fact_fails_session_creation(EngineKind engine)
+    public void Condition_on_an_aggregate_that_throws_before_any_fact_fails_the_rule_at_session_creation(EngineKind engine)
     {
         int n = 0;
         var rule = TestRule.Create("broken/count", (when, then) =>
@@ -119,9 +126,12 @@ public sealed class GuardRailTests
             then.Do(ctx => ctx.Halt());
         });
         var factory = Engine.Factory(engine, rule);
-        var error = Should.Throw<RuleConditionException>(() => factory.CreateSession());
-        error.RuleId.ShouldBe("broken/count");
-        error.InnerException.ShouldBeOfType<DivideByZeroException>();
+        var s = factory.CreateSession();
+        var failure = s.RuleFailures.ShouldHaveSingleItem();
+        failure.RuleId.ShouldBe("broken/count");
+        failure.Cause.ShouldBeOfType<DivideByZeroException>();
+        s.Insert(new Pool("p"));
+        s.Fire().ShouldBe(0);
     }
 
     [Theory, Engines]
@@ -135,10 +145,12 @@ public sealed class GuardRailTests
         });
         var s = Engine.Session(engine, rule);
         s.Insert(new Pool("fine"));
-        var error = Should.Throw<RuleConditionException>(() => s.Insert(new Pool(null!, 7)));
-        error.RuleId.ShouldBe("broken/key");
-        error.Facts.Select(f => f.Value).ShouldContain(new Pool(null!, 7));
-        error.InnerException.ShouldBeOfType<NullReferenceException>();
+        s.Insert(new Pool(null!, 7));
+        var failure = s.RuleFailures.ShouldHaveSingleItem();
+        failure.RuleId.ShouldBe("broken/key");
+        failure.Facts.Select(f => f.Value).ShouldContain(new Pool(null!, 7));
+        failure.Cause.ShouldBeOfType<NullReferenceException>();
+        s.Fire().ShouldBe(0);
     }
 
     private static void Bump(IContext ctx, Counter c)

@@ -129,7 +129,9 @@ public class RunnerTests
         run.Error.ShouldNotBeNull();
         run.Error.ShouldContain("runaway/ping");
         run.Error.ShouldContain("runaway/pong");
-        run.Error.ShouldStartWith("rules kept re-activating each other and were stopped after 2000 firings: ");
+        run.Error.ShouldStartWith("rules runaway/p");
+        run.Error.ShouldContain("kept re-activating each other and were stopped at the limit of 2,000 rule firings per run: " +
+            "each derives or changes facts another of them matches. The limit is fixed (no option raises it)");
         run.ErrorRuleIds.ShouldNotBeNull().ShouldBe(["runaway/ping", "runaway/pong"], ignoreOrder: true);
     }
 }

@@ -42,13 +42,10 @@ public sealed class CollectCommand(LiveCollector collector, CliConsole console) 
             if (redactions > 0) console.Ansi.MarkupLine($"  {redactions} secret(s) redacted (see manifest.yaml).");
             if (!result.Interrupted) return ExitCodes.Ok;
             console.Ansi.MarkupLine("[yellow]Interrupted[/]: the bundle is partial and its manifest.yaml says so.");
-            return Interrupted;
+            return ExitCodes.Interrupted;
         });
         return command;
     }
-
-    /// <summary>The shell's code for a command ended by Ctrl-C (128 + SIGINT).</summary>
-    private const int Interrupted = 130;
 
     /// <summary>
     /// Ctrl-C (SIGINT) and SIGTERM cancel <paramref name="interrupt"/>, whatever the host does with signals: collect then

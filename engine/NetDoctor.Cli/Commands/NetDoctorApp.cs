@@ -42,6 +42,12 @@ public sealed class NetDoctorApp(IEnumerable<ICliCommand> commands, SamplesComma
             console.Error.WriteLine($"netdoctor: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl-C while reading or diagnosing: what was found so far is not a verdict.
+            console.Error.WriteLine("netdoctor: interrupted");
+            return ExitCodes.Interrupted;
+        }
     }
 
     private InvocationConfiguration Invocation() => new() { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };

@@ -55,7 +55,10 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
     /// <summary>How a report is rendered: with the derivation, and which severity fails (JUnit cases, exit code).</summary>
     public sealed record Rendering(bool Explain, RuleSeverity FailOn);
 
-    /// <summary>Writes the report in <paramref name="format"/> (human text to the terminal, else a document) and returns the exit code.</summary>
+    /// <summary>
+    /// Writes the report in <paramref name="format"/> (human text to the terminal, else a document) and returns the exit
+    /// code: 4 when the engine stopped, or when a rule failed and no diagnosis reached --fail-on; else 1 for findings, 0.
+    /// </summary>
     public int Write(RunReport report, DiagnosisRun run, string format, Rendering options, string? output)
     {
         if (format == "text" && output is null)
@@ -63,13 +66,20 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
         else
             console.WriteDocument(RunFormats.Render(format, report, options.Explain, options.FailOn).TrimEnd(), output);
 
+        // Waived diagnoses are not in report.Diagnoses: they never fail the run.
+        bool findings = report.Diagnoses.Any(d => RuleMetadata.TryParseSeverity(d.Severity, out var s) && s >= options.FailOn);
         if (run.Error is not null)
         {
-            console.Error.WriteLine($"netdoctor: the rule engine stopped: {run.Error}");
-            return ExitCodes.Findings;
+            console.Error.WriteLine($"netdoctor: the rule engine stopped, the run is incomplete: {run.Error}");
+            return ExitCodes.Incomplete;
         }
-        // Waived diagnoses are not in report.Diagnoses: they never fail the run.
-        return report.Diagnoses.Any(d => RuleMetadata.TryParseSeverity(d.Severity, out var s) && s >= options.FailOn) ? ExitCodes.Findings : ExitCodes.Ok;
+        if (run.RuleFailures.Count > 0)
+        {
+            console.Error.WriteLine($"netdoctor: {Counted.Of(run.RuleFailures.Count, "rule")} failed and {(run.RuleFailures.Count == 1 ? "was" : "were")} disabled " +
+                $"({string.Join(", ", run.RuleFailures.Select(f => f.RuleId))}); every other rule ran");
+            return findings ? ExitCodes.Findings : ExitCodes.Incomplete;
+        }
+        return findings ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     /// <summary>The date waivers expire against: --today, else NETDOCTOR_TODAY, else the system clock's UTC date.</summary>

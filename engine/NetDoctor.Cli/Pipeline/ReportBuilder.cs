@@ -27,6 +27,7 @@ public static class ReportBuilder
         {
             Rules = DiagnosingRules(packs),
             EngineError = run.Error,
+            RuleFailures = run.RuleFailures.Select(ToReport).ToList(),
         };
     }
 
@@ -70,6 +71,16 @@ public static class ReportBuilder
         }
         return Path.GetFullPath(input);
     }
+
+    private static RuleFailureReport ToReport(RuleFailureInfo failure) => new(
+        failure.RuleId,
+        failure.Pack,
+        failure.Stage == RuleFailureStage.Condition ? "condition" : "action",
+        failure.Facts.Select(f => new EvidenceReport(f.Type, f.Summary, f.Source)).ToList(),
+        failure.MoreFacts,
+        failure.ExceptionType,
+        failure.Error,
+        failure.Message);
 
     private static DiagnosisReport ToReport(DiagnosisResult result)
     {

@@ -65,6 +65,14 @@ public static class MarkdownReporter
             sb.AppendLine("## Input problems").AppendLine();
             foreach (var p in report.Problems) sb.AppendLine($"- `{p.Source}`: {Escape(p.Message)}");
         }
+
+        if (report.RuleFailures.Count > 0)
+        {
+            if (report.Problems.Count > 0) sb.AppendLine();
+            sb.AppendLine("## Rule failures").AppendLine();
+            sb.AppendLine("These rules threw and were disabled: their diagnoses may be missing; every other rule ran.").AppendLine();
+            foreach (var f in report.RuleFailures) sb.AppendLine($"- {Escape(f.Message)}");
+        }
         return sb.ToString();
     }
 

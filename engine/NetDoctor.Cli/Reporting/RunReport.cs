@@ -33,6 +33,13 @@ public sealed record RunReport(
     /// <summary>The --waivers files of the run, for the text summary ("2 diagnoses waived (--waivers w.yaml)").</summary>
     [JsonIgnore]
     public IReadOnlyList<string> WaiverFiles { get; init; } = [];
+
+    /// <summary>Rules that threw and were disabled; every other rule ran (JSON <c>ruleFailures</c>, after <c>stats</c>).</summary>
+    public IReadOnlyList<RuleFailureReport> RuleFailures { get; init; } = [];
+
+    /// <summary>The run is incomplete: the engine stopped or a rule failed (SARIF's executionSuccessful is false then).</summary>
+    [JsonIgnore]
+    public bool Incomplete => EngineError is not null || RuleFailures.Count > 0;
 }
 
 /// <summary>A diagnosis a waiver accepted: which waiver (file:line), why and until when, and the diagnosis itself.</summary>
@@ -93,6 +100,25 @@ public sealed record DerivationReport(string Type, string Summary, string Produc
 public sealed record RemediationReport(string Description, string? Command);
 
 public sealed record ProblemReport(string Source, string Message);
+
+/// <summary>
+/// A rule that threw and was disabled for the rest of the run (what it had derived was withdrawn; the other rules ran).
+/// </summary>
+/// <param name="Stage"><c>condition</c> or <c>action</c>.</param>
+/// <param name="Facts">The facts it was evaluating, with their file:line (null for derived facts); at most 10.</param>
+/// <param name="MoreFacts">How many more facts it was evaluating than <paramref name="Facts"/> lists.</param>
+/// <param name="Exception">The exception's type name, e.g. <c>RegexMatchTimeoutException</c>.</param>
+/// <param name="Error">The exception's message.</param>
+/// <param name="Message">The line every format shows: <c>rule X failed on [fact, fact]: error (pack, stage, exception)</c>.</param>
+public sealed record RuleFailureReport(
+    string RuleId,
+    string? Pack,
+    string Stage,
+    IReadOnlyList<EvidenceReport> Facts,
+    int MoreFacts,
+    string Exception,
+    string Error,
+    string Message);
 
 /// <param name="Engine">The runtime that ran the rules: <c>indexed</c> or <c>nrules</c>.</param>
 /// <param name="EngineMs">Time in the rule session (inserting the facts and firing), without reading and compiling.</param>

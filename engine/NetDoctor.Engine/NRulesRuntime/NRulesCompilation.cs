@@ -21,11 +21,8 @@ internal static class NRulesCompilation
         var compiled = new List<IRuleDefinition>(list.Count);
         foreach (var rule in list)
         {
-            var rewritten = ListCollectRewriter.Rewrite(rule);
-            if (!ReferenceEquals(rewritten, rule))
-            {
-                originals[rewritten] = rule;
-            }
+            var rewritten = DisabledRule.Guard(ListCollectRewriter.Rewrite(rule));
+            originals[rewritten] = rule;
             compiled.Add(rewritten);
         }
         try

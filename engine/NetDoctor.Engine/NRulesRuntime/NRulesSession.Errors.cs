@@ -6,16 +6,22 @@ using NRules.RuleModel.Builders;
 namespace NetDoctor.Engine.NRulesRuntime;
 
 /// <summary>
-/// NRules' errors become ours: <see cref="RuleConditionException"/> / <see cref="RuleActionException"/> naming the rule and
-/// the facts. NRules' condition exception names neither, so the failure event (which carries the expression, its
-/// arguments and the rules sharing the node) is remembered until the exception arrives.
+/// Fault isolation on NRules, with the indexed runtime's contract. NRules reports a condition (or agenda filter) that
+/// throws through a failure event; the adapter marks it handled — NRules then treats the condition as false — records a
+/// <see cref="RuleFailure"/> for every rule sharing the failed node, and, once NRules has finished the change under way,
+/// disables each rule by inserting its <see cref="DisabledRule"/> marker. Actions run inside <see cref="FiringInterceptor"/>,
+/// which does the same for an action that throws.
 /// </summary>
 internal sealed partial class NRulesSession
 {
-    private (string RuleId, IReadOnlyList<BoundFact> Facts)? lastConditionFailure;
-    private (string RuleId, IReadOnlyList<BoundFact> Facts)? lastAgendaFailure;
+    private readonly List<RuleFailure> failures = [];
+    private readonly HashSet<string> disabled = new(StringComparer.Ordinal);
+    private readonly Queue<string> toDisable = new();
+    private bool firingFailed;
 
-    /// <summary>Runs a working-memory change through NRules, translating the errors of conditions it evaluates.</summary>
+    public IReadOnlyList<RuleFailure> RuleFailures => failures;
+
+    /// <summary>Runs a working-memory change through NRules, then disables the rules that failed during it.</summary>
     private void Propagate(Action change)
     {
         try
@@ -31,55 +37,82 @@ internal sealed partial class NRulesSession
             }
             throw error;
         }
+        DisableFailedRules();
     }
 
-    /// <summary>What an action's exception becomes (the interceptor runs the actions, so NRules does not wrap it).</summary>
-    internal RuleEngineException ActionFailed(IContext context, Exception ex) =>
-        Translate(ex) ?? new RuleActionException(rules.Original(context.Rule).Name, BoundFact.Of(context.Match), ex);
-
-    /// <summary>Our exception for one of NRules', or null when the exception is not a rule's.</summary>
-    internal RuleEngineException? Translate(Exception ex)
+    /// <summary>
+    /// Inserts the markers of rules that failed since the last call. NRules retracts their matches and linked facts;
+    /// that can make other rules fail in turn, whose markers follow.
+    /// </summary>
+    internal void DisableFailedRules()
     {
-        switch (ex)
+        while (toDisable.TryDequeue(out var rule))
         {
-            case RuleEngineException ours:
-                return ours;
-            case NRules.RuleLhsExpressionEvaluationException lhs:
-                var condition = lastConditionFailure;
-                lastConditionFailure = null;
-                return new RuleConditionException(condition?.RuleId ?? "(unknown rule)", condition?.Facts ?? [], lhs.InnerException ?? lhs);
-            case NRules.AgendaExpressionEvaluationException agenda:
-                var filter = lastAgendaFailure;
-                lastAgendaFailure = null;
-                return new RuleConditionException(agenda.RuleName, filter?.Facts ?? [], agenda.InnerException ?? agenda);
-            case NRules.RuleRhsExpressionEvaluationException rhs:
-                return new RuleActionException(rhs.RuleName, firingMatch is { } match ? BoundFact.Of(match) : [], rhs.InnerException ?? rhs);
-            default:
-                return null;
+            inner.Insert(new DisabledRule(rule));
         }
     }
 
-    private void OnConditionFailed(LhsExpressionErrorEventArgs e)
+    /// <summary>An action of the firing rule threw: the rule fails on its match (the interceptor then disables it).</summary>
+    internal void ActionFailed(IContext context, Exception ex)
     {
-        var rule = e.Rules.FirstOrDefault() is { } first ? rules.Original(first) : null;
-        lastConditionFailure = (rule?.Name ?? "(unknown rule)", ConditionFacts(rule, e));
+        firingFailed = true;
+        Fail(rules.Original(context.Rule), RuleFailureStage.Action, BoundFact.Of(context.Match), ex);
     }
 
-    private void OnAgendaFailed(AgendaExpressionErrorEventArgs e) =>
-        lastAgendaFailure = (rules.Original(e.Rule).Name, BoundFact.Of(e.Match));
+    /// <summary>Our exception for one of NRules', or null when the exception is not a rule's (failures are handled, so rare).</summary>
+    internal RuleEngineException? Translate(Exception ex) => ex switch
+    {
+        RuleEngineException ours => ours,
+        NRules.RuleLhsExpressionEvaluationException lhs => new RuleConditionException("(unknown rule)", [], lhs.InnerException ?? lhs),
+        NRules.AgendaExpressionEvaluationException agenda => new RuleConditionException(agenda.RuleName, [], agenda.InnerException ?? agenda),
+        NRules.RuleRhsExpressionEvaluationException rhs => new RuleActionException(rhs.RuleName, [], rhs.InnerException ?? rhs),
+        _ => null,
+    };
+
+    private void Fail(IRuleDefinition rule, RuleFailureStage stage, IReadOnlyList<BoundFact> facts, Exception cause)
+    {
+        if (!disabled.Add(rule.Name))
+        {
+            return;
+        }
+        var failure = new RuleFailure(rule, stage, facts, cause);
+        failures.Add(failure);
+        toDisable.Enqueue(rule.Name);
+        events.Failed(this, failure.ToException());
+    }
+
+    /// <summary>A node's condition threw: each rule sharing the node fails on the condition's facts.</summary>
+    private void OnConditionFailed(LhsExpressionErrorEventArgs e)
+    {
+        e.IsHandled = true;
+        foreach (var compiled in e.Rules)
+        {
+            var rule = rules.Original(compiled);
+            if (!disabled.Contains(rule.Name))
+            {
+                Fail(rule, RuleFailureStage.Condition, ConditionFacts(rule, e), e.Exception ?? new InvalidOperationException("condition failed"));
+            }
+        }
+    }
+
+    private void OnAgendaFailed(AgendaExpressionErrorEventArgs e)
+    {
+        e.IsHandled = true;
+        Fail(rules.Original(e.Match.Rule), RuleFailureStage.Condition, BoundFact.Of(e.Match), e.Exception ?? new InvalidOperationException("agenda filter failed"));
+    }
 
     /// <summary>
     /// The failed lambda's parameters are named after the rule's declarations and its arguments are their facts; they
     /// are listed in the rule's declaration order, as the indexed runtime lists a match.
     /// </summary>
-    private static List<BoundFact> ConditionFacts(IRuleDefinition? rule, LhsExpressionErrorEventArgs e)
+    private static List<BoundFact> ConditionFacts(IRuleDefinition rule, LhsExpressionErrorEventArgs e)
     {
         var values = e.Arguments.ToArray();
         if (e.Expression is not LambdaExpression lambda || lambda.Parameters.Count != values.Length)
         {
             return [.. e.Facts.Select((f, i) => new BoundFact(Element.Declaration(f.Type, $"fact{i + 1}"), f.Value!))];
         }
-        var declarations = rule?.LeftHandSide.Exports.ToList() ?? [];
+        var declarations = rule.LeftHandSide.Exports.ToList();
         var facts = new List<(int Order, BoundFact Fact)>();
         for (var i = 0; i < values.Length; i++)
         {

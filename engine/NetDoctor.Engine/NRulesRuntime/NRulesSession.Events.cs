@@ -33,6 +33,10 @@ internal sealed partial class NRulesSession
 
     private void OnInserting(IFact fact)
     {
+        if (fact.Value is DisabledRule)
+        {
+            return;
+        }
         var derivation = fact.Source is NRules.ILinkedFactSource linked ? Derive(linked)
             : firingMatch is { } match ? firingDerivation ??= rules.Derivation(match)
             : null;
@@ -68,6 +72,7 @@ internal sealed partial class NRulesSession
         var rule = rules.Original(match.Rule);
         firingMatch = match;
         firingDerivation = null;
+        firingFailed = false;
         firingCounts[rule.Name] = firingCounts.GetValueOrDefault(rule.Name) + 1;
         recent.Add(rule.Name);
         events.Firing(this, rule, match);
@@ -77,6 +82,12 @@ internal sealed partial class NRulesSession
     {
         firingMatch = null;
         firingDerivation = null;
+        // NRules reports a firing whose action failed as fired; the indexed runtime does not, and neither do we.
+        if (firingFailed)
+        {
+            firingFailed = false;
+            return;
+        }
         events.Fired(this, rules.Original(match.Rule), match);
     }
 

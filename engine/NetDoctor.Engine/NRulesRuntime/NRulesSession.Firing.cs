@@ -27,6 +27,7 @@ internal sealed partial class NRulesSession
         try
         {
             fired = inner.Fire(budget, cancellationToken);
+            DisableFailedRules();
         }
         catch (Exception ex)
         {

@@ -24,6 +24,8 @@ internal sealed class NRulesSessionFactory(NRules.ISessionFactory inner, IReadOn
                 created.DependencyResolver = new ServiceProviderDependencyResolver(services ?? NoServices.Instance);
                 session = new NRulesSession(created, map);
             });
+            // Rules whose conditions failed while NRules activated the session (an aggregate over no facts) are disabled now.
+            session!.DisableFailedRules();
         }
         catch (Exception ex)
         {

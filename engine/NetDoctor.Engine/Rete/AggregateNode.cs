@@ -35,9 +35,9 @@ internal sealed class AggregateNode : TwoInputNode
         // fact): a rule's first element (the usual place of a group-by) has its one left token before any fact arrives.
         foreach (var fact in memory.Right.Facts(left.Key))
         {
-            if (Join.Accepts(left, fact))
+            if (Join.Accepts(session, left, fact) && TrySelect(session, KeySelector, fact, out var groupKey) && TryElement(session, fact, out var element))
             {
-                AddElement(session, state, fact, Select(KeySelector, fact), Element(fact), first: true);
+                AddElement(session, state, fact, groupKey, element, first: true);
             }
         }
     }
@@ -64,13 +64,19 @@ internal sealed class AggregateNode : TwoInputNode
 
     public override void RightAssert(Session session, FactHandle fact)
     {
+        if (session.IsDisabled(RuleIndex))
+        {
+            return;
+        }
         var memory = Memory(session);
         var key = StoreRight(session, memory, fact);
-        var groupKey = Select(KeySelector, fact);
-        var element = Element(fact);
+        if (!TrySelect(session, KeySelector, fact, out var groupKey) || !TryElement(session, fact, out var element))
+        {
+            return;
+        }
         for (var t = memory.FirstLeft(key); t is not null; t = t.NextInList)
         {
-            if (Join.Accepts(t, fact))
+            if (Join.Accepts(session, t, fact))
             {
                 AddElement(session, (AggregateState)t.State!, fact, groupKey, element, first: false);
             }
@@ -89,7 +95,7 @@ internal sealed class AggregateNode : TwoInputNode
     public void Refresh(Session session, AggregateGroup group)
     {
         var state = group.Owner;
-        if (state.Dead)
+        if (state.Dead || session.IsDisabled(RuleIndex))
         {
             return;
         }
@@ -121,7 +127,7 @@ internal sealed class AggregateNode : TwoInputNode
         {
             session.MarkUpdated(group.Result);
         }
-        if (ResultConditions.Test(state.Left, value))
+        if (ResultConditions.Test(session, state.Left, value))
         {
             group.ResultToken = session.Emit(this, state.Left, group.Result);
         }
@@ -165,21 +171,33 @@ internal sealed class AggregateNode : TwoInputNode
         }
     }
 
-    private object? Element(FactHandle fact) => ElementSelector is null ? fact.Value : Select(ElementSelector, fact);
-
-    private object? Select(Func<object, object?>? selector, FactHandle fact)
+    private bool TryElement(Session session, FactHandle fact, out object? element)
     {
+        if (ElementSelector is null)
+        {
+            element = fact.Value;
+            return true;
+        }
+        return TrySelect(session, ElementSelector, fact, out element);
+    }
+
+    /// <summary>A group key or element; a selector that throws fails the rule (the fact is then left out, and the rule torn down).</summary>
+    private bool TrySelect(Session session, Func<object, object?>? selector, FactHandle fact, out object? value)
+    {
+        value = null;
         if (selector is null)
         {
-            return null;
+            return true;
         }
         try
         {
-            return selector(fact.Value);
+            value = selector(fact.Value);
+            return true;
         }
         catch (Exception ex)
         {
-            throw new RuleConditionException(RuleId, [new BoundFact(Join.RightDeclaration, fact.Value)], ex);
+            session.Fail(RuleIndex, [new BoundFact(Join.RightDeclaration, fact.Value)], ex);
+            return false;
         }
     }
 }

@@ -10,9 +10,10 @@ namespace NetDoctor.Engine.Rete;
 /// Alpha-node hashing: sibling alpha nodes testing the same expression against different constants
 /// (<c>x.Group == 1</c>, <c>x.Group == 2</c>, ...; typical when many rules or YAML packs switch on a field) are
 /// replaced by one evaluation of the expression and a dictionary lookup of its value, so 100 such rules cost one
-/// test per fact instead of 100. The equality test itself is implied by the lookup.
+/// test per fact instead of 100. The equality test itself is implied by the lookup. A selector that throws fails every
+/// rule below the indexed nodes (each node's own test would have thrown the same way).
 /// </summary>
-internal sealed class AlphaIndex(Func<object, object?> selector, Dictionary<object, AlphaNode[]> nodes, string ruleId, Declaration declaration)
+internal sealed class AlphaIndex(Func<object, object?> selector, Dictionary<object, AlphaNode[]> nodes, int[] rules, Declaration declaration)
 {
     /// <summary>Fewer siblings than this are cheaper to test one by one.</summary>
     public const int MinimumSiblings = 4;
@@ -21,6 +22,10 @@ internal sealed class AlphaIndex(Func<object, object?> selector, Dictionary<obje
 
     public void Assert(Session session, FactHandle fact)
     {
+        if (session.AllDisabled(rules))
+        {
+            return;
+        }
         object? key;
         try
         {
@@ -28,7 +33,8 @@ internal sealed class AlphaIndex(Func<object, object?> selector, Dictionary<obje
         }
         catch (Exception ex)
         {
-            throw new RuleConditionException(ruleId, [new BoundFact(declaration, fact.Value)], ex);
+            session.Fail(rules, [new BoundFact(declaration, fact.Value)], ex);
+            return;
         }
         if (nodes.TryGetValue(key ?? NullKey, out var matching))
         {
@@ -58,14 +64,15 @@ internal sealed class AlphaIndex(Func<object, object?> selector, Dictionary<obje
         return true;
     }
 
-    public static AlphaIndex Create(LambdaExpression selector, IEnumerable<(object? Key, AlphaNode Node)> members, string ruleId, Declaration declaration)
+    public static AlphaIndex Create(LambdaExpression selector, IReadOnlyList<(object? Key, AlphaNode Node)> members, Declaration declaration)
     {
         var fact = Expression.Parameter(typeof(object), "fact");
         var parameter = selector.Parameters[0];
         var body = new ConditionCompiler.Replacer(parameter, Expression.Convert(fact, parameter.Type)).Visit(selector.Body);
         var compiled = Expression.Lambda<Func<object, object?>>(Expression.Convert(body, typeof(object)), fact).Compile();
         var nodes = members.GroupBy(m => m.Key ?? NullKey).ToDictionary(g => g.Key, g => g.Select(m => m.Node).ToArray());
-        return new AlphaIndex(compiled, nodes, ruleId, declaration);
+        int[] rules = [.. members.SelectMany(m => m.Node.Rules).Distinct()];
+        return new AlphaIndex(compiled, nodes, rules, declaration);
     }
 
     // A local captured by a C# rule's Define() (a field of the compiler's closure class) is fixed once Define

@@ -7,13 +7,16 @@ namespace NetDoctor.Engine.Rete;
 /// <summary>
 /// A test on a single fact. Alpha nodes form a tree under each type node; rules whose patterns have structurally
 /// equal conditions (same shape, same constants) share the same nodes, so each test runs once per fact.
+/// A test that throws on a fact fails every rule using the node (each would have evaluated the same condition on the
+/// same fact): the session records a failure for each and disables them, and the fact does not pass. A node whose rules
+/// have all failed is not evaluated again.
 /// </summary>
 internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, Declaration? declaration)
 {
     private readonly List<AlphaNode> children = [];
     private AlphaNode[] frozenChildren = [];
     private AlphaIndex[] indexes = [];
-    private readonly List<string> ruleIds = [];
+    private readonly List<int> rules = [];
 
     public LambdaExpression? Condition { get; } = condition;
 
@@ -21,9 +24,10 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
 
     private Declaration? TestedDeclaration => declaration;
 
-    private string FirstRuleId => ruleIds[0];
+    /// <summary>The rules (network indexes) whose patterns pass through this node.</summary>
+    public IReadOnlyList<int> Rules => rules;
 
-    public AlphaNode Child(LambdaExpression condition, Declaration declaration, string ruleId, Func<LambdaExpression, Func<object, bool>> compile)
+    public AlphaNode Child(LambdaExpression condition, Declaration declaration, int ruleIndex, Func<LambdaExpression, Func<object, bool>> compile)
     {
         var node = children.Find(c => ExpressionComparer.Instance.Equals(c.Condition, condition));
         if (node is null)
@@ -31,17 +35,17 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
             node = new AlphaNode(condition, compile(condition), declaration);
             children.Add(node);
         }
-        node.AddRule(ruleId);
+        node.AddRule(ruleIndex);
         return node;
     }
 
     public AlphaMemory EnsureMemory() => Memory ??= new AlphaMemory();
 
-    public void AddRule(string ruleId)
+    public void AddRule(int ruleIndex)
     {
-        if (!ruleIds.Contains(ruleId))
+        if (!rules.Contains(ruleIndex))
         {
-            ruleIds.Add(ruleId);
+            rules.Add(ruleIndex);
         }
     }
 
@@ -74,7 +78,7 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
                 continue;
             }
             var first = members[0].Node;
-            built.Add(AlphaIndex.Create(selector, members, first.FirstRuleId, first.TestedDeclaration!));
+            built.Add(AlphaIndex.Create(selector, members, first.TestedDeclaration!));
         }
         frozenChildren = [.. plain];
         indexes = [.. built];
@@ -87,7 +91,7 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
 
     public void Assert(Session session, FactHandle fact)
     {
-        if (test is not null && !Passes(fact))
+        if (test is not null && !Passes(session, fact))
         {
             return;
         }
@@ -108,16 +112,20 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
         Memory?.Assert(session, fact);
     }
 
-    private bool Passes(FactHandle fact)
+    private bool Passes(Session session, FactHandle fact)
     {
+        if (session.AllDisabled(rules))
+        {
+            return false;
+        }
         try
         {
             return test!(fact.Value);
         }
         catch (Exception ex)
         {
-            // A shared test is the same condition in every rule using it; naming the first is naming the condition.
-            throw new RuleConditionException(ruleIds[0], [new BoundFact(declaration!, fact.Value)], ex);
+            session.Fail(rules, [new BoundFact(declaration!, fact.Value)], ex);
+            return false;
         }
     }
 }

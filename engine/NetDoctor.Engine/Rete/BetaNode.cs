@@ -21,6 +21,9 @@ internal abstract class BetaNode
 
     public required string RuleId { get; init; }
 
+    /// <summary>Dense index of the node's rule in its network: firing counters and the session's disabled-rule flags.</summary>
+    public required int RuleIndex { get; init; }
+
     public abstract void LeftAssert(Session session, Token left);
 
     public abstract void LeftRetract(Session session, Token left);

@@ -9,11 +9,14 @@ namespace NetDoctor.Engine.Rete;
 /// the new fact as <c>object</c> and earlier declarations read from the left token. Everything is resolved and
 /// compiled once here; evaluation does no lookups by name.
 /// </summary>
-internal sealed class ConditionCompiler(string ruleId)
+internal sealed class ConditionCompiler(string ruleId, int ruleIndex = 0)
 {
     private static readonly MethodInfo ValueAt = typeof(Token).GetMethod(nameof(Token.ValueAt))!;
 
     public string RuleId { get; } = ruleId;
+
+    /// <summary>Dense index of the rule in its network (its terminal's <see cref="BetaNode.RuleIndex"/>).</summary>
+    public int RuleIndex { get; } = ruleIndex;
 
     /// <summary>Whether every parameter of <paramref name="condition"/> names <paramref name="own"/> (a single-fact test).</summary>
     public static bool IsAlpha(LambdaExpression condition, Declaration own) => condition.Parameters.All(p => p.Name == own.Name);

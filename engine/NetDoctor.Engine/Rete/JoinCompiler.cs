@@ -20,7 +20,7 @@ internal static class JoinCompiler
     {
         if (conditions.Count == 0)
         {
-            return JoinSpec.Always(compiler.RuleId, scope, own);
+            return JoinSpec.Always(compiler.RuleId, compiler.RuleIndex, scope, own);
         }
         var token = Expression.Parameter(typeof(Token), "left");
         var fact = Expression.Parameter(typeof(object), "fact");
@@ -65,7 +65,7 @@ internal static class JoinCompiler
         Func<Token, object, bool>? test = residual.Count == 0
             ? null
             : Expression.Lambda<Func<Token, object, bool>>(residual.Aggregate(Expression.AndAlso), token, fact).Compile();
-        return new JoinSpec(compiler.RuleId, scope, own, leftKey, rightKey, test);
+        return new JoinSpec(compiler.RuleId, compiler.RuleIndex, scope, own, leftKey, rightKey, test);
     }
 
     private static IEnumerable<Expression> Conjuncts(Expression e)

@@ -20,7 +20,7 @@ internal sealed class JoinNode : TwoInputNode
         var memory = StoreLeft(session, left);
         foreach (var fact in memory.Right.Facts(left.Key))
         {
-            if (Join.Accepts(left, fact))
+            if (Join.Accepts(session, left, fact))
             {
                 session.Emit(this, left, fact);
             }
@@ -38,6 +38,11 @@ internal sealed class JoinNode : TwoInputNode
 
     public override void RightAssert(Session session, FactHandle fact)
     {
+        // A failed rule takes no new facts (its first node would otherwise make tokens of them without any test).
+        if (session.IsDisabled(RuleIndex))
+        {
+            return;
+        }
         if (LeftIsRoot)
         {
             session.Emit(this, session.RootFor(this), fact);
@@ -47,7 +52,7 @@ internal sealed class JoinNode : TwoInputNode
         var key = StoreRight(session, memory, fact);
         for (var t = memory.FirstLeft(key); t is not null; t = t.NextInList)
         {
-            if (Join.Accepts(t, fact))
+            if (Join.Accepts(session, t, fact))
             {
                 session.Emit(this, t, fact);
             }

@@ -1,21 +1,26 @@
 using NRules.RuleModel;
+using NetDoctor.Engine.Runtime;
 
 namespace NetDoctor.Engine.Rete;
 
 /// <summary>
 /// The compiled conditions between a node's left tokens and right facts: optional hash keys built from the
 /// equality conjuncts (left side over earlier declarations, right side over the new fact) and a residual test.
-/// Evaluation wraps condition failures with the rule id and the facts involved.
+/// A condition that throws is a failure of the rule (fault isolation): the session records it with the facts involved
+/// and disables the rule, and the evaluation counts as "no match". A disabled rule's conditions are not evaluated again.
 /// </summary>
 internal sealed class JoinSpec(
     string ruleId,
+    int ruleIndex,
     Scope leftScope,
     Declaration right,
     Func<Token, object?>? leftKey,
     Func<object, object?>? rightKey,
     Func<Token, object, bool>? residual)
 {
-    public static JoinSpec Always(string ruleId, Scope scope, Declaration right) => new(ruleId, scope, right, null, null, null);
+    public static JoinSpec Always(string ruleId, int ruleIndex, Scope scope, Declaration right) => new(ruleId, ruleIndex, scope, right, null, null, null);
+
+    public string RuleId => ruleId;
 
     public Declaration RightDeclaration => right;
 
@@ -23,11 +28,16 @@ internal sealed class JoinSpec(
 
     public bool HasResidual => residual is not null;
 
-    public object? LeftKey(Token left)
+    /// <summary>The left token's join key; for a failed rule a fresh object that no right fact's key equals.</summary>
+    public object? LeftKey(Session session, Token left)
     {
         if (leftKey is null)
         {
             return null;
+        }
+        if (session.IsDisabled(ruleIndex))
+        {
+            return new object();
         }
         try
         {
@@ -35,15 +45,21 @@ internal sealed class JoinSpec(
         }
         catch (Exception ex)
         {
-            throw new RuleConditionException(ruleId, leftScope.Bind(left), ex);
+            session.Fail(ruleIndex, leftScope.Bind(left), ex);
+            return new object();
         }
     }
 
-    public object? RightKey(FactHandle fact)
+    /// <summary>The right fact's join key; for a failed rule a fresh object that no left token's key equals.</summary>
+    public object? RightKey(Session session, FactHandle fact)
     {
         if (rightKey is null)
         {
             return null;
+        }
+        if (session.IsDisabled(ruleIndex))
+        {
+            return new object();
         }
         try
         {
@@ -51,14 +67,20 @@ internal sealed class JoinSpec(
         }
         catch (Exception ex)
         {
-            throw new RuleConditionException(ruleId, [new BoundFact(right, fact.Value)], ex);
+            session.Fail(ruleIndex, [new BoundFact(right, fact.Value)], ex);
+            return new object();
         }
     }
 
-    public bool Accepts(Token left, FactHandle fact) => residual is null || Test(left, fact.Value);
+    public bool Accepts(Session session, Token left, FactHandle fact) =>
+        residual is null ? !session.IsDisabled(ruleIndex) : Test(session, left, fact.Value);
 
-    public bool Test(Token left, object value)
+    public bool Test(Session session, Token left, object value)
     {
+        if (session.IsDisabled(ruleIndex))
+        {
+            return false;
+        }
         if (residual is null)
         {
             return true;
@@ -71,7 +93,8 @@ internal sealed class JoinSpec(
         {
             var facts = leftScope.Bind(left);
             facts.Add(new BoundFact(right, value));
-            throw new RuleConditionException(ruleId, facts, ex);
+            session.Fail(ruleIndex, facts, ex);
+            return false;
         }
     }
 }

@@ -16,7 +16,7 @@ internal abstract class QuantifierNode : TwoInputNode
         var memory = StoreLeft(session, left);
         foreach (var fact in memory.Right.Facts(left.Key))
         {
-            if (Join.Accepts(left, fact))
+            if (Join.Accepts(session, left, fact))
             {
                 AddShadow(session, left, fact);
             }
@@ -43,11 +43,15 @@ internal abstract class QuantifierNode : TwoInputNode
 
     public override void RightAssert(Session session, FactHandle fact)
     {
+        if (session.IsDisabled(RuleIndex))
+        {
+            return;
+        }
         var memory = Memory(session);
         var key = StoreRight(session, memory, fact);
         for (var t = memory.FirstLeft(key); t is not null; t = t.NextInList)
         {
-            if (!Join.Accepts(t, fact))
+            if (!Join.Accepts(session, t, fact))
             {
                 continue;
             }

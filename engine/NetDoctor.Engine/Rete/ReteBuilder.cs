@@ -20,7 +20,7 @@ internal sealed class ReteBuilder
         {
             throw new RuleCompilationException(rule.Name ?? "", "rule name (the rule id) is empty.");
         }
-        var compiler = new ConditionCompiler(rule.Name);
+        var compiler = new ConditionCompiler(rule.Name, terminals.Count);
         if (rule.FilterGroup.Filters.Count > 0)
         {
             throw compiler.Error("agenda filters (Filter().OnChange/Where) are not supported by the indexed runtime.");
@@ -47,17 +47,17 @@ internal sealed class ReteBuilder
                     throw compiler.Error($"a pattern over a {source.ElementType} element (Let/Calculate bindings) is not supported by the indexed runtime.");
                 case NotElement { Source: PatternElement pattern }:
                     CheckNew(compiler, scope, pattern.Declaration);
-                    node = BuildQuantifier(compiler, pattern, scope, join => new NotNode { RuleId = rule.Name, Join = join });
+                    node = BuildQuantifier(compiler, pattern, scope, join => new NotNode { RuleId = rule.Name, RuleIndex = compiler.RuleIndex, Join = join });
                     break;
                 case ExistsElement { Source: PatternElement pattern }:
                     CheckNew(compiler, scope, pattern.Declaration);
-                    node = BuildQuantifier(compiler, pattern, scope, join => new ExistsNode { RuleId = rule.Name, Join = join });
+                    node = BuildQuantifier(compiler, pattern, scope, join => new ExistsNode { RuleId = rule.Name, RuleIndex = compiler.RuleIndex, Join = join });
                     break;
                 case NotElement or ExistsElement:
                     throw compiler.Error($"{element.ElementType} over a group of patterns is not supported by the indexed runtime; use one pattern.");
                 case ForAllElement forAll:
                     CheckNew(compiler, scope, forAll.BasePattern.Declaration);
-                    node = BuildQuantifier(compiler, ForAllRewriter.Counterexample(compiler, forAll), scope, join => new NotNode { RuleId = rule.Name, Join = join });
+                    node = BuildQuantifier(compiler, ForAllRewriter.Counterexample(compiler, forAll), scope, join => new NotNode { RuleId = rule.Name, RuleIndex = compiler.RuleIndex, Join = join });
                     break;
                 default:
                     throw compiler.Error($"{element.ElementType} elements are not supported by the indexed runtime at the top level of the left-hand side.");
@@ -70,7 +70,7 @@ internal sealed class ReteBuilder
         {
             RuleId = rule.Name,
             Rule = rule,
-            RuleIndex = terminals.Count,
+            RuleIndex = compiler.RuleIndex,
             Scope = scope,
             Actions = [.. rule.RightHandSide.Actions.Select(a => ActionCompiler.Compile(compiler, a, scope, dependencies))],
         };
@@ -115,6 +115,7 @@ internal sealed class ReteBuilder
         var node = new JoinNode
         {
             RuleId = compiler.RuleId,
+            RuleIndex = compiler.RuleIndex,
             ElementIndex = index,
             Join = JoinCompiler.Compile(compiler, beta, pattern.Declaration, scope, allowIndex: scope.Items.Count > 0),
         };
@@ -150,6 +151,7 @@ internal sealed class ReteBuilder
         var node = new AggregateNode
         {
             RuleId = compiler.RuleId,
+            RuleIndex = compiler.RuleIndex,
             ElementIndex = index,
             Join = JoinCompiler.Compile(compiler, beta, source.Declaration, scope),
             Shape = shape,
@@ -187,7 +189,7 @@ internal sealed class ReteBuilder
             {
                 throw compiler.Error($"condition {condition} must return bool.");
             }
-            node = node.Child(condition, declaration, compiler.RuleId, c => compiler.CompileAlpha(c, declaration));
+            node = node.Child(condition, declaration, compiler.RuleIndex, c => compiler.CompileAlpha(c, declaration));
         }
         return node.EnsureMemory();
     }

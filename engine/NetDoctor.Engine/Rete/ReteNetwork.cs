@@ -6,6 +6,7 @@ namespace NetDoctor.Engine.Rete;
 internal sealed class ReteNetwork(IReadOnlyList<TypeNode> typeNodes, IReadOnlyList<BetaNode> firstNodes, IReadOnlyList<TerminalNode> terminals, int nodeCount)
 {
     private readonly ConcurrentDictionary<Type, TypeNode[]> dispatch = new();
+    private readonly BetaNode[] firstByRule = FirstByRule(firstNodes, terminals.Count);
 
     /// <summary>Per-session memories are indexed by <see cref="BetaNode.Id"/> below this bound.</summary>
     public int NodeCount { get; } = nodeCount;
@@ -14,6 +15,19 @@ internal sealed class ReteNetwork(IReadOnlyList<TypeNode> typeNodes, IReadOnlyLi
     public IReadOnlyList<BetaNode> FirstNodes { get; } = firstNodes;
 
     public IReadOnlyList<TerminalNode> Terminals { get; } = terminals;
+
+    /// <summary>The first node of a rule's beta chain (its terminal when the rule has no conditions).</summary>
+    public BetaNode FirstNodeOf(int ruleIndex) => firstByRule[ruleIndex];
+
+    private static BetaNode[] FirstByRule(IReadOnlyList<BetaNode> firstNodes, int rules)
+    {
+        var byRule = new BetaNode[rules];
+        foreach (var node in firstNodes)
+        {
+            byRule[node.RuleIndex] = node;
+        }
+        return byRule;
+    }
 
     public TypeNode[] TypeNodesFor(Type runtimeType) =>
         dispatch.GetOrAdd(runtimeType, static (t, nodes) => nodes.Where(n => n.Type.IsAssignableFrom(t)).ToArray(), typeNodes);

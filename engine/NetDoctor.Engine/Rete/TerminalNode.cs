@@ -8,9 +8,6 @@ internal sealed class TerminalNode : BetaNode
 {
     public required IRuleDefinition Rule { get; init; }
 
-    /// <summary>Dense index of the rule in its session factory (firing counters).</summary>
-    public required int RuleIndex { get; init; }
-
     /// <summary>Every declaration the actions can see, with its token element index.</summary>
     public required Scope Scope { get; init; }
 

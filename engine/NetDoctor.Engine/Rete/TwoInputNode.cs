@@ -15,14 +15,14 @@ internal abstract class TwoInputNode : BetaNode
     protected BetaMemory StoreLeft(Session session, Token left)
     {
         var memory = Memory(session);
-        memory.AddLeft(left, Join.LeftKey(left));
+        memory.AddLeft(left, Join.LeftKey(session, left));
         return memory;
     }
 
     /// <summary>Stores a right fact and returns its join key (null when the node is not indexed).</summary>
     protected object? StoreRight(Session session, BetaMemory memory, FactHandle fact)
     {
-        var key = Join.RightKey(fact);
+        var key = Join.RightKey(session, fact);
         memory.Right.Add(fact, key);
         session.NoteRightEntry();
         return key;

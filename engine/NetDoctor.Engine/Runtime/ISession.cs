@@ -3,6 +3,13 @@ namespace NetDoctor.Engine;
 /// <summary>
 /// A working memory plus agenda over one compiled rule set. Single-threaded: use one session per thread.
 /// Facts are tracked by reference identity (two equal records are two facts).
+/// <para>
+/// One failing rule never stops the others: a condition or action that throws (a regex timeout, a null argument, an
+/// expression budget stop, an allocation failure) is recorded in <see cref="RuleFailures"/> and raised as
+/// <see cref="IEngineEvents.Error"/>; that rule is disabled for the rest of the session, its pending activations are
+/// removed and what it derived through linked facts is retracted (and, transitively, what other rules derived from
+/// those). Insert, Update, Retract and Fire do not throw for it.
+/// </para>
 /// </summary>
 public interface ISession
 {
@@ -27,7 +34,8 @@ public interface ISession
     bool TryRetract(object fact);
 
     /// <summary>
-    /// Fires activations until the agenda is empty or an action halts. <paramref name="maxFirings"/> is the firing budget
+    /// Fires activations until the agenda is empty or an action halts. An action that throws fails its rule (see
+    /// <see cref="RuleFailures"/>) and firing goes on. <paramref name="maxFirings"/> is the firing budget
     /// (default <see cref="RuleCompiler.DefaultFiringBudget"/>): exceeding it throws <see cref="RunawayRulesException"/>.
     /// Returns the number of rules fired.
     /// </summary>
@@ -38,6 +46,9 @@ public interface ISession
 
     /// <summary>How a fact was derived: the rule and the matched facts; null for facts inserted from outside the rules.</summary>
     Derivation? Explain(object fact);
+
+    /// <summary>The rules that failed in this session, first failure first; at most one record per rule.</summary>
+    IReadOnlyList<RuleFailure> RuleFailures { get; }
 
     /// <summary>Firings per rule id since the session was created (for profiling).</summary>
     IReadOnlyDictionary<string, int> FiringCounts { get; }

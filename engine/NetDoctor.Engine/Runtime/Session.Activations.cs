@@ -46,13 +46,15 @@ internal sealed partial class Session
     }
 
     /// <summary>
-    /// Ends a batch: rebuilds dirty aggregates and deletes parked activations until nothing changes, then forgets the
-    /// batch's updates and, when enough facts have left the network, sweeps the right memories (no walk is under way).
+    /// Ends a batch: tears down rules that failed in it, rebuilds dirty aggregates and deletes parked activations until
+    /// nothing changes, then forgets the batch's updates and, when enough facts have left the network, sweeps the right
+    /// memories (no walk is under way).
     /// </summary>
     private void Flush()
     {
-        while (dirtyGroups.Count > 0 || parked.Count > 0)
+        while (teardowns.Count > 0 || dirtyGroups.Count > 0 || parked.Count > 0)
         {
+            TearDownFailedRules();
             while (dirtyGroups.Count > 0)
             {
                 var groups = dirtyGroups.ToArray();

@@ -2,7 +2,10 @@ using NetDoctor.Engine.Rete;
 
 namespace NetDoctor.Engine.Runtime;
 
-/// <summary>The firing loop: agenda order, the firing budget, halting, action errors and linked insertion.</summary>
+/// <summary>
+/// The firing loop: agenda order, the firing budget, halting, action failures and linked insertion. An action that
+/// throws fails its rule (see Session.Faults): the batch is closed, which tears the rule down, and firing goes on.
+/// </summary>
 internal sealed partial class Session
 {
     private bool firing;
@@ -34,6 +37,10 @@ internal sealed partial class Session
                 throw error;
             }
             agenda.Remove(next);
+            if (IsDisabled(next.Terminal.RuleIndex))
+            {
+                continue;
+            }
             FireOne(next, cancellationToken);
             recent.Add(next.Terminal.RuleId);
             fired++;
@@ -64,17 +71,19 @@ internal sealed partial class Session
                 }
             }
         }
-        catch (Exception ex)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // Cancelling the run is not a failure of the rule that noticed it.
             firing = false;
             Flush();
-            var error = ex as RuleEngineException ?? new RuleActionException(activation.Terminal.RuleId, activation.BindFacts(), ex);
-            events.Failed(this, error);
-            if (error == ex)
-            {
-                throw;
-            }
-            throw error;
+            throw;
+        }
+        catch (Exception ex)
+        {
+            Fail(activation.Terminal.RuleIndex, RuleFailureStage.Action, activation.BindFacts(), ex);
+            firing = false;
+            Flush();
+            return;
         }
         firing = false;
         Flush();

@@ -14,11 +14,19 @@ public sealed record DiagnosisResult(Diagnosis Diagnosis, DerivationNode Derivat
 public sealed record RunStats(int Facts, int RulesFired, int DerivedFacts, long ElapsedMs, EngineKind Engine = EngineKind.Indexed, long EngineMs = 0);
 
 /// <summary>
-/// The outcome of <see cref="DiagnosisRunner.Run"/>. <see cref="Error"/> is set when the engine stopped the run
-/// (runaway rules, a failing condition or action); the diagnoses found until then are still reported.
+/// The outcome of <see cref="DiagnosisRunner.Run"/>. <see cref="Error"/> is set when the engine stopped the run (the
+/// firing budget ran out); the diagnoses found until then are still reported. A rule that threw does not stop the run:
+/// it is listed in <see cref="RuleFailures"/>, and every other rule's diagnoses are reported.
 /// </summary>
 public sealed record DiagnosisRun(
     IReadOnlyList<DiagnosisResult> Diagnoses,
     RunStats Stats,
     string? Error = null,
-    IReadOnlyList<string>? ErrorRuleIds = null);
+    IReadOnlyList<string>? ErrorRuleIds = null)
+{
+    /// <summary>Rules that failed and were disabled for the rest of the run, first failure first.</summary>
+    public IReadOnlyList<RuleFailureInfo> RuleFailures { get; init; } = [];
+
+    /// <summary>Whether the run is incomplete: the engine stopped, or a rule failed (its diagnoses may be missing).</summary>
+    public bool Incomplete => Error is not null || RuleFailures.Count > 0;
+}

@@ -9,8 +9,9 @@ namespace NetDoctor.Packs.Running;
 /// <summary>
 /// The main job, for the CLI: loaded packs + facts -> diagnoses with derivations. Compiles the rules once
 /// (RuleCompiler -> ISessionFactory); each <see cref="Run"/> uses a fresh session, fires within a budget, and
-/// explains every diagnosis. Engine errors (e.g. two rules deriving each other's facts forever) end the run with a
-/// message naming the rules instead of a hang or a crash.
+/// explains every diagnosis. A rule that throws is disabled and reported (<see cref="DiagnosisRun.RuleFailures"/>) while
+/// the others go on; running out of the firing budget (two rules deriving each other's facts forever, or one rule with
+/// millions of matches) ends the run with a message saying which happened instead of a hang or a crash.
 /// </summary>
 public sealed class DiagnosisRunner(LoadedPacks packs, EngineKind engine = EngineKind.Indexed)
 {
@@ -39,16 +40,12 @@ public sealed class DiagnosisRunner(LoadedPacks packs, EngineKind engine = Engin
         catch (RunawayRulesException ex)
         {
             errorRules = ex.RuleIds;
-            error = $"rules kept re-activating each other and were stopped after {ex.Budget} firings: {string.Join(", ", ex.RuleIds)} ({ex.Message})";
+            error = FiringBudgetMessage.For(ex, session);
         }
-        catch (RuleConditionException ex)
+        catch (RuleEngineException ex)
         {
-            errorRules = [ex.RuleId];
-            error = ex.Message;
-        }
-        catch (RuleActionException ex)
-        {
-            errorRules = [ex.RuleId];
+            // Rule failures are isolated by the session; anything else the engine raises still ends the run with its message.
+            errorRules = ex switch { RuleConditionException c => [c.RuleId], RuleActionException a => [a.RuleId], _ => [] };
             error = ex.Message;
         }
 
@@ -59,6 +56,9 @@ public sealed class DiagnosisRunner(LoadedPacks packs, EngineKind engine = Engin
             .Select(d => new DiagnosisResult(d, DerivationNode.Build(session, d)))
             .ToList();
         int derived = session.Query<DerivedFact>().Count();
-        return new DiagnosisRun(diagnoses, new RunStats(input.Count, fired, derived, clock.ElapsedMilliseconds, engine, engineClock.ElapsedMilliseconds), error, errorRules);
+        return new DiagnosisRun(diagnoses, new RunStats(input.Count, fired, derived, clock.ElapsedMilliseconds, engine, engineClock.ElapsedMilliseconds), error, errorRules)
+        {
+            RuleFailures = session.RuleFailures.Select(RuleFailureInfo.Of).ToList(),
+        };
     }
 }

@@ -71,6 +71,9 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
         var session = _factory.Factory!.CreateSession();
         session.InsertAll(facts);
         session.Fire(maxFirings);
+        // A rule that threw fails its own tests with the reason; another rule's failure is that rule's tests' business.
+        foreach (var failure in session.RuleFailures.Where(f => f.RuleId == test.Rule))
+            failures.Add(RuleFailureInfo.Of(failure).Message);
 
         var diagnoses = session.Query<Diagnosis>().Where(d => d.RuleId == test.Rule).ToList();
         var derived = session.Query<DerivedFact>().Where(f => session.Explain(f)?.Rule.Name == test.Rule).ToList();

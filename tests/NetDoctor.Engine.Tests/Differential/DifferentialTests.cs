@@ -9,6 +9,10 @@ public sealed class DifferentialTests
     private static readonly IReadOnlyList<(EngineKind Engine, ISessionFactory Factory)> Runtimes =
         [.. Enum.GetValues<EngineKind>().Select(e => (e, RuleRuntimes.Compile(e, DifferentialRules.Definitions())))];
 
+    /// <summary>The same rules plus <see cref="FragileRules"/>, which fail on some values.</summary>
+    private static readonly IReadOnlyList<(EngineKind Engine, ISessionFactory Factory)> FragileRuntimes =
+        [.. Enum.GetValues<EngineKind>().Select(e => (e, RuleRuntimes.Compile(e, [.. DifferentialRules.Definitions(), .. FragileRules.Definitions()])))];
+
     public static IEnumerable<object[]> Seeds() => Enumerable.Range(0, 20).Select(i => new object[] { i * 20 });
 
     [Theory]
@@ -22,6 +26,20 @@ public sealed class DifferentialTests
         }
     }
 
+    /// <summary>
+    /// Fault isolation under random sequences: a rule that throws is disabled with what it (and what was derived from
+    /// it) produced, on both runtimes alike, while every other rule keeps matching the reference.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void With_rules_that_fail_both_runtimes_match_the_reference(int firstSeed)
+    {
+        for (var seed = firstSeed; seed < firstSeed + 20; seed++)
+        {
+            Run(seed, fragile: true);
+        }
+    }
+
     [Fact]
     public void Long_sequences_over_few_facts_match_the_reference()
     {
@@ -31,10 +49,11 @@ public sealed class DifferentialTests
         Run(seed: 7_001, steps: 1_000, maxFacts: 40);
     }
 
-    private static void Run(int seed, int steps = 30, int maxFacts = int.MaxValue)
+    private static void Run(int seed, int steps = 30, int maxFacts = int.MaxValue, bool fragile = false)
     {
         var random = new Random(seed);
-        var sessions = Runtimes.Select(r => (r.Engine, Session: r.Factory.CreateSession())).ToList();
+        var sessions = (fragile ? FragileRuntimes : Runtimes).Select(r => (r.Engine, Session: r.Factory.CreateSession())).ToList();
+        bool alphaFailed = false, actionFailed = false;
         var facts = new List<Item>();
         var nextId = 0;
         var trace = new List<string>();
@@ -44,8 +63,16 @@ public sealed class DifferentialTests
             for (var i = 0; i < operations; i++)
             {
                 trace.Add(Apply(random, sessions.Select(s => s.Session).ToList(), facts, ref nextId, maxFacts));
+                // An A with value 5 can only appear by an insert or update, which evaluates fragile's condition on it.
+                alphaFailed |= fragile && facts.OfType<A>().Any(a => a.Val == 5);
             }
+            // A B with value 4 now has a match fragile-action has not fired yet (else it would have failed before).
+            actionFailed |= fragile && facts.OfType<B>().Any(b => b.Val == 4);
             var (expectedHits, expectedDerived) = ReferenceEvaluator.Evaluate([.. facts.OfType<A>()], [.. facts.OfType<B>()], [.. facts.OfType<C>()]);
+            if (fragile)
+            {
+                expectedHits = [.. expectedHits.Concat(FragileRules.Expected([.. facts.OfType<A>()], [.. facts.OfType<B>()], alphaFailed, actionFailed)).Order(StringComparer.Ordinal)];
+            }
             var context = $"seed {seed}, step {step}, after: {string.Join("; ", trace.TakeLast(6))}";
             foreach (var (engine, session) in sessions)
             {
@@ -58,6 +85,8 @@ public sealed class DifferentialTests
                 session.Query<D>().OrderBy(d => (d.AId, d.BId)).ShouldBe(expectedDerived.OrderBy(d => (d.AId, d.BId)), $"{engine} runtime, rule derive: {context}");
                 // Nothing else lingers in working memory: the inserted facts, the hits and the derived facts are all of it.
                 session.Query<object>().Count().ShouldBe(facts.Count + expectedHits.Count + expectedDerived.Count, $"{engine} runtime, working memory: {context}");
+                string[] failed = [.. alphaFailed ? [FragileRules.Alpha] : Array.Empty<string>(), .. actionFailed ? [FragileRules.Action] : Array.Empty<string>()];
+                session.RuleFailures.Select(f => f.RuleId).Order(StringComparer.Ordinal).ToArray().ShouldBe(failed, $"{engine} runtime, rule failures: {context}");
             }
         }
     }

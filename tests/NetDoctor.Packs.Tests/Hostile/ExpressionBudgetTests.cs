@@ -42,7 +42,7 @@ public class ExpressionBudgetTests
     [Theory]
     [InlineData(EngineKind.Indexed)]
     [InlineData(EngineKind.NRules)]
-    public void A_run_over_budget_ends_with_an_error_naming_the_rule_pack_and_limit_on_both_engines(EngineKind engine)
+    public void A_rule_over_budget_fails_alone_naming_the_rule_pack_and_limit_on_both_engines(EngineKind engine)
     {
         using var pack = HostilePack.OverRoutes(SixNestedAny);
         var clock = Stopwatch.StartNew();
@@ -50,10 +50,21 @@ public class ExpressionBudgetTests
         var run = new DiagnosisRunner(pack.Load(), engine).Run(HostilePack.Routes(75));
 
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
-        run.Error.ShouldNotBeNull();
-        run.Error.ShouldContain("hostile/rule");
-        run.Error.ShouldContain("pack 'hostile'");
-        run.Error.ShouldMatch("10,000,000 steps|5 s");
+        // Fault isolation (issue 13, item 8): the run is not stopped; the rule is disabled and reported.
+        run.Error.ShouldBeNull();
+        run.Incomplete.ShouldBeTrue();
+        var failure = run.RuleFailures.ShouldHaveSingleItem();
+        failure.RuleId.ShouldBe("hostile/rule");
+        failure.Pack.ShouldBe("hostile");
+        failure.Stage.ShouldBe(RuleFailureStage.Condition);
+        failure.ExceptionType.ShouldBe(nameof(ExpressionBudgetExceededException));
+        failure.Facts.Count.ShouldBe(RuleFailureInfo.MaxFacts);
+        failure.MoreFacts.ShouldBe(75 - RuleFailureInfo.MaxFacts);
+        failure.Message.ShouldStartWith("rule hostile/rule failed on [Route 10.0.0.0/24");
+        failure.Message.ShouldContain("(k8s01/ip-route.txt:1)");
+        failure.Message.ShouldContain("… 65 more]: rule 'hostile/rule' of pack 'hostile' was stopped");
+        failure.Message.ShouldMatch("10,000,000 steps|5 s");
+        failure.Message.ShouldEndWith("(pack hostile, in a condition, ExpressionBudgetExceededException)");
     }
 
     [Fact]

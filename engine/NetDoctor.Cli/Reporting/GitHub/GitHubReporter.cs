@@ -7,7 +7,7 @@ namespace NetDoctor.Cli.Reporting.GitHub;
 /// `run --format github`: GitHub Actions workflow commands, one annotation per diagnosis (critical and error as
 /// ::error, warning as ::warning, info as ::notice) at its first evidence file and line when the bundle is a folder
 /// (paths relative to the working directory, i.e. the checkout), with the message and the fix commands as its text;
-/// input problems as warnings; then a plain summary line.
+/// input problems as warnings; rules that failed as errors at their first fact's file and line; then a plain summary line.
 /// </summary>
 public static class GitHubReporter
 {
@@ -33,7 +33,13 @@ public static class GitHubReporter
         if (report.Waived.Count > 0)
             lines.Add(GitHubCommands.Annotation("notice", string.Join("; ", report.Waived.Select(w => $"{w.RuleId}{(w.Node is null ? "" : " on " + w.Node)}: {w.Reason} ({w.Waiver})")), null, 0, 0,
                 $"{report.Waived.Count} diagnos{(report.Waived.Count == 1 ? "is" : "es")} waived"));
-        lines.Add($"netdoctor: {report.Diagnoses.Count} diagnos{(report.Diagnoses.Count == 1 ? "is" : "es")}, {report.Problems.Count} input problem{(report.Problems.Count == 1 ? "" : "s")}, {report.Stats.Facts} facts" +
+        foreach (var f in report.RuleFailures)
+        {
+            var (file, line) = Place(f.Facts.Select(e => e.Source).OfType<string>(), sources, cwd);
+            lines.Add(GitHubCommands.Annotation("error", f.Message, file, line, 0, $"netdoctor rule failed ({f.RuleId})"));
+        }
+        string failed = report.RuleFailures.Count == 0 ? "" : $", {report.RuleFailures.Count} rule failure{(report.RuleFailures.Count == 1 ? "" : "s")}";
+        lines.Add($"netdoctor: {report.Diagnoses.Count} diagnos{(report.Diagnoses.Count == 1 ? "is" : "es")}, {report.Problems.Count} input problem{(report.Problems.Count == 1 ? "" : "s")}{failed}, {report.Stats.Facts} facts" +
             $"{(report.Waived.Count > 0 ? $", {report.Waived.Count} waived" : "")}{(NotEvaluatedCauses.RuleCount(report) is > 0 and var n ? $", {n} rule{(n == 1 ? "" : "s")} not checked" : "")}.");
         return string.Join("\n", lines) + "\n";
     }

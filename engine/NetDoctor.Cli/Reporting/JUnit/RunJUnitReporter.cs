@@ -8,11 +8,15 @@ namespace NetDoctor.Cli.Reporting.JUnit;
 /// `run --format junit`, as kube-bench and conftest do for CI test tabs: a suite per pack, a test case per rule that can
 /// diagnose × node it was evaluated on (classname = rule id, name = node; "cluster" for findings tied to no node). A case
 /// fails when that rule diagnosed that node at or above --fail-on, so the tab is red exactly when `run` exits 1; findings
-/// below the threshold are listed in the suite's system-out.
+/// below the threshold are listed in the suite's system-out. A rule that threw and was disabled gets a case of its own
+/// (classname its id, name "evaluation") with an &lt;error&gt;, in its pack's suite, so the tab is red on an incomplete run too.
 /// </summary>
 public static class RunJUnitReporter
 {
     public const string ClusterCase = "cluster";
+
+    /// <summary>Name of the case that holds a failed rule's &lt;error&gt;.</summary>
+    public const string EvaluationCase = "evaluation";
 
     public static string Render(RunReport report, RuleSeverity failOn) => Render(report, failOn, DateTime.UtcNow, Environment.MachineName);
 
@@ -25,6 +29,7 @@ public static class RunJUnitReporter
 
         var rules = report.Rules.Select(r => (r.Id, r.Pack))
             .Concat(report.Diagnoses.Select(d => (Id: d.RuleId, Pack: d.RuleId.Split('/')[0])))
+            .Concat(report.RuleFailures.Select(f => (Id: f.RuleId, Pack: f.Pack ?? f.RuleId.Split('/')[0])))
             .DistinctBy(r => r.Id).ToList();
         var suites = new List<JUnitSuite>();
         foreach (var pack in rules.GroupBy(r => r.Pack).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -33,6 +38,9 @@ public static class RunJUnitReporter
             var notes = new StringBuilder();
             foreach (var rule in pack.OrderBy(r => r.Id, StringComparer.Ordinal))
             {
+                if (report.RuleFailures.FirstOrDefault(f => f.RuleId == rule.Id) is { } failed)
+                    cases.Add(new JUnitCase(rule.Id, EvaluationCase, 0, new JUnitFailure(failed.Exception, failed.Message, Details(failed), IsError: true)));
+                if (!report.Rules.Any(r => r.Id == rule.Id) && !report.Diagnoses.Any(d => d.RuleId == rule.Id)) continue;
                 foreach (string target in targets)
                 {
                     var found = report.Diagnoses.Where(d => d.RuleId == rule.Id && (d.Node ?? ClusterCase) == target).ToList();
@@ -64,6 +72,14 @@ public static class RunJUnitReporter
             return $"not evaluated: no {string.Join(", ", notChecked.Missing)} {(notChecked.Node is null ? "in any input" : "from node " + notChecked.Node)}";
         var waived = report.Waived.Where(w => w.RuleId == ruleId && (w.Node ?? ClusterCase) == target).ToList();
         return waived.Count == 0 ? null : "waived: " + string.Join("; ", waived.Select(w => $"{w.Reason} ({w.Waiver}{(w.Expires is null ? "" : ", expires " + w.Expires)})"));
+    }
+
+    private static string Details(RuleFailureReport failed)
+    {
+        var details = new StringBuilder(failed.Message).Append('\n');
+        foreach (var f in failed.Facts) details.Append("  fact: ").Append(f.Type).Append(' ').Append(f.Summary).Append(f.Source is null ? "" : " at " + f.Source).Append('\n');
+        details.Append("  the rule was disabled for the rest of the run and what it derived was withdrawn; every other rule ran\n");
+        return details.ToString();
     }
 
     private static JUnitFailure Failure(IReadOnlyList<DiagnosisReport> failing)

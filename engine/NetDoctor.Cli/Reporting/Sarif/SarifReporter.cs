@@ -56,6 +56,22 @@ public static class SarifReporter
             });
         }
 
+        foreach (var f in report.RuleFailures)
+        {
+            // A rule that threw is an error of the tool's execution, not a result: it found nothing, and its results may be missing.
+            var notification = new JsonObject
+            {
+                ["level"] = "error",
+                ["message"] = new JsonObject { ["text"] = f.Message },
+                ["properties"] = new JsonObject { ["ruleId"] = f.RuleId, ["pack"] = f.Pack, ["stage"] = f.Stage, ["exception"] = f.Exception },
+            };
+            var locations = new JsonArray();
+            foreach (var fact in f.Facts)
+                if (fact.Source is { } source && sources.Physical(source) is { } physical) locations.Add(new JsonObject { ["physicalLocation"] = physical });
+            if (locations.Count > 0) notification["locations"] = locations;
+            notifications.Add(notification);
+        }
+
         var driver = new JsonObject
         {
             ["name"] = report.Tool.Name,
@@ -66,7 +82,7 @@ public static class SarifReporter
         if (report.Tool.InformationUri.Length > 0) driver["informationUri"] = report.Tool.InformationUri;
 
         var run = new JsonObject { ["tool"] = new JsonObject { ["driver"] = driver } };
-        var invocation = new JsonObject { ["executionSuccessful"] = report.EngineError is null };
+        var invocation = new JsonObject { ["executionSuccessful"] = !report.Incomplete };
         if (notifications.Count > 0) invocation["toolExecutionNotifications"] = notifications;
         run["invocations"] = new JsonArray(invocation);
         if (sources.Artifacts.OriginalUriBaseIds() is { } bases) run["originalUriBaseIds"] = bases;

@@ -73,7 +73,14 @@ public sealed class TextReporter(TextCanvas canvas)
                     canvas.Wrapped($"{w.Diagnosis.Severity} {w.RuleId}{(w.Node is null ? "" : " on " + w.Node)}: {w.Reason} ({w.Waiver}{(w.Expires is null ? "" : ", expires " + w.Expires)}) — {w.Diagnosis.Message}", "  ", "      ");
         }
 
-        bool clean = report.Diagnoses.Count == 0 && report.NotEvaluated.Count == 0;
+        if (report.RuleFailures.Count > 0)
+        {
+            canvas.Line($"{Counted.Of(report.RuleFailures.Count, "rule")} failed and {(report.RuleFailures.Count == 1 ? "was disabled (its" : "were disabled (their")} diagnoses may be missing; every other rule ran):", Style.Error);
+            foreach (var f in report.RuleFailures)
+                canvas.Wrapped(f.Message, "  ", "      ");
+        }
+
+        bool clean = report.Diagnoses.Count == 0 && report.NotEvaluated.Count == 0 && report.RuleFailures.Count == 0;
         canvas.Wrapped(Verdict(report) + " " + Summary(report), style: clean ? Style.Good : report.Diagnoses.Count == 0 ? Style.Warning : Style.Bold);
     }
 

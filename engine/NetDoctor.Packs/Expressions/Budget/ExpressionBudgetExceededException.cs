@@ -4,8 +4,8 @@ namespace NetDoctor.Packs.Expressions.Budget;
 
 /// <summary>
 /// One evaluation of a rule's expression went over a limit of <see cref="ExpressionLimits"/> and was stopped. Thrown from
-/// inside the compiled expression, so the engine reports it like any failing condition or action: wrapped in a
-/// RuleConditionException / RuleActionException that also names the facts it was evaluating.
+/// inside the compiled expression, so the engine treats it like any condition or action that throws: the rule fails
+/// alone (a RuleFailure naming the facts it was evaluating), is disabled, and every other rule goes on.
 /// </summary>
 public sealed class ExpressionBudgetExceededException(string ruleId, string pack, BudgetLimit limit, string limitValue)
     : Exception($"rule '{ruleId}' of pack '{pack}' was stopped: one evaluation of its expressions went over the limit of {limitValue} ({Name(limit)})")

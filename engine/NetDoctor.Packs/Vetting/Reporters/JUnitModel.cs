@@ -6,5 +6,8 @@ public sealed record JUnitSuite(string Name, IReadOnlyList<JUnitCase> Cases, IRe
 /// <summary>One test case; failed when <see cref="Failure"/> is set, else skipped when <see cref="Skipped"/> (the reason) is.</summary>
 public sealed record JUnitCase(string ClassName, string Name, double Seconds = 0, JUnitFailure? Failure = null, string? Skipped = null);
 
-/// <summary>Why a case failed: a short type (a diagnostic code or a severity), a one-line message and the details.</summary>
-public sealed record JUnitFailure(string Type, string Message, string Details);
+/// <summary>
+/// Why a case failed: a short type (a diagnostic code or a severity), a one-line message and the details.
+/// <paramref name="IsError"/>: written as &lt;error&gt; — the case could not be evaluated (its rule threw) — not &lt;failure&gt;.
+/// </summary>
+public sealed record JUnitFailure(string Type, string Message, string Details, bool IsError = false);

@@ -9,8 +9,9 @@ namespace NetDoctor.Packs.Vetting.Reporters;
 /// JUnit.xsd (the CLI tests validate against both). That fixes the shape: no attributes on &lt;testsuites&gt; (Ant allows
 /// none; consumers add up the suites), every suite with name, package, id, timestamp, hostname, tests, failures,
 /// errors, skipped and time, then &lt;properties&gt;, the cases, &lt;system-out&gt; and &lt;system-err&gt;; a case has only
-/// name, classname and time (no file/line attributes) and at most one &lt;failure type=…&gt; or &lt;skipped message=…&gt;; where a failure is lives
-/// in its text.
+/// name, classname and time (no file/line attributes) and at most one &lt;failure type=…&gt; (a finding),
+/// &lt;error type=…&gt; (the case could not be evaluated: its rule threw) or &lt;skipped message=…&gt;; where a failure is
+/// lives in its text.
 /// </summary>
 public static class JUnitXml
 {
@@ -28,8 +29,8 @@ public static class JUnitXml
                 new XAttribute("timestamp", timestamp.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)),
                 new XAttribute("hostname", Clean(hostname.Length > 0 ? hostname : "localhost")),
                 new XAttribute("tests", suite.Cases.Count),
-                new XAttribute("failures", suite.Cases.Count(c => c.Failure is not null)),
-                new XAttribute("errors", 0),
+                new XAttribute("failures", suite.Cases.Count(c => c.Failure is { IsError: false })),
+                new XAttribute("errors", suite.Cases.Count(c => c.Failure is { IsError: true })),
                 new XAttribute("skipped", suite.Cases.Count(c => c.Failure is null && c.Skipped is not null)),
                 new XAttribute("time", Seconds(seconds)),
                 new XElement("properties", suite.Properties.Select(p => new XElement("property", new XAttribute("name", Clean(p.Key)), new XAttribute("value", Clean(p.Value))))));
@@ -37,7 +38,7 @@ public static class JUnitXml
             {
                 var testCase = new XElement("testcase", new XAttribute("name", Clean(c.Name)), new XAttribute("classname", Clean(c.ClassName)), new XAttribute("time", Seconds(c.Seconds)));
                 if (c.Failure is { } f)
-                    testCase.Add(new XElement("failure", new XAttribute("type", Clean(f.Type)), new XAttribute("message", Clean(f.Message)), Clean(f.Details)));
+                    testCase.Add(new XElement(f.IsError ? "error" : "failure", new XAttribute("type", Clean(f.Type)), new XAttribute("message", Clean(f.Message)), Clean(f.Details)));
                 else if (c.Skipped is { } reason)
                     testCase.Add(new XElement("skipped", new XAttribute("message", Clean(reason))));
                 element.Add(testCase);
