@@ -59,7 +59,7 @@ public sealed partial class CalicoV1NodeParser : IFormatParser
             var prompt = PromptRegex().Match(line);
             if (prompt.Success)
             {
-                host = prompt.Groups["host"].Value;
+                host = prompt.Groups["host"].Success ? prompt.Groups["host"].Value : null;
                 var command = prompt.Groups["command"].Value;
                 calicoctlNode = CalicoctlNodeRegex().IsMatch(command);
                 pendingKey = command.Contains("etcdctl", StringComparison.Ordinal) && KeyRegex().Match(command) is { Success: true } k
@@ -76,9 +76,14 @@ public sealed partial class CalicoV1NodeParser : IFormatParser
             }
             if (pendingKey is { } pending)
             {
-                pendingKey = null;
-                if (!Value(Node(pending.Node, number), pending.Field, line))
-                    result.Problem(input.At(number), $"value of {Snippet.Of(pending.Key)} is not {Expected(pending.Field)}: {Snippet.Of(line)}");
+                // A line that is not the value is reported and the key still waits for its value: a stray line between
+                // a key and its value costs that line only.
+                if (Value(pending.Field, line) is { } set)
+                {
+                    set(Node(pending.Node, number));
+                    pendingKey = null;
+                }
+                else result.Problem(input.At(number), $"value of {Snippet.Of(pending.Key)} is not {Expected(pending.Field)}: {Snippet.Of(line)}");
                 continue;
             }
             var detected = DetectedRegex().Match(line);
@@ -112,19 +117,12 @@ public sealed partial class CalicoV1NodeParser : IFormatParser
 
     private static string Expected(string field) => field == "as_num" ? "an AS number" : "an IP address";
 
-    private static bool Value(NodeValues node, string field, string value)
+    /// <summary>How to record <paramref name="value"/> as the node's <paramref name="field"/>; null when it is not one.</summary>
+    private static Action<NodeValues>? Value(string field, string value)
     {
-        switch (field)
-        {
-            case "as_num":
-                if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var asn)) return false;
-                node.As = asn;
-                return true;
-            default:
-                if (!IPAddress.TryParse(value, out var ip) || !value.Contains(field == "ip_addr_v6" ? ':' : '.')) return false;
-                node.Set(ip);
-                return true;
-        }
+        if (field == "as_num")
+            return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var asn) ? node => node.As ??= asn : null;
+        return IPAddress.TryParse(value, out var ip) && value.Contains(field == "ip_addr_v6" ? ':' : '.') ? node => node.Set(ip) : null;
     }
 
     /// <summary>What one node's lines said, and where the first of them was.</summary>
@@ -147,8 +145,8 @@ public sealed partial class CalicoV1NodeParser : IFormatParser
     [GeneratedRegex(@"/calico/bgp/v1/host/(?<node>[A-Za-z0-9_.\-]+)/(?<field>ip_addr_v4|ip_addr_v6|as_num)")]
     private static partial Regex KeyRegex();
 
-    /// <summary>"core@calico-01 ~ $ sudo calicoctl node", "[root@node1 ~]# etcdctl get ...", "root@host:/# cmd".</summary>
-    [GeneratedRegex(@"^(?:\[?[\w.-]+@(?<host>[\w.-]+)[^$#\]]*\]?\s*[$#])\s*(?<command>.*)$")]
+    /// <summary>"core@calico-01 ~ $ sudo calicoctl node", "[root@node1 ~]# etcdctl get ...", "root@host:/# cmd", "$ cmd" (no host).</summary>
+    [GeneratedRegex(@"^(?:\[?[\w.-]+@(?<host>[\w.-]+)[^$#\]]*\]?\s*[$#]|[$#](?=\s))\s*(?<command>.*)$")]
     private static partial Regex PromptRegex();
 
     [GeneratedRegex(@"calicoctl(\s+-\S+)*\s+node(\s|$)(?!\s*(status|diags|checksystem|show|remove))")]
