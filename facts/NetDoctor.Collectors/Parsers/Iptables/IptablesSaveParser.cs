@@ -92,6 +92,10 @@ public sealed class IptablesSaveParser : IFormatParser
                 case '#':
                     Comment(line);
                     return;
+                case '$' when line.Contains("iptables", StringComparison.Ordinal):
+                    // "$ iptables -w -t nat -S | grep MASQ": a user's prompt names the table just like root's "# ..." does.
+                    Comment(line);
+                    return;
                 case '*':
                     StartTable(n, line[1..].Trim());
                     return;

@@ -248,6 +248,14 @@ public sealed class IptablesSaveParserTests
     }
 
     [Fact]
+    public void A_user_prompt_naming_the_table_sets_it_for_the_rules_below()
+    {
+        var r = Parse("$ iptables -w -t nat -S | grep MASQ\n-A cali-nat-outgoing -m set --match-set cali40masq-ipam-pools src -j MASQUERADE\n");
+        r.Problems.ShouldBeEmpty();
+        r.Facts.OfType<IptablesRule>().Single().Table.ShouldBe("nat");
+    }
+
+    [Fact]
     public void A_declared_chain_is_not_inferred_again_from_its_rules()
     {
         var r = Parse("*nat\n:KUBE-SERVICES - [0:0]\n-A KUBE-SERVICES -j RETURN\n-A KUBE-NODEPORTS -j RETURN\nCOMMIT\n");
