@@ -2,6 +2,7 @@ using NetDoctor.Collectors.Parsers.Bird;
 using NetDoctor.Collectors.Parsers.BirdConfig;
 using NetDoctor.Collectors.Parsers.CalicoctlGet;
 using NetDoctor.Collectors.Parsers.CalicoctlStatus;
+using NetDoctor.Collectors.Parsers.CalicoV1;
 using NetDoctor.Collectors.Parsers.ClusterConfig;
 using NetDoctor.Collectors.Parsers.Ip;
 using NetDoctor.Collectors.Parsers.Ipset;
@@ -48,6 +49,7 @@ public static class ParserCatalog
         Node(new BirdConfigParser()),
         Node(new CalicoctlNodeStatusParser()),
         Cluster(new CalicoctlGetParser()),
+        Cluster(new CalicoV1NodeParser()),
         Node(new IpvsadmParser()),
         Node(new SysctlParser()),
         Node(new ProcessListParser()),

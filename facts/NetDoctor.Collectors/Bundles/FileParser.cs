@@ -25,13 +25,40 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
         var nul = TextDecoder.ScrubNul(ref text) is { } line
             ? new Problem(new Source(path, line), "NUL byte in a text file past its first 8 KB (binary data, or a file written while it was copied); replaced by U+FFFD on this and any later line")
             : null;
-        var outcome = Sniffed(path, node, text, sniffAlias);
+        var outcome = AnsibleAdHocOutput.Split(text) is { } blocks ? PerHost(path, blocks) : Sniffed(path, node, text, sniffAlias);
         return nul is null ? outcome : outcome with { Problems = [nul, .. outcome.Problems] };
     }
 
-    private FileParseOutcome Sniffed(string path, string? node, string text, string? sniffAlias)
+    /// <summary>
+    /// An ansible ad-hoc output: every host's block is sniffed by its own content and parsed as that host's file (the
+    /// node is the host the header names, whatever the layout says); a block nobody recognises is a problem at its header.
+    /// </summary>
+    private FileParseOutcome PerHost(string path, IReadOnlyList<AnsibleAdHocOutput.HostBlock> blocks)
     {
-        var sniff = _sniffer.Sniff(path, FormatSniffer.Head(text), sniffAlias);
+        var facts = new List<Fact>();
+        var problems = new List<Problem>();
+        var kinds = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var block in blocks)
+        {
+            string body = string.Join('\n', block.Lines);
+            if (string.IsNullOrWhiteSpace(body)) continue;
+            var outcome = Sniffed(path, block.Host, AnsibleAdHocOutput.InPlace(block), null, FormatSniffer.Head(body));
+            if (outcome.Kind is null)
+            {
+                problems.Add(new Problem(new Source(path, block.HeaderLine), $"ansible output of {block.Host} ({block.Status}): no parser recognises it; it was not used"));
+                continue;
+            }
+            kinds.Add(outcome.Kind);
+            facts.AddRange(outcome.Facts);
+            problems.AddRange(outcome.Problems);
+        }
+        string? kind = kinds.Count == 0 ? null : "ansible-adhoc(" + string.Join(',', kinds) + ")";
+        return new FileParseOutcome(kind, null, facts, problems);
+    }
+
+    private FileParseOutcome Sniffed(string path, string? node, string text, string? sniffAlias, string? head = null)
+    {
+        var sniff = _sniffer.Sniff(path, head ?? FormatSniffer.Head(text), sniffAlias);
         if (sniff.Match is not { } entry)
         {
             // An empty output (no ip6tables rules, no IPv6 routes) says nothing and is not a problem.

@@ -21,7 +21,7 @@ public class ParserCatalogTests
     public void Kinds_are_unique_and_only_cluster_object_listings_are_cluster_scoped()
     {
         ParserCatalog.All.Select(e => e.Kind).ShouldBeUnique();
-        ParserCatalog.All.Where(e => e.Scope == FactScope.Cluster).Select(e => e.Kind).ShouldBe(["calicoctl-get", "kubeadm-config", "kops-cluster", "k3s-config", "kubectl-objects", "kubectl-printed"]);
+        ParserCatalog.All.Where(e => e.Scope == FactScope.Cluster).Select(e => e.Kind).ShouldBe(["calicoctl-get", "calico-v1-node", "kubeadm-config", "kops-cluster", "k3s-config", "kubectl-objects", "kubectl-printed"]);
     }
 
     [Fact]

@@ -51,6 +51,8 @@ public sealed class IptablesSaveParser : IFormatParser
         private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);
         private string? _lastChain;
         private int _lastPosition;
+        // Chains the table declared (":NAME", "-N", "-P") or that were inferred from a rule; see ChainOfRule.
+        private readonly HashSet<string> _known = new(StringComparer.Ordinal);
         private IptablesBackend _backend = BackendFromName(input.Path);
         private IpFamily _family = input.Path.Contains("ip6tables", StringComparison.Ordinal) || input.Path.Contains("ipv6", StringComparison.Ordinal) ? IpFamily.Inet6 : IpFamily.Inet;
         private bool _legacyPresent;
@@ -88,6 +90,10 @@ public sealed class IptablesSaveParser : IFormatParser
             switch (line[0])
             {
                 case '#':
+                    Comment(line);
+                    return;
+                case '$' when line.Contains("iptables", StringComparison.Ordinal):
+                    // "$ iptables -w -t nat -S | grep MASQ": a user's prompt names the table just like root's "# ..." does.
                     Comment(line);
                     return;
                 case '*':
@@ -163,6 +169,7 @@ public sealed class IptablesSaveParser : IFormatParser
             _tableLine = n;
             _chains = _ruleCount = 0;
             _positions.Clear();
+            _known.Clear();
             _lastChain = null;
             _lastPosition = 0;
         }
@@ -220,10 +227,12 @@ public sealed class IptablesSaveParser : IFormatParser
                 else Result.Problem(input.At(n), $"bad chain counters '{Snippet.Of(counters)}'");
             }
             _chains++;
+            var chainName = _pool.Get(name);
+            _known.Add(chainName);
             Result.Add(new IptablesChain
             {
                 Table = CurrentTable,
-                Name = _pool.Get(name),
+                Name = chainName,
                 Policy = pol,
                 Packets = packets,
                 Bytes = bytes,
@@ -277,6 +286,7 @@ public sealed class IptablesSaveParser : IFormatParser
             }
             int end = start + span.Length;
             var chainName = _pool.Get(chain);
+            if (_known.Add(chainName)) InferredChain(n, chainName);
             var rule = _rules.Read(owner, end - w.Rest.Length, end, Result, input.At(n));
             _ruleCount++;
             Result.Add(new IptablesRule
@@ -295,6 +305,23 @@ public sealed class IptablesSaveParser : IFormatParser
                 Source = input.At(n),
             });
         }
+
+        /// <summary>
+        /// A chain that holds rules exists, declared or not. Pasted "-A" lines without their ":CHAIN" declarations (the
+        /// nat table copied from the middle of a dump, `iptables-save | grep KUBE-SERVICES`) still show the chain: it gets
+        /// a fact at its first rule, with no policy or counters (they were not pasted). The table's chain count is what it
+        /// declared.
+        /// </summary>
+        private void InferredChain(int n, string name) =>
+            Result.Add(new IptablesChain
+            {
+                Table = CurrentTable,
+                Name = name,
+                Backend = _backend,
+                Family = _family,
+                Node = input.Node,
+                Source = input.At(n),
+            });
 
         /// <summary>
         /// The 1-based position of the next rule of <paramref name="chain"/>. iptables-save writes a chain's rules together,

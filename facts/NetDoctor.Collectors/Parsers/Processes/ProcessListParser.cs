@@ -29,7 +29,20 @@ public sealed partial class ProcessListParser : IFormatParser
         if (psHeader && component) return 90;
         if (head.Contains('\0') && component) return 85;
         if (psHeader) return 40;
+        // `ps -ef | grep apiserver` loses the header to grep: a ps row whose command is a component still says what it is.
+        if (component && HeadHasComponentRow(head)) return 80;
         return 0;
+    }
+
+    private static bool HeadHasComponentRow(string head)
+    {
+        foreach (var (_, line) in TextLines.Split(head))
+        {
+            var tokens = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            int columns = GuessPsColumns(tokens);
+            if (columns > 0 && tokens.Length > columns && StartsCommand(Path.GetFileName(tokens[columns]))) return true;
+        }
+        return false;
     }
 
     public ParseResult Parse(ParseInput input)

@@ -237,6 +237,33 @@ public sealed class IptablesSaveParserTests
     }
 
     [Fact]
+    public void Chains_of_pasted_rules_without_declarations_exist_from_their_first_rule()
+    {
+        var r = Parse(FixtureFiles.Parser("Iptables", "seed-004-nat-broken.txt"));
+        var chains = r.Facts.OfType<IptablesChain>().ToList();
+        var services = chains.Single(c => c.Name == "KUBE-SERVICES");
+        (services.Table, services.Source.Line, services.Policy).ShouldBe(("nat", 13, (TargetKind?)null));
+        chains.Select(c => c.Name).ShouldBe(["PREROUTING", "OUTPUT", "POSTROUTING", "DOCKER", "KUBE-MARK-DROP", "KUBE-MARK-MASQ", "KUBE-POSTROUTING", "KUBE-SERVICES"]);
+        r.Facts.OfType<IptablesTable>().Single().Chains.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_user_prompt_naming_the_table_sets_it_for_the_rules_below()
+    {
+        var r = Parse("$ iptables -w -t nat -S | grep MASQ\n-A cali-nat-outgoing -m set --match-set cali40masq-ipam-pools src -j MASQUERADE\n");
+        r.Problems.ShouldBeEmpty();
+        r.Facts.OfType<IptablesRule>().Single().Table.ShouldBe("nat");
+    }
+
+    [Fact]
+    public void A_declared_chain_is_not_inferred_again_from_its_rules()
+    {
+        var r = Parse("*nat\n:KUBE-SERVICES - [0:0]\n-A KUBE-SERVICES -j RETURN\n-A KUBE-NODEPORTS -j RETURN\nCOMMIT\n");
+        r.Problems.ShouldBeEmpty();
+        r.Facts.OfType<IptablesChain>().Select(c => (c.Name, c.Source.Line)).ShouldBe([("KUBE-SERVICES", 2), ("KUBE-NODEPORTS", 4)]);
+    }
+
+    [Fact]
     public void Counters_quotes_and_legacy_warning()
     {
         var text = """

@@ -1,5 +1,6 @@
 using NetDoctor.Collectors.Parsers.Processes;
 using NetDoctor.Collectors.Parsing;
+using NetDoctor.Collectors.Tests.Robustness;
 using NetDoctor.Collectors.Tests.Parsers;
 using NetDoctor.Facts;
 
@@ -110,5 +111,21 @@ public class ProcessListParserTests
     [InlineData("n/processes.txt", "", 100)]
     [InlineData("ps.txt", "UID        PID  PPID  C STIME TTY          TIME CMD\nroot 1 0 0 09:59 ? 00:00:01 kube-proxy --v=2\n", 90)]
     [InlineData("ps.txt", "hello\n", 0)]
+    [InlineData("paste-4.txt", "[root@admin ~ ]$ps -ef|grep proxy\nroot      2939  2885  1 09:59 ?        00:04:00 /usr/local/bin/kube-proxy --v=2\n", 80)]
+    [InlineData("paste-4.txt", "root      2939  2885  1 09:59 ?        00:04:00 nginx --kube-proxy-like-flag\n", 0)]
     public void Sniffs(string name, string head, int expected) => _parser.Sniff(name, head).ShouldBe(expected);
+
+    [Fact]
+    public void Ps_ef_piped_through_grep_without_its_header_is_read_from_the_row_shape()
+    {
+        // seed incident 003 as pasted: the prompt, grep's own row, then kube-apiserver's row; no header line.
+        var text = FixtureFiles.Parser("Processes", "ps-ef-grep-apiserver-003-pasted.txt");
+        _parser.Sniff("paste-4.txt", text).ShouldBe(80);
+        var r = _parser.Parse(new ParseInput("admin/paste-4.txt", "admin", text));
+        r.Problems.ShouldBeEmpty();
+        var api = r.Facts.OfType<ComponentSettings>().Single();
+        api.Get("service-cluster-ip-range").ShouldBe("10.96.0.0/12");
+        api.Pid.ShouldBe(2939);
+        api.Source.Line.ShouldBe(3);
+    }
 }
