@@ -44,7 +44,7 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
         var facts = factNode is null
             ? result.Facts
             : result.Facts.Select(f => f.Node is null ? f with { Node = factNode } : f).ToList();
-        return new FileParseOutcome(entry.Kind, factNode, facts, result.Problems);
+        return new FileParseOutcome(entry.Kind, factNode, facts, result.Problems) { Shareable = entry.Shareable && factNode is not null };
     }
 }
 
@@ -53,6 +53,9 @@ public sealed record FileParseOutcome(string? Kind, string? Node, IReadOnlyList<
 {
     /// <summary>Set when the file was deliberately not parsed (an empty file no parser claims).</summary>
     public string? SkipReason { get; init; }
+
+    /// <summary>An identical copy of the file on another node may reuse these facts (see <see cref="Sniffing.ParserEntry.Shareable"/>).</summary>
+    public bool Shareable { get; init; }
 
     public static FileParseOutcome Failed(Problem problem) => new(null, null, [], [problem]);
 }
