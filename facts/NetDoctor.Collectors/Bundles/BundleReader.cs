@@ -25,6 +25,8 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     private readonly FileParser _parser = parser ?? new FileParser();
     private readonly ReadingBudget _budget = options?.Budget ?? ReadingBudget.Default();
     private readonly SharedParses _shared = new();
+    private readonly HashSet<Task<DemandedOutcome>> _refused = [];
+    private readonly SharedSections _sections = new(Keeper(options?.Demand));
     private long _bytesRead;
 
     /// <summary>Reads every input with the default parsers and limits.</summary>
@@ -132,7 +134,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
                 return;
             }
             string path = prefix + rel;
-            var waiting = bytes is null ? new Waiting(path, assignment, outcome.Error ?? "cannot read", null, 0) : Parse(path, assignment, bytes, state.Budget);
+            var waiting = bytes is null ? new Waiting(path, assignment, outcome.Error ?? "cannot read", null, 0) : Parse(path, assignment, bytes);
             pending.Add(waiting);
             // Reading must not outrun parsing by more than a bound: a 1,000-node bundle is read far faster than it is
             // parsed, and every waiting file's bytes would be held at once. Merge the oldest until back under it.
@@ -145,16 +147,9 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
         void MergeNext()
         {
             var (path, assignment, readError, parse, length) = pending[merged];
-            var refused = pending[merged].Refused;
+            var (copyOf, size) = (pending[merged].CopyOf, pending[merged].Size);
             pending[merged++] = default;
             bytesAhead -= length;
-            if (refused is not null)
-            {
-                skipped++;
-                files.Add(new LoadedFile(inputPath, path, null, null, 0, 0, refused));
-                problems.Add(new Problem(new Source(path, 0), refused));
-                return;
-            }
             if (parse is null)
             {
                 problems.Add(new Problem(new Source(path, 0), readError!));
@@ -167,6 +162,18 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             {
                 skipped++;
                 files.Add(new LoadedFile(inputPath, path, null, null, 0, 0, why));
+                return;
+            }
+            // The byte budget is charged for the text parsed here: copies of content parsed before (a whole file, or a
+            // table) cost only the facts they keep, which the fact budget counts.
+            // A copy of content the budget refused is refused too: it would be the same facts.
+            var charge = copyOf is not null && _refused.Contains(copyOf) ? size : length - result.Outcome.SharedChars;
+            if (state.Budget.TakeBytes(Math.Max(0, charge)) is { } spent)
+            {
+                _refused.Add(copyOf ?? parse);
+                skipped++;
+                files.Add(new LoadedFile(inputPath, path, null, null, 0, 0, spent));
+                problems.Add(new Problem(new Source(path, 0), spent));
                 return;
             }
             if (state.Budget.TakeFacts(result.Outcome.Facts.Count) is { } full)
@@ -201,25 +208,32 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     /// <summary>
     /// Starts the parse of a file read: a copy of a content already read on another node (<see cref="SharedParses"/>)
     /// waits for the first copy's parse and takes a copy of its facts, charging nothing to the byte budget (its facts
-    /// still count against the fact budget); new content is charged, then parsed on the thread pool.
+    /// still count against the fact budget); new content is parsed on the thread pool and charged when merged.
     /// </summary>
-    private Waiting Parse(string path, FileAssignment assignment, byte[] bytes, ReadBudget budget)
+    private Waiting Parse(string path, FileAssignment assignment, byte[] bytes)
     {
         var key = SharedParses.KeyOf(bytes, path, assignment.Node, assignment.SniffAlias);
-        DemandedOutcome ParseHere() => Demanded(_parser.Parse(path, assignment.Node, bytes, assignment.SniffAlias));
+        DemandedOutcome ParseHere() => Demanded(_parser.Parse(path, assignment.Node, bytes, assignment.SniffAlias, _sections));
         if (key is { } k && _shared.CopyOf(k, path, assignment.Node!, ParseHere) is { } copy)
-            return new Waiting(path, assignment, null, copy, 0);
-        if (budget.TakeBytes(bytes.Length) is { } spent) return new Waiting(path, assignment, null, null, 0) { Refused = spent };
+            return new Waiting(path, assignment, null, copy, 0) { CopyOf = _shared.FirstOf(k), Size = bytes.Length };
         var parse = Task.Run(ParseHere);
         if (key is { } first) _shared.Remember(first, path, assignment.Node!, parse);
         return new Waiting(path, assignment, null, parse, bytes.Length);
     }
 
-    /// <summary>A file read and waiting to be merged: its parse, or why it has none (a read error, the byte budget).</summary>
+    /// <summary>A file read and waiting to be merged: its parse (or the read error), and the bytes it holds until then (0 for a copy).</summary>
     private readonly record struct Waiting(string Path, FileAssignment Assignment, string? ReadError, Task<DemandedOutcome>? Parse, long Bytes)
     {
-        public string? Refused { get; init; }
+        /// <summary>The parse of the first copy, when this file is a copy of content parsed before.</summary>
+        public Task<DemandedOutcome>? CopyOf { get; init; }
+
+        /// <summary>The file's size (a copy holds no bytes while it waits, but is charged them if its first copy was refused).</summary>
+        public long Size { get; init; }
     }
+
+    /// <summary>What shared sections hold for their copies: what the demand wants and what post-processing reads; all without a demand.</summary>
+    private static Func<Fact, bool>? Keeper(IFactDemand? demand) =>
+        demand is null ? null : fact => PostProcessing.Reads(fact) || demand.Wants(fact);
 
     private const string NothingInInput = "input holds no file at all (an empty folder, archive or standard input); there is no evidence to diagnose";
 

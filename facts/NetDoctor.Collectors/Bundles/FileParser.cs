@@ -17,7 +17,8 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
     /// <summary>Parses <paramref name="bytes"/> found at <paramref name="path"/> (relative to the bundle root).</summary>
     /// <param name="node">The node the layout assigns the file to; dropped for cluster-scoped formats.</param>
     /// <param name="sniffAlias">The file's name in NetDoctor's layout when the bundle calls it something else.</param>
-    public FileParseOutcome Parse(string path, string? node, byte[] bytes, string? sniffAlias = null)
+    /// <param name="sections">Big sections parsed in other files of the same read, to copy instead of parsing again.</param>
+    public FileParseOutcome Parse(string path, string? node, byte[] bytes, string? sniffAlias = null, SharedSections? sections = null)
     {
         string? text = TextDecoder.Decode(bytes);
         if (text is null)
@@ -25,11 +26,11 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
         var nul = TextDecoder.ScrubNul(ref text) is { } line
             ? new Problem(new Source(path, line), "NUL byte in a text file past its first 8 KB (binary data, or a file written while it was copied); replaced by U+FFFD on this and any later line")
             : null;
-        var outcome = Sniffed(path, node, text, sniffAlias);
+        var outcome = Sniffed(path, node, text, sniffAlias, sections);
         return nul is null ? outcome : outcome with { Problems = [nul, .. outcome.Problems] };
     }
 
-    private FileParseOutcome Sniffed(string path, string? node, string text, string? sniffAlias)
+    private FileParseOutcome Sniffed(string path, string? node, string text, string? sniffAlias, SharedSections? sections)
     {
         var sniff = _sniffer.Sniff(path, FormatSniffer.Head(text), sniffAlias);
         if (sniff.Match is not { } entry)
@@ -40,11 +41,16 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
         }
 
         string? factNode = entry.Scope == FactScope.Cluster ? null : node;
-        var result = ParserRunner.Run(entry.Parser, new ParseInput(path, factNode, text));
+        // Sections are shared across the nodes' copies: a file with no node has none to share them with.
+        var result = ParserRunner.Run(entry.Parser, new ParseInput(path, factNode, text) { Sections = factNode is null ? null : sections });
         var facts = factNode is null
             ? result.Facts
             : result.Facts.Select(f => f.Node is null ? f with { Node = factNode } : f).ToList();
-        return new FileParseOutcome(entry.Kind, factNode, facts, result.Problems) { Shareable = entry.Shareable && factNode is not null };
+        return new FileParseOutcome(entry.Kind, factNode, facts, result.Problems)
+        {
+            Shareable = entry.Shareable && factNode is not null,
+            SharedChars = result.SharedChars,
+        };
     }
 }
 
@@ -56,6 +62,9 @@ public sealed record FileParseOutcome(string? Kind, string? Node, IReadOnlyList<
 
     /// <summary>An identical copy of the file on another node may reuse these facts (see <see cref="Sniffing.ParserEntry.Shareable"/>).</summary>
     public bool Shareable { get; init; }
+
+    /// <summary>Characters of the text whose facts were copied from a section another file parsed (see <see cref="SharedSections"/>).</summary>
+    public long SharedChars { get; init; }
 
     public static FileParseOutcome Failed(Problem problem) => new(null, null, [], [problem]);
 }

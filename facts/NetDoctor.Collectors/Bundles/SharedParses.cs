@@ -42,6 +42,9 @@ internal sealed class SharedParses
         }, TaskScheduler.Default);
     }
 
+    /// <summary>The parse of the first copy of <paramref name="key"/>'s content.</summary>
+    public Task<DemandedOutcome>? FirstOf(Key key) => _firsts.TryGetValue(key, out var first) ? first.Parse : null;
+
     public void Remember(Key key, string path, string node, Task<DemandedOutcome> parse) => _firsts[key] = new First(path, node, parse);
 
     /// <summary>The outcome of <paramref name="firstPath"/> on <paramref name="firstNode"/> as read at <paramref name="path"/> on <paramref name="node"/>.</summary>
