@@ -62,4 +62,46 @@ public class SharedCopiesTests
         shared.ShouldNotBeEmpty();
         shared.ShouldBe(separate);
     }
+
+    /// <summary>A nat table big enough to be shared (16 KB or more): one Service rule per line.</summary>
+    private static string BigNat(string firstService = "10.96.0.1")
+    {
+        var text = new System.Text.StringBuilder("*nat\n:PREROUTING ACCEPT [0:0]\n:KUBE-SERVICES - [0:0]\n");
+        text.Append($"-A KUBE-SERVICES -d {firstService}/32 -p tcp -m tcp --dport 443 -j KUBE-SVC-FIRST\n");
+        for (int i = 0; i < 400; i++) text.Append($"-A KUBE-SERVICES -d 10.97.{i / 250}.{i % 250}/32 -p tcp -m tcp --dport 80 -j KUBE-SVC-{i:D6}\n");
+        return text.Append("COMMIT\n").ToString();
+    }
+
+    private static string Filter(int rules) =>
+        "*filter\n:INPUT ACCEPT [0:0]\n" + string.Concat(Enumerable.Range(1, rules).Select(i => $"-A INPUT -s 10.0.0.{i}/32 -j ACCEPT\n")) + "COMMIT\n";
+
+    [Fact]
+    public void An_identical_table_in_files_that_differ_is_parsed_once_with_each_node_s_own_lines()
+    {
+        using var dir = new TempDir();
+        // Each node's own filter table (of a different length) before the same nat table; k8s03's nat table differs.
+        dir.File("k8s01/iptables-save.txt", Filter(1) + BigNat());
+        dir.File("k8s02/iptables-save.txt", Filter(3) + BigNat());
+        dir.File("k8s03/iptables-save.txt", Filter(2) + BigNat(firstService: "10.96.0.10"));
+
+        var facts = BundleReader.Read([dir.Path]);
+
+        facts.Problems.ShouldBeEmpty();
+        var first = facts.Facts.OfType<IptablesRule>().Where(r => r.Chain == "KUBE-SERVICES" && r.Position == 1).ToList();
+        first.Select(r => (r.Node, r.Source.File, r.Source.Line)).ShouldBe([
+            ("k8s01", "k8s01/iptables-save.txt", 8),
+            ("k8s02", "k8s02/iptables-save.txt", 10),
+            ("k8s03", "k8s03/iptables-save.txt", 9),
+        ]);
+        first.Select(r => r.DestinationAddress!.Cidr.ToString()).ShouldBe(["10.96.0.1/32", "10.96.0.1/32", "10.96.0.10/32"]);
+        first[1].Matches.ShouldBeSameAs(first[0].Matches);
+        first[2].Matches.ShouldNotBeSameAs(first[0].Matches);
+        // Every node has its whole nat table and its own filter rules.
+        foreach (var node in new[] { "k8s01", "k8s02", "k8s03" })
+            facts.Facts.OfType<IptablesRule>().Count(r => r.Node == node && r.Table == "nat").ShouldBe(401);
+        facts.Facts.OfType<IptablesRule>().Where(r => r.Table == "filter").GroupBy(r => r.Node).Select(g => g.Count()).ShouldBe([1, 3, 2]);
+        facts.Facts.OfType<IptablesTable>().Where(t => t.Name == "nat").Select(t => (t.Node, t.Source.Line, t.Rules)).ShouldBe([
+            ("k8s01", 5, 401), ("k8s02", 7, 401), ("k8s03", 6, 401),
+        ]);
+    }
 }
