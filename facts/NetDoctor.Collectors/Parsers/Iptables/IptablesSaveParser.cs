@@ -166,8 +166,17 @@ public sealed class IptablesSaveParser : IFormatParser
             // Everything else a table's facts depend on: its name and what the file said before it.
             string state = $"{name}|{_backend}|{_family}|{_legacyPresent}";
             var (section, copy) = sections.GetOrParse(text, start, end - start, state, () => ParseSection(n, start, end - start, sections.Keep));
-            section.CopyFor(input, n, Result);
-            if (copy) Result.SharedChars += end - start;
+            if (copy)
+            {
+                section.CopyFor(input, n, Result);
+                Result.SharedChars += end - start;
+            }
+            else
+            {
+                // Parsed for this file: its facts are this file's own already.
+                Result.Facts.AddRange(section.Facts);
+                Result.Problems.AddRange(section.Problems);
+            }
             _skipThrough = n + section.Lines - 1;
             return true;
         }
@@ -184,17 +193,21 @@ public sealed class IptablesSaveParser : IFormatParser
             return end;
         }
 
-        /// <summary>A table parsed on its own, with this file's state, keeping what <paramref name="keep"/> accepts.</summary>
+        /// <summary>
+        /// A table parsed on its own, with this file's state, keeping what <paramref name="keep"/> accepts. It reads a
+        /// copy of the table's text: the rules' text slices then keep only the table alive, not the whole dump.
+        /// </summary>
         private SharedSections.Section ParseSection(int firstLine, int start, int length, Func<Fact, bool>? keep)
         {
-            var table = new Reader(input with { Sections = null }, new StringPool())
+            string own = input.Text.Substring(start, length);
+            var table = new Reader(input with { Sections = null, Text = own }, new StringPool())
             {
                 _backend = _backend,
                 _family = _family,
                 _legacyPresent = _legacyPresent,
             };
             int last = firstLine;
-            TextLines.ForEach(input.Text, start, length, firstLine, (k, line) =>
+            TextLines.ForEach(own, 0, own.Length, firstLine, (k, line) =>
             {
                 last = k;
                 table.Line(k, line);
@@ -327,7 +340,10 @@ public sealed class IptablesSaveParser : IFormatParser
             }
             // The fact keeps the rule text (without counters) as a slice of the dump rather than a copy of the line:
             // on a 300,000-rule dump the copies were a third of everything the parse allocated.
-            if (!owner.AsSpan().Overlaps(span, out int start) || start < 0 || start + span.Length > owner.Length)
+            // When big tables are shared across files (input.Sections), the rules read here are the few of a node's own
+            // small tables: a slice would keep this node's whole dump alive (shared tables included, 24 MB of UTF-16 per
+            // node at 1,000 nodes) for them, so they keep a copy of their line.
+            if (input.Sections is not null || !owner.AsSpan().Overlaps(span, out int start) || start < 0 || start + span.Length > owner.Length)
             {
                 // Not a slice of what the caller said it was: keep a copy rather than point at the wrong text.
                 owner = span.ToString();
