@@ -31,27 +31,27 @@ public static class ParserCatalog
 {
     public static IReadOnlyList<ParserEntry> All { get; } =
     [
-        Node(new IptablesSaveParser()),
-        Node(new IptablesListParser()),
-        Node(new NftRulesetParser()),
-        Node(new IpsetSaveParser()),
-        Node(new IpsetListParser()),
-        Node(new IpRouteJsonParser()),
-        Node(new IpAddrJsonParser()),
-        Node(new IpLinkJsonParser()),
-        Node(new IpRuleJsonParser()),
-        Node(new IpAddrParser()),
-        Node(new IpLinkParser()),
-        Node(new IpRouteParser()),
-        Node(new IpRuleParser()),
-        Node(new RouteNParser()),
-        Node(new BirdProtocolsParser()),
-        Node(new BirdConfigParser()),
-        Node(new CalicoctlNodeStatusParser()),
+        Shared(new IptablesSaveParser()),
+        Shared(new IptablesListParser()),
+        Shared(new NftRulesetParser()),
+        Shared(new IpsetSaveParser()),
+        Shared(new IpsetListParser()),
+        Shared(new IpRouteJsonParser()),
+        Shared(new IpAddrJsonParser()),
+        Shared(new IpLinkJsonParser()),
+        Shared(new IpRuleJsonParser()),
+        Shared(new IpAddrParser()),
+        Shared(new IpLinkParser()),
+        Shared(new IpRouteParser()),
+        Shared(new IpRuleParser()),
+        Shared(new RouteNParser()),
+        Shared(new BirdProtocolsParser()),
+        Shared(new BirdConfigParser()),
+        Shared(new CalicoctlNodeStatusParser()),
         Cluster(new CalicoctlGetParser()),
         Cluster(new CalicoV1NodeParser()),
-        Node(new IpvsadmParser()),
-        Node(new SysctlParser()),
+        Shared(new IpvsadmParser()),
+        Shared(new SysctlParser()),
         Node(new ProcessListParser()),
         Cluster(new KubeadmConfigParser()),
         Cluster(new KopsClusterParser()),
@@ -70,6 +70,9 @@ public static class ParserCatalog
     public static ParserEntry? ByKind(string kind) => All.FirstOrDefault(e => e.Kind == kind);
 
     private static ParserEntry Node(Parsing.IFormatParser parser) => new(parser, FactScope.Node);
+
+    /// <summary>A node format whose identical copies on several nodes are parsed once (<see cref="ParserEntry.Shareable"/>).</summary>
+    private static ParserEntry Shared(Parsing.IFormatParser parser) => new(parser, FactScope.Node, Shareable: true);
 
     private static ParserEntry Cluster(Parsing.IFormatParser parser) => new(parser, FactScope.Cluster);
 }

@@ -27,7 +27,7 @@ public sealed class LauncherTests : IDisposable
             echo "$*" >> "$FAKE_LOG"
             case "$1" in
               restore) exit 0 ;;
-              build)
+              publish)
                 while [ $# -gt 0 ]; do [ "$1" = -o ] && out="$2"; shift; done
                 mkdir -p "$out" && touch "$out/netdoctor.dll"
                 echo "  NetDoctor.Facts -> $out/NetDoctor.Facts.dll"
@@ -102,7 +102,7 @@ public sealed class LauncherTests : IDisposable
 
     public void Dispose() => _root.Delete(recursive: true);
 
-    private int Builds() => File.ReadAllLines(Log).Count(l => l.StartsWith("build ", StringComparison.Ordinal));
+    private int Builds() => File.ReadAllLines(Log).Count(l => l.StartsWith("publish ", StringComparison.Ordinal));
 
     private void Write(string relative, string text)
     {

@@ -24,6 +24,9 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     private readonly BundleReadOptions _options = options ?? BundleReadOptions.Default;
     private readonly FileParser _parser = parser ?? new FileParser();
     private readonly ReadingBudget _budget = options?.Budget ?? ReadingBudget.Default();
+    private readonly SharedParses _shared = new();
+    private readonly HashSet<Task<DemandedOutcome>> _refused = [];
+    private readonly SharedSections _sections = new(Keeper(options?.Demand));
     private long _bytesRead;
 
     /// <summary>Reads every input with the default parsers and limits.</summary>
@@ -103,14 +106,12 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             }
             var assignment = layout.Assign(rel);
             if (assignment.SkipReason is { } reason) { Skip(rel, reason); continue; }
-            // An archive's own bytes are not charged: what it holds is, file by file, when it is read.
-            if (!IsArchiveByName(entry) && state.Budget.TakeBytes(entry.Size) is { } spent) { Unopened(rel, spent); continue; }
             plan[entry.Path] = assignment;
         }
 
         // Files are parsed in parallel as the source hands them over (a .tar.gz is read as one stream), and the results
         // are merged in the order the source listed them, so the fact base is the same on 1 core or 16.
-        var pending = new List<(string Rel, FileAssignment Assignment, string? ReadError, Task<DemandedOutcome>? Parse, long Bytes)>();
+        var pending = new List<Waiting>();
         int merged = 0;
         long bytesAhead = 0;
         source.Read(e => plan.ContainsKey(e.Path), (entry, outcome) =>
@@ -133,12 +134,11 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
                 return;
             }
             string path = prefix + rel;
-            pending.Add(bytes is null
-                ? (path, assignment, outcome.Error ?? "cannot read", null, 0)
-                : (path, assignment, null, Task.Run(() => Demanded(_parser.Parse(path, assignment.Node, bytes, assignment.SniffAlias))), bytes.Length));
+            var waiting = bytes is null ? new Waiting(path, assignment, outcome.Error ?? "cannot read", null, 0) : Parse(path, assignment, bytes);
+            pending.Add(waiting);
             // Reading must not outrun parsing by more than a bound: a 1,000-node bundle is read far faster than it is
             // parsed, and every waiting file's bytes would be held at once. Merge the oldest until back under it.
-            bytesAhead += bytes?.Length ?? 0;
+            bytesAhead += waiting.Bytes;
             while (bytesAhead > MaxBytesAhead && merged < pending.Count) MergeNext();
         }, sourceProblems);
 
@@ -147,6 +147,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
         void MergeNext()
         {
             var (path, assignment, readError, parse, length) = pending[merged];
+            var (copyOf, size) = (pending[merged].CopyOf, pending[merged].Size);
             pending[merged++] = default;
             bytesAhead -= length;
             if (parse is null)
@@ -161,6 +162,18 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             {
                 skipped++;
                 files.Add(new LoadedFile(inputPath, path, null, null, 0, 0, why));
+                return;
+            }
+            // The byte budget is charged for the text parsed here: copies of content parsed before (a whole file, or a
+            // table) cost only the facts they keep, which the fact budget counts.
+            // A copy of content the budget refused is refused too: it would be the same facts.
+            var charge = copyOf is not null && _refused.Contains(copyOf) ? size : length - result.Outcome.SharedChars;
+            if (state.Budget.TakeBytes(Math.Max(0, charge)) is { } spent)
+            {
+                _refused.Add(copyOf ?? parse);
+                skipped++;
+                files.Add(new LoadedFile(inputPath, path, null, null, 0, 0, spent));
+                problems.Add(new Problem(new Source(path, 0), spent));
                 return;
             }
             if (state.Budget.TakeFacts(result.Outcome.Facts.Count) is { } full)
@@ -192,6 +205,36 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
         state.Append(nested);
     }
 
+    /// <summary>
+    /// Starts the parse of a file read: a copy of a content already read on another node (<see cref="SharedParses"/>)
+    /// waits for the first copy's parse and takes a copy of its facts, charging nothing to the byte budget (its facts
+    /// still count against the fact budget); new content is parsed on the thread pool and charged when merged.
+    /// </summary>
+    private Waiting Parse(string path, FileAssignment assignment, byte[] bytes)
+    {
+        var key = SharedParses.KeyOf(bytes, path, assignment.Node, assignment.SniffAlias);
+        DemandedOutcome ParseHere() => Demanded(_parser.Parse(path, assignment.Node, bytes, assignment.SniffAlias, _sections));
+        if (key is { } k && _shared.CopyOf(k, path, assignment.Node!, ParseHere) is { } copy)
+            return new Waiting(path, assignment, null, copy, 0) { CopyOf = _shared.FirstOf(k), Size = bytes.Length };
+        var parse = Task.Run(ParseHere);
+        if (key is { } first) _shared.Remember(first, path, assignment.Node!, parse);
+        return new Waiting(path, assignment, null, parse, bytes.Length);
+    }
+
+    /// <summary>A file read and waiting to be merged: its parse (or the read error), and the bytes it holds until then (0 for a copy).</summary>
+    private readonly record struct Waiting(string Path, FileAssignment Assignment, string? ReadError, Task<DemandedOutcome>? Parse, long Bytes)
+    {
+        /// <summary>The parse of the first copy, when this file is a copy of content parsed before.</summary>
+        public Task<DemandedOutcome>? CopyOf { get; init; }
+
+        /// <summary>The file's size (a copy holds no bytes while it waits, but is charged them if its first copy was refused).</summary>
+        public long Size { get; init; }
+    }
+
+    /// <summary>What shared sections hold for their copies: what the demand wants and what post-processing reads; all without a demand.</summary>
+    private static Func<Fact, bool>? Keeper(IFactDemand? demand) =>
+        demand is null ? null : fact => PostProcessing.Reads(fact) || demand.Wants(fact);
+
     private const string NothingInInput = "input holds no file at all (an empty folder, archive or standard input); there is no evidence to diagnose";
 
     /// <summary>
@@ -209,9 +252,6 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
         }
         return new DemandedOutcome(kept.Count == parsed ? outcome : outcome with { Facts = kept }, parsed);
     }
-
-    /// <summary>A parse outcome after the demand filter, and how many facts the file gave before it (what the file listing reports).</summary>
-    private sealed record DemandedOutcome(FileParseOutcome Outcome, int Parsed);
 
     private static bool IsArchiveByName(BundleEntry entry) =>
         entry.Type == BundleEntryType.File && ArchiveFormats.HasArchiveName(entry.Name);

@@ -17,7 +17,8 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
     /// <summary>Parses <paramref name="bytes"/> found at <paramref name="path"/> (relative to the bundle root).</summary>
     /// <param name="node">The node the layout assigns the file to; dropped for cluster-scoped formats.</param>
     /// <param name="sniffAlias">The file's name in NetDoctor's layout when the bundle calls it something else.</param>
-    public FileParseOutcome Parse(string path, string? node, byte[] bytes, string? sniffAlias = null)
+    /// <param name="sections">Big sections parsed in other files of the same read, to copy instead of parsing again.</param>
+    public FileParseOutcome Parse(string path, string? node, byte[] bytes, string? sniffAlias = null, SharedSections? sections = null)
     {
         string? text = TextDecoder.Decode(bytes);
         if (text is null)
@@ -25,7 +26,7 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
         var nul = TextDecoder.ScrubNul(ref text) is { } line
             ? new Problem(new Source(path, line), "NUL byte in a text file past its first 8 KB (binary data, or a file written while it was copied); replaced by U+FFFD on this and any later line")
             : null;
-        var outcome = AnsibleAdHocOutput.Split(text) is { } blocks ? PerHost(path, blocks) : Sniffed(path, node, text, sniffAlias);
+        var outcome = AnsibleAdHocOutput.Split(text) is { } blocks ? PerHost(path, blocks) : Sniffed(path, node, text, sniffAlias, sections);
         return nul is null ? outcome : outcome with { Problems = [nul, .. outcome.Problems] };
     }
 
@@ -42,7 +43,8 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
         {
             string body = string.Join('\n', block.Lines);
             if (string.IsNullOrWhiteSpace(body)) continue;
-            var outcome = Sniffed(path, block.Host, AnsibleAdHocOutput.InPlace(block), null, FormatSniffer.Head(body));
+            // A host block is not a whole file: its sections are not shared with other files.
+            var outcome = Sniffed(path, block.Host, AnsibleAdHocOutput.InPlace(block), null, null, FormatSniffer.Head(body));
             if (outcome.Kind is null)
             {
                 problems.Add(new Problem(new Source(path, block.HeaderLine), $"ansible output of {block.Host} ({block.Status}): no parser recognises it; it was not used"));
@@ -56,7 +58,7 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
         return new FileParseOutcome(kind, null, facts, problems);
     }
 
-    private FileParseOutcome Sniffed(string path, string? node, string text, string? sniffAlias, string? head = null)
+    private FileParseOutcome Sniffed(string path, string? node, string text, string? sniffAlias, SharedSections? sections, string? head = null)
     {
         var sniff = _sniffer.Sniff(path, head ?? FormatSniffer.Head(text), sniffAlias);
         if (sniff.Match is not { } entry)
@@ -67,11 +69,16 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
         }
 
         string? factNode = entry.Scope == FactScope.Cluster ? null : node;
-        var result = ParserRunner.Run(entry.Parser, new ParseInput(path, factNode, text));
+        // Sections are shared across the nodes' copies: a file with no node has none to share them with.
+        var result = ParserRunner.Run(entry.Parser, new ParseInput(path, factNode, text) { Sections = factNode is null ? null : sections });
         var facts = factNode is null
             ? result.Facts
             : result.Facts.Select(f => f.Node is null ? f with { Node = factNode } : f).ToList();
-        return new FileParseOutcome(entry.Kind, factNode, facts, result.Problems);
+        return new FileParseOutcome(entry.Kind, factNode, facts, result.Problems)
+        {
+            Shareable = entry.Shareable && factNode is not null,
+            SharedChars = result.SharedChars,
+        };
     }
 }
 
@@ -80,6 +87,12 @@ public sealed record FileParseOutcome(string? Kind, string? Node, IReadOnlyList<
 {
     /// <summary>Set when the file was deliberately not parsed (an empty file no parser claims).</summary>
     public string? SkipReason { get; init; }
+
+    /// <summary>An identical copy of the file on another node may reuse these facts (see <see cref="Sniffing.ParserEntry.Shareable"/>).</summary>
+    public bool Shareable { get; init; }
+
+    /// <summary>Characters of the text whose facts were copied from a section another file parsed (see <see cref="SharedSections"/>).</summary>
+    public long SharedChars { get; init; }
 
     public static FileParseOutcome Failed(Problem problem) => new(null, null, [], [problem]);
 }

@@ -2,9 +2,9 @@ namespace NetDoctor.Collectors.Bundles;
 
 /// <summary>
 /// What is left of <see cref="BundleReadOptions.MaxReadBytes"/> and <see cref="BundleReadOptions.MaxFacts"/> in one
-/// run, shared by every input and every archive found inside one. A file is charged before it is read (by the size
-/// its directory or archive declares), so a file that does not fit is never read at all; each refusal names the file,
-/// the budget and why it exists.
+/// run, shared by every input and every archive found inside one. A file is charged for the text it parsed itself as its
+/// parse is merged: a copy of content another node's file held (content-addressed reading) costs no bytes, only the facts
+/// it keeps. A file that does not fit keeps none of its facts; each refusal names the file, the budget and why it exists.
 /// </summary>
 internal sealed class ReadBudget(BundleReadOptions options)
 {

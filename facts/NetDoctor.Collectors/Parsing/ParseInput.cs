@@ -7,5 +7,8 @@ namespace NetDoctor.Collectors.Parsing;
 /// </summary>
 public sealed record ParseInput(string Path, string? Node, string Text)
 {
+    /// <summary>Sections already parsed in other files of the same read (content-addressed); null: parse everything here.</summary>
+    public SharedSections? Sections { get; init; }
+
     public NetDoctor.Facts.Source At(int line) => new(Path, line);
 }

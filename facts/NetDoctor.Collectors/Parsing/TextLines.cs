@@ -7,10 +7,16 @@ public static class TextLines
 {
     public delegate void LineAction(int lineNumber, ReadOnlySpan<char> line);
 
-    public static void ForEach(string text, LineAction action)
+    public static void ForEach(string text, LineAction action) => ForEach(text, 0, text.Length, 1, action);
+
+    /// <summary>
+    /// The lines of <paramref name="text"/>[start..start+length], numbered from <paramref name="firstLine"/>; every span
+    /// is a slice of <paramref name="text"/> (parsers that keep slices of the text rely on it).
+    /// </summary>
+    public static void ForEach(string text, int start, int length, int firstLine, LineAction action)
     {
-        var span = text.AsSpan();
-        int lineNo = 0;
+        var span = text.AsSpan(start, length);
+        int lineNo = firstLine - 1;
         while (!span.IsEmpty)
         {
             lineNo++;

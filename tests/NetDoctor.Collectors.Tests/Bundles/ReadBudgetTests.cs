@@ -10,10 +10,10 @@ namespace NetDoctor.Collectors.Tests.Bundles;
 /// </summary>
 public class ReadBudgetTests
 {
-    private static byte[] Routes(int count)
+    private static byte[] Routes(int count, int gateway = 1)
     {
         var text = new StringBuilder();
-        for (int i = 0; i < count; i++) text.Append($"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}/32 via 10.0.0.1 dev eth0 proto bird\n");
+        for (int i = 0; i < count; i++) text.Append($"10.{i >> 16 & 255}.{i >> 8 & 255}.{i & 255}/32 via 10.0.0.{gateway} dev eth0 proto bird\n");
         return Encoding.ASCII.GetBytes(text.ToString());
     }
 
@@ -22,9 +22,11 @@ public class ReadBudgetTests
     {
         using var dir = new TempDir();
         string archive = dir.Combine("hostile.tar.gz");
-        var routes = Routes(20_000); // about 1 MiB each
-        TarBuilder.FromEntries(archive, Enumerable.Range(1, 15).Select(i => ($"node{i:00}/ip-route.txt", routes)));
-        var options = new BundleReadOptions { MaxReadBytes = 4L * routes.Length + 100 };
+        // Different content on every node: identical copies are parsed once and charged once (content-addressed
+        // reading); their facts still count against the fact budget.
+        var routes = Enumerable.Range(1, 15).Select(i => Routes(20_000, gateway: i)).ToList(); // about 1 MiB each
+        TarBuilder.FromEntries(archive, Enumerable.Range(1, 15).Select(i => ($"node{i:00}/ip-route.txt", routes[i - 1])));
+        var options = new BundleReadOptions { MaxReadBytes = 4L * routes[0].Length + 100 };
 
         var facts = BundleReader.Read([archive], options);
 

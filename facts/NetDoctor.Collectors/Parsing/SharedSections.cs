@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using NetDoctor.Facts;
+
+namespace NetDoctor.Collectors.Parsing;
+
+/// <summary>
+/// Content-addressed parsing of the big sections of a file (an iptables-save table): files of many nodes that differ
+/// somewhere (Calico's per-node filter chains) still hold identical sections (kube-proxy's nat table, ~110,000 lines
+/// at 1,000 nodes), so a section is parsed once per content and every copy takes shallow copies of its facts with its
+/// own node, file and lines (<see cref="Section.CopyFor"/>). Only the facts <see cref="Keep"/> accepts are held for the
+/// copies (a run keeps what its rules can use: a few hundred of the nat table's 300,000), so a copy costs what it keeps,
+/// not what it parsed. One instance per read; parses run in parallel, so the first parse of a content is shared by
+/// every file that asks for it meanwhile (the others wait for it instead of parsing it too).
+/// </summary>
+public sealed class SharedSections(Func<Fact, bool>? keep = null)
+{
+    /// <summary>Sections shorter than this are parsed where they are: hashing and copying would cost about as much.</summary>
+    public const int MinChars = 16 * 1024;
+
+    private readonly ConcurrentDictionary<Key, Lazy<Section>> _sections = new();
+    private long _sharedChars;
+
+    /// <summary>Facts worth holding for copies (null: all).</summary>
+    public Func<Fact, bool>? Keep { get; } = keep;
+
+    /// <summary>Characters of text that were copies of a section parsed before (not parsed again).</summary>
+    public long SharedChars => Interlocked.Read(ref _sharedChars);
+
+    /// <summary>
+    /// The section <paramref name="text"/>[start..start+length] with the parser state <paramref name="state"/> (what
+    /// else its facts depend on: table name, backend, family...), parsed by <paramref name="parse"/> if no file had it yet.
+    /// </summary>
+    /// <returns>The section and whether it was parsed by another file (then its text counts as shared).</returns>
+    public (Section Section, bool Copy) GetOrParse(string text, int start, int length, string state, Func<Section> parse)
+    {
+        var chars = text.AsSpan(start, length);
+        var key = new Key(XxHash128.HashToUInt128(MemoryMarshal.AsBytes(chars)), length, state);
+        var mine = new Lazy<Section>(parse, LazyThreadSafetyMode.ExecutionAndPublication);
+        var lazy = _sections.GetOrAdd(key, mine);
+        var section = lazy.Value;
+        bool copy = !ReferenceEquals(lazy, mine);
+        if (copy) Interlocked.Add(ref _sharedChars, length);
+        return (section, copy);
+    }
+
+    private readonly record struct Key(UInt128 Hash, int Length, string State);
+
+    /// <summary>
+    /// A section's kept facts and problems as read at <see cref="FirstLine"/> of <see cref="Path"/> on
+    /// <see cref="Node"/>; <see cref="Parsed"/> counts every fact it gave before <see cref="Keep"/>.
+    /// </summary>
+    public sealed record Section(IReadOnlyList<Fact> Facts, IReadOnlyList<Problem> Problems, string Path, string? Node, int FirstLine, int Parsed)
+    {
+        /// <summary>How many lines the section spans.</summary>
+        public int Lines { get; init; }
+
+        /// <summary>The section's facts and problems as if read at <paramref name="firstLine"/> of <paramref name="input"/>.</summary>
+        public void CopyFor(ParseInput input, int firstLine, ParseResult into)
+        {
+            int delta = firstLine - FirstLine;
+            foreach (var fact in Facts)
+            {
+                into.Add(fact with
+                {
+                    Source = Moved(fact.Source, input.Path, delta),
+                    Node = fact.Node == Node ? input.Node : fact.Node,
+                });
+            }
+            foreach (var problem in Problems) into.Problems.Add(problem with { Source = Moved(problem.Source, input.Path, delta) });
+        }
+
+        private Source Moved(Source source, string path, int delta) =>
+            source.File == Path ? new Source(path, source.Line == 0 ? 0 : source.Line + delta) : source;
+    }
+}
