@@ -18,7 +18,7 @@ public static class CliHost
         try
         {
             var terminal = Terminal.Detect(interactive, columns);
-            using var provider = new ServiceCollection().AddNetDoctorCli(new StdoutWriter(output), error, terminal, interactive).BuildServiceProvider();
+            using var provider = new ServiceCollection().AddNetDoctorCli(new StdoutWriter(output), new StderrWriter(error), terminal, interactive).BuildServiceProvider();
             return await provider.GetRequiredService<NetDoctorApp>().RunAsync(args, ct);
         }
         catch (StdoutClosedException e)

@@ -1,6 +1,7 @@
 using NetDoctor.Cli.Commands;
 using NetDoctor.Cli.Reporting.GitHub;
 using NetDoctor.Cli.Reporting.JUnit;
+using NetDoctor.Cli.Reporting.Markdown;
 using NetDoctor.Cli.Reporting.Sarif;
 using NetDoctor.Cli.Reporting.Text;
 using NetDoctor.Engine;

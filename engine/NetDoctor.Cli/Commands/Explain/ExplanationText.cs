@@ -50,7 +50,7 @@ public static class ExplanationText
             foreach (var step in rule.Remediation)
             {
                 canvas.Wrapped(step.Description, "  - ");
-                if (step.Command is not null) canvas.Line(CommandIndent + step.Command, Style.Command);
+                if (step.Command is not null) canvas.Command(step.Command, CommandIndent);
             }
         }
         if (rule.References.Count > 0)

@@ -1,3 +1,5 @@
+using NetDoctor.Packs.Output;
+
 namespace NetDoctor.Cli.Reporting.Text;
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed class TextReporter(TextCanvas canvas)
                 foreach (var r in d.Remediation)
                 {
                     canvas.Wrapped(r.Description, "  - ");
-                    if (r.Command is not null) canvas.Line(CommandIndent + r.Command, Style.Command);
+                    if (r.Command is not null) canvas.Command(r.Command, CommandIndent);
                 }
                 canvas.Line();
             }
@@ -86,7 +88,8 @@ public sealed class TextReporter(TextCanvas canvas)
 
     private void Heading(DiagnosisReport d)
     {
-        string label = $"── {d.Severity.ToUpperInvariant()}  {d.Title} ";
+        // Escaped before measuring, so the rule after it ends at the terminal's edge.
+        string label = $"── {d.Severity.ToUpperInvariant()}  {SafeText.Escape(d.Title, SafeText.Keep.Nothing)} ";
         int fill = canvas.Width - label.Length;
         canvas.Line((label, Paint.Of(d.Severity)), (fill > 0 ? new string('─', fill) : "", Paint.Of(d.Severity)));
     }

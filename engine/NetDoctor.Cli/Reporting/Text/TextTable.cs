@@ -1,3 +1,5 @@
+using NetDoctor.Packs.Output;
+
 namespace NetDoctor.Cli.Reporting.Text;
 
 /// <summary>
@@ -36,7 +38,8 @@ public sealed class TextTable(params TextTable.Column[] columns)
     public TextTable Row(params string[] cells)
     {
         if (cells.Length != columns.Length) throw new ArgumentException($"expected {columns.Length} cells, got {cells.Length}", nameof(cells));
-        _rows.Add(cells.Select(c => c.ReplaceLineEndings(" ")).ToArray());
+        // Escaped before measuring (a cell is one line: a CR or TAB is shown, a line break becomes a space).
+        _rows.Add(cells.Select(c => SafeText.Escape(c, SafeText.Keep.NewLine).Replace('\n', ' ')).ToArray());
         return this;
     }
 

@@ -1,3 +1,5 @@
+using NetDoctor.Packs.Output;
+
 namespace NetDoctor.Cli.Reporting.Text;
 
 /// <summary>
@@ -15,7 +17,7 @@ public static class TreeWriter
     {
         string branch = prefix + (last ? "└─ " : "├─ ");
         string below = prefix + (last ? "   " : "│  ");
-        foreach (var line in Wrap.Hanging(Label(node), canvas.Width, branch, below + (node.From.Count > 0 ? "│  " : "   ")))
+        foreach (var line in Wrap.Hanging(SafeText.Escape(Label(node)), canvas.Width, branch, below + (node.From.Count > 0 ? "│  " : "   ")))
             canvas.Line(line);
         for (int i = 0; i < node.From.Count; i++) Write(canvas, node.From[i], below, i == node.From.Count - 1);
     }

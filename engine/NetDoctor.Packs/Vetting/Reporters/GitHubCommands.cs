@@ -1,11 +1,15 @@
 using System.Text;
+using NetDoctor.Packs.Output;
 
 namespace NetDoctor.Packs.Vetting.Reporters;
 
 /// <summary>
 /// GitHub Actions workflow commands (<c>::error file=f,line=3,title=t::message</c>), which the runner turns into
 /// annotations on the run and the pull request. Escaped the way the runner unescapes them (actions/toolkit
-/// command.ts): in the message % CR LF; in property values also ':' and ','.
+/// command.ts): in the message % CR LF; in property values also ':' and ',' — so no text can end the properties
+/// early (a "::" in a title) or start a command of its own on a new line. Before that, every string (they come from
+/// packs and bundles) goes through <see cref="SafeText"/>: the log and the annotation show a control character
+/// escaped instead of obeying it, and a CR is shown as \r rather than returning to the start of the line.
 /// </summary>
 public static class GitHubCommands
 {
@@ -13,13 +17,13 @@ public static class GitHubCommands
     public static string Annotation(string level, string message, string? file = null, int line = 0, int column = 0, string? title = null)
     {
         var properties = new List<string>();
-        if (!string.IsNullOrEmpty(file)) properties.Add("file=" + EscapeProperty(file));
+        if (!string.IsNullOrEmpty(file)) properties.Add("file=" + EscapeProperty(SafeText.Escape(file, SafeText.Keep.Nothing)));
         if (!string.IsNullOrEmpty(file) && line > 0) properties.Add("line=" + line);
         if (!string.IsNullOrEmpty(file) && line > 0 && column > 0) properties.Add("col=" + column);
-        if (!string.IsNullOrEmpty(title)) properties.Add("title=" + EscapeProperty(title));
+        if (!string.IsNullOrEmpty(title)) properties.Add("title=" + EscapeProperty(SafeText.Escape(title, SafeText.Keep.Nothing)));
         var command = new StringBuilder("::").Append(level);
         if (properties.Count > 0) command.Append(' ').Append(string.Join(',', properties));
-        return command.Append("::").Append(EscapeData(message)).ToString();
+        return command.Append("::").Append(EscapeData(SafeText.Escape(message))).ToString();
     }
 
     public static string EscapeData(string text) => text.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NetDoctor.Packs.Model;
+using NetDoctor.Packs.Output;
 
 namespace NetDoctor.Packs.Vetting.Reporters;
 
@@ -27,7 +28,8 @@ public static class VetTextReporter
             text.AppendLine(CultureInfo.InvariantCulture, $"coverage: not checked (only the tests matching --run '{filter}' ran)");
         else text.AppendLine(CultureInfo.InvariantCulture, $"coverage: {c.Covered}/{c.Total} rules have a firing and a non-firing test ({c.Percent.ToString("0.#", CultureInfo.InvariantCulture)}%)");
         text.AppendLine(Verdict(report));
-        return text.ToString();
+        // Pack names, messages and test names come from the pack: shown escaped, never obeyed by the terminal.
+        return SafeText.Escape(text.ToString());
     }
 
     /// <summary>The closing line every vet format that people read ends with.</summary>
