@@ -66,7 +66,8 @@ public sealed class RuleFailureTests
 
         var markdown = await Cli.Run([.. run, "--format", "markdown"]);
         markdown.Out.ShouldContain("## Rule failures");
-        markdown.Out.ShouldContain("- " + Line);
+        // Markdown escapes the brackets of untrusted text so no link can form.
+        markdown.Out.ShouldContain("- " + Line.Replace("[", "\\[", StringComparison.Ordinal));
 
         var github = await Cli.Run([.. run, "--format", "github"]);
         github.Out.ShouldContain("title=netdoctor rule failed (ext/broken)::" + Line);
