@@ -19,8 +19,8 @@ public static class ReportBuilder
         return new RunReport(
             ToolIdentity.Info,
             facts.Inputs.Select(i => Input(i, facts.Files)).ToList(),
-            // A pack's C# rules (LoadedPacks.ExtraRules, ids "pack/...") count towards that pack.
-            packs.Infos.Select(p => new PackReport(p.Name, p.Version, p.Rules + packs.ExtraRules.Count(r => r.Pack() == p.Name))).ToList(),
+            // The pack model's rules: YAML and C# count alike (after --skip/--only, which filter the model too).
+            packs.Packs.Select(p => new PackReport(p.Name, p.Version, p.Model.Rules.Count)).ToList(),
             run.Diagnoses.Select(ToReport).ToList(),
             problems,
             new StatsReport(run.Stats.Facts, run.Stats.RulesFired, run.Stats.ElapsedMs, run.Stats.Engine.ToString().ToLowerInvariant(), run.Stats.EngineMs))
