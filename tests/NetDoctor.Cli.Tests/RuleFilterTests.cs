@@ -60,19 +60,19 @@ public class RuleFilterTests
         var result = await Cli.Run("run", "--bundle", Incident003, "--disable-pack", "node", "--format", "json");
 
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Json["packs"]!.AsArray().Select(p => (string)p!["name"]!).ShouldBe(["calico", "kube-proxy"]);
+        result.Json["packs"]!.AsArray().Select(p => (string)p!["name"]!).ShouldBe(["calico", "cluster", "kube-proxy"]);
         result.Json["diagnoses"]!.AsArray().ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Disabling_the_pack_that_derives_what_another_packs_rule_needs_says_so()
     {
-        var result = await Cli.Run("run", "--bundle", Incident003, "--packs", ServiceProbePack, "--disable-pack", "node", "--format", "json");
+        var result = await Cli.Run("run", "--bundle", Incident003, "--packs", ServiceProbePack, "--disable-pack", "cluster", "--format", "json");
 
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Json["problems"]!.AsArray().ShouldContain(p =>
-            (string)p!["source"]! == "--disable-pack node" &&
-            ((string)p["message"]!).Contains("service-probe/service-cidr-is-tiny needs ServiceNetwork facts, which only the disabled pack node derives"));
+            (string)p!["source"]! == "--disable-pack cluster" &&
+            ((string)p["message"]!).Contains("service-probe/service-cidr-is-tiny needs ServiceNetwork facts, which only the disabled pack cluster derives"));
         var notEvaluated = result.Json["notEvaluated"]!.AsArray().Single(n => (string)n!["ruleId"]! == "service-probe/service-cidr-is-tiny")!;
         ((string?)notEvaluated["node"]).ShouldBeNull();
         notEvaluated["missing"]!.AsArray().Select(m => (string)m!).ShouldBe(["ServiceNetwork"]);
