@@ -1,6 +1,7 @@
 using NetDoctor.Cli.Reporting;
 using NetDoctor.Collectors.Bundles;
 using NetDoctor.Engine;
+using NetDoctor.Packs.Inputs;
 using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Running;
 
@@ -33,16 +34,10 @@ public static class ReportBuilder
 
     public static string Severity(RuleSeverity severity) => severity.ToString().ToLowerInvariant();
 
-    /// <summary>
-    /// Rules that report diagnoses: YAML rules with a `diagnose` action, and C# rules not tagged "helper" (a helper only
-    /// derives facts for other rules, like a YAML derive-only rule).
-    /// </summary>
+    /// <summary>Rules that report diagnoses (<see cref="RuleRoles.Diagnosing"/>), described from their definitions alike.</summary>
     private static IReadOnlyList<RuleReport> DiagnosingRules(LoadedPacks packs) =>
-        packs.Rules.Where(r => r.Diagnoses)
-            .Select(r => new RuleReport(r.Id, r.Pack, r.Document.Title, r.Document.Severity,
-                r.Document.References.Concat(r.Document.Diagnose?.References ?? []).Distinct().ToList(), r.Document.Tags))
-            .Concat(packs.ExtraRules.Where(r => !r.Labels().Contains("helper"))
-                .Select(r => new RuleReport(r.Id(), r.Pack() ?? "", r.Title(), Severity(r.Severity()), [], r.Labels().ToList())))
+        RuleRoles.Diagnosing(packs)
+            .Select(r => new RuleReport(r.Id(), r.Pack() ?? "", r.Title(), Severity(r.Severity()), r.References(), r.Labels().ToList()))
             .OrderBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
 
