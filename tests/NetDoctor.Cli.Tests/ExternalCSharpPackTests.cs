@@ -217,11 +217,18 @@ public sealed class ExternalCSharpPackTests(ExternalCSharpPackFixture pack) : IC
     [Theory]
     [InlineData("run")]
     [InlineData("vet")]
+    [InlineData("packs")]
+    [InlineData("explain")]
+    [InlineData("types")]
     public async Task Without_trust_csharp_the_command_fails_saying_why_and_how(string command)
     {
-        var result = command == "run"
-            ? await Cli.Run("run", "--packs", pack.Pack, "--bundle", Incident003)
-            : await Cli.Run("vet", pack.Pack);
+        var result = command switch
+        {
+            "run" => await Cli.Run("run", "--packs", pack.Pack, "--bundle", Incident003),
+            "vet" => await Cli.Run("vet", pack.Pack),
+            "explain" => await Cli.Run("explain", "site/service-network-seen", "--packs", pack.Pack),
+            _ => await Cli.Run(command, "--packs", pack.Pack),
+        };
 
         result.ExitCode.ShouldBe(2, result.ToString());
         result.Err.ShouldContain("pack.yaml:9:", Case.Sensitive, result.ToString());

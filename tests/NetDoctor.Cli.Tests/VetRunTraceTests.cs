@@ -36,7 +36,7 @@ public class VetRunTraceTests
     [Fact]
     public async Task Without_trace_the_json_has_no_trace_and_a_pattern_matching_nothing_fails()
     {
-        // The helper rules the node pack builds on are the cluster pack's: vet it with its helper tests only.
+        // The helper tests live in the cluster base pack (the node pack keeps one helper of its own).
         var plain = await Cli.Run("vet", Path.Combine(Repo.Root, "rulepacks", "cluster"), "--run", "helper - *", "--format", "json");
         plain.ExitCode.ShouldBe(0, plain.ToString());
         plain.Json["tests"]!.AsArray().Count.ShouldBeGreaterThan(3);

@@ -4,6 +4,9 @@ using NetDoctor.Cli.Pipeline;
 using NetDoctor.Cli.Reporting;
 using NetDoctor.Cli.Reporting.Text;
 using NetDoctor.Engine;
+using NetDoctor.Packs.Inputs;
+using NetDoctor.Packs.Loading;
+using NRules.RuleModel;
 
 namespace NetDoctor.Cli.Commands;
 
@@ -19,10 +22,10 @@ public sealed class PacksCommand(PackSet packSet, CliConsole console) : ICliComm
         command.SetAction(parse =>
         {
             var loaded = packSet.LoadAll(parse.GetValue(packs) ?? [], parse.GetValue(trust));
-            var listed = loaded.Packs.Select(pack => (Pack: pack, Rules: pack.Rules
-                    .Select(r => new PackRule(r.Id, r.Document.Severity, r.Document.Title, r.Diagnoses ? "diagnoses" : r.Derives is { } derived ? $"derives {derived}" : "", "yaml"))
-                    .Concat(loaded.ExtraRules.Where(r => r.Pack() == pack.Name)
-                        .Select(r => new PackRule(r.Id(), ReportBuilder.Severity(r.Severity()), r.Title(), r.Labels().Contains("helper") ? "derives (C# helper)" : "diagnoses", "csharp")))
+            // Every rule as the pack model has it, YAML and C# alike: what it does is read from its definition.
+            var diagnosing = RuleRoles.Diagnosing(loaded).ToHashSet();
+            var listed = loaded.Packs.Select(pack => (Pack: pack, Rules: pack.Model.Rules
+                    .Select(r => new PackRule(r.Id(), ReportBuilder.Severity(r.Severity()), r.Title(), Does(r, diagnosing), Kind(pack, r)))
                     .OrderBy(r => r.Id, StringComparer.Ordinal).ToList()))
                 .ToList();
 
@@ -68,6 +71,14 @@ public sealed class PacksCommand(PackSet packSet, CliConsole console) : ICliComm
         });
         return command;
     }
+
+    private static string Does(IRuleDefinition rule, IReadOnlySet<IRuleDefinition> diagnosing) =>
+        diagnosing.Contains(rule) ? "diagnoses"
+        : RuleRoles.Produces(rule).Select(t => t.Name).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } types ? "derives " + string.Join(", ", types)
+        : "";
+
+    /// <summary>The front end the rule was written in, shown to the reader; nothing else depends on it.</summary>
+    private static string Kind(LoadedPack pack, IRuleDefinition rule) => pack.Rules.Any(r => r.Definition == rule) ? "yaml" : "csharp";
 
     private sealed record PackRule(string Id, string Severity, string Title, string Does, string Kind);
 }

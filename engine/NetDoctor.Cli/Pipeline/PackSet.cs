@@ -1,6 +1,7 @@
 using NetDoctor.Cli.Commands;
 using NetDoctor.Hosting;
 using NetDoctor.Packs.Loading;
+using NetDoctor.Packs.Model;
 
 namespace NetDoctor.Cli.Pipeline;
 
@@ -29,7 +30,16 @@ public sealed class PackSet(NetDoctorPacks packs)
         return packs;
     }
 
-    /// <summary>Loads the same packs but keeps their errors in the result, for commands that show packs rather than run them.</summary>
-    public LoadedPacks LoadAll(IReadOnlyList<string> extraDirectories, bool trustCSharp = false) =>
-        packs.LoadAll(extraDirectories, trustCSharp: trustCSharp);
+    /// <summary>
+    /// Loads the same packs but keeps their errors in the result, for commands that show packs rather than run them.
+    /// Untrusted C# is the exception: it is not a broken pack but a question only the user can answer, so every command
+    /// fails on it the same way (usage error, exit 2), as `vet` does.
+    /// </summary>
+    public LoadedPacks LoadAll(IReadOnlyList<string> extraDirectories, bool trustCSharp = false)
+    {
+        var loaded = packs.LoadAll(extraDirectories, trustCSharp: trustCSharp);
+        if (loaded.Diagnostics.Where(d => d.Code == DiagnosticCodes.CSharpUntrusted).ToList() is { Count: > 0 } untrusted)
+            throw new UsageException(string.Join(Environment.NewLine, untrusted.Select(d => d.ToString())));
+        return loaded;
+    }
 }

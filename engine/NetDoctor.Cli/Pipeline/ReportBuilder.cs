@@ -1,6 +1,7 @@
 using NetDoctor.Cli.Reporting;
 using NetDoctor.Collectors.Bundles;
 using NetDoctor.Engine;
+using NetDoctor.Packs.Inputs;
 using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Running;
 
@@ -19,8 +20,8 @@ public static class ReportBuilder
         return new RunReport(
             ToolIdentity.Info,
             facts.Inputs.Select(i => Input(i, facts.Files)).ToList(),
-            // A pack's C# rules (LoadedPacks.ExtraRules, ids "pack/...") count towards that pack.
-            packs.Infos.Select(p => new PackReport(p.Name, p.Version, p.Rules + packs.ExtraRules.Count(r => r.Pack() == p.Name))).ToList(),
+            // The pack model's rules: YAML and C# count alike (after --skip/--only, which filter the model too).
+            packs.Packs.Select(p => new PackReport(p.Name, p.Version, p.Model.Rules.Count)).ToList(),
             run.Diagnoses.Select(ToReport).ToList(),
             problems,
             new StatsReport(run.Stats.Facts, run.Stats.RulesFired, run.Stats.ElapsedMs, run.Stats.Engine.ToString().ToLowerInvariant(), run.Stats.EngineMs))
@@ -33,16 +34,10 @@ public static class ReportBuilder
 
     public static string Severity(RuleSeverity severity) => severity.ToString().ToLowerInvariant();
 
-    /// <summary>
-    /// Rules that report diagnoses: YAML rules with a `diagnose` action, and C# rules not tagged "helper" (a helper only
-    /// derives facts for other rules, like a YAML derive-only rule).
-    /// </summary>
+    /// <summary>Rules that report diagnoses (<see cref="RuleRoles.Diagnosing"/>), described from their definitions alike.</summary>
     private static IReadOnlyList<RuleReport> DiagnosingRules(LoadedPacks packs) =>
-        packs.Rules.Where(r => r.Diagnoses)
-            .Select(r => new RuleReport(r.Id, r.Pack, r.Document.Title, r.Document.Severity,
-                r.Document.References.Concat(r.Document.Diagnose?.References ?? []).Distinct().ToList(), r.Document.Tags))
-            .Concat(packs.ExtraRules.Where(r => !r.Labels().Contains("helper"))
-                .Select(r => new RuleReport(r.Id(), r.Pack() ?? "", r.Title(), Severity(r.Severity()), [], r.Labels().ToList())))
+        RuleRoles.Diagnosing(packs)
+            .Select(r => new RuleReport(r.Id(), r.Pack() ?? "", r.Title(), Severity(r.Severity()), r.References(), r.Labels().ToList()))
             .OrderBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
 

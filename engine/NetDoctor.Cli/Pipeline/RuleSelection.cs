@@ -75,7 +75,7 @@ public sealed record RuleSelection(IReadOnlyList<string> Skip, IReadOnlyList<str
 
     private static LoadedPacks Without(LoadedPacks packs, Func<IRuleDefinition, bool> drop) => packs with
     {
-        Packs = packs.Packs.Select(p => p with { Rules = p.Rules.Where(r => !drop(r.Definition)).ToList() }).ToList(),
+        Packs = packs.Packs.Select(p => p with { Rules = p.Rules.Where(r => !drop(r.Definition)).ToList(), CSharpRules = p.CSharpRules.Where(r => !drop(r)).ToList() }).ToList(),
         ExtraRules = packs.ExtraRules.Where(r => !drop(r)).ToList(),
     };
 

@@ -18,6 +18,9 @@ public static class RuleMetadata
     /// <summary>Property: the name of the pack the rule belongs to (string).</summary>
     public const string PackProperty = "netdoctor:pack";
 
+    /// <summary>Property: links that explain the problem a rule reports (list of strings; YAML `references:`).</summary>
+    public const string ReferencesProperty = "netdoctor:references";
+
     /// <summary>Tag prefix for the severity of a Fluent rule: <c>[Tag("severity:warning")]</c>.</summary>
     public const string SeverityTagPrefix = "severity:";
 
@@ -55,6 +58,10 @@ public static class RuleMetadata
     public static string? Pack(this IRuleDefinition rule) =>
         rule.Properties.TryGetProperty(PackProperty, out var pack) && pack.Value is string { Length: > 0 } text ? text
         : rule.Name.IndexOf('/') is > 0 and var slash ? rule.Name[..slash] : null;
+
+    /// <summary>The references property, else none.</summary>
+    public static IReadOnlyList<string> References(this IRuleDefinition rule) =>
+        rule.Properties.TryGetProperty(ReferencesProperty, out var references) && references.Value is IReadOnlyList<string> list ? list : [];
 
     /// <summary>Tags other than the severity tag (what a user filters by).</summary>
     public static IEnumerable<string> Labels(this IRuleDefinition rule) =>

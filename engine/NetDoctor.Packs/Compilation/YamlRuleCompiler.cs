@@ -96,6 +96,7 @@ internal sealed partial class YamlRuleCompiler(ExpressionSandbox sandbox, IReadO
         builder.Property(RuleMetadata.TitleProperty, doc.Title);
         builder.Property(RuleMetadata.SeverityProperty, ParseSeverity(doc.Severity));
         builder.Property(RuleMetadata.PackProperty, pack);
+        builder.Property(RuleMetadata.ReferencesProperty, doc.References.Concat(doc.Diagnose?.References ?? []).Distinct().ToList());
         try
         {
             return new CompiledRule(pack, doc, builder.Build()) { ConditionTexts = _conditionTexts };

@@ -25,9 +25,9 @@ public static class PackVetter
         var runner = new RuleTestRunner(loaded, options.Bundles ?? new NoBundleReader(), options.MaxFirings, options.Engine) { Filter = options.Run, Trace = options.Trace };
         var tests = vetted.SelectMany(runner.Run).ToList();
 
-        var vettedNames = vetted.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-        var rules = vetted.SelectMany(p => p.Rules).Select(r => (r.Id, r.Mark))
-            .Concat(loaded.ExtraRules.Where(r => vettedNames.Contains(r.Name.Split('/')[0])).Select(r => (r.Name, CSharpMark(vetted, r.Name))))
+        // Every rule of the pack model needs tests, YAML and C# alike; only where a gap is reported differs (the rule's id
+        // line, or the pack's `csharp:` entry).
+        var rules = vetted.SelectMany(p => p.Model.Rules.Select(r => (r.Name, p.Rules.FirstOrDefault(c => c.Definition == r)?.Mark ?? CSharpMark(p))))
             .ToList();
         var coverage = CoverageReport.Compute(rules, tests);
         foreach (var gap in coverage.Rules.Where(r => !r.Covered && options.Run is null))
@@ -46,11 +46,8 @@ public static class PackVetter
     }
 
     /// <summary>C# rules have no YAML position; point at the project pack.yaml names (else the conventional csharp/ folder).</summary>
-    private static SourceMark CSharpMark(IEnumerable<LoadedPack> packs, string ruleId)
-    {
-        var pack = packs.First(p => p.Name == ruleId.Split('/')[0]);
-        return pack.Manifest?.CSharp?.Mark ?? new SourceMark(pack.DisplayDirectory + "/csharp", "csharp", 0, 0);
-    }
+    private static SourceMark CSharpMark(LoadedPack pack) =>
+        pack.Manifest?.CSharp?.Mark ?? new SourceMark(pack.DisplayDirectory + "/csharp", "csharp", 0, 0);
 
     private static bool InDependency(PackDiagnostic diagnostic, IEnumerable<LoadedPack> dependencies) =>
         dependencies.Any(p => diagnostic.Mark.File.StartsWith(p.DisplayDirectory + "/", StringComparison.Ordinal));

@@ -19,15 +19,17 @@ public sealed class ExplainCommand(PackSet packSet, CliConsole console) : ICliCo
         {
             var loaded = packSet.LoadAll(parse.GetValue(packs) ?? [], parse.GetValue(trust));
             string id = parse.GetValue(ruleId)!;
-            RuleExplanation explanation;
-            if (loaded.FindRule(id) is { } rule) explanation = YamlRuleExplainer.Explain(rule);
-            else if (loaded.ExtraRules.FirstOrDefault(r => r.Id() == id) is { } csharpRule) explanation = CSharpRuleExplainer.Explain(csharpRule, loaded);
-            else
+            // Found in the pack model, YAML and C# rules alike; a YAML rule's explanation also shows its source document.
+            var all = loaded.Packs.SelectMany(p => p.Model.Rules).ToList();
+            var found = all.FirstOrDefault(r => r.Id() == id);
+            if (found is null)
             {
-                var all = loaded.Rules.Select(r => r.Id).Concat(loaded.ExtraRules.Select(r => r.Id())).ToList();
-                var near = all.Where(r => r.Contains(id.Split('/').Last(), StringComparison.OrdinalIgnoreCase)).ToList();
+                var near = all.Select(r => r.Id()).Where(r => r.Contains(id.Split('/').Last(), StringComparison.OrdinalIgnoreCase)).ToList();
                 throw new UsageException($"no rule '{id}'" + (near.Count > 0 ? $" (did you mean {string.Join(", ", near)}?)" : "; 'netdoctor packs' lists every rule"));
             }
+            var explanation = loaded.Rules.FirstOrDefault(r => r.Definition == found) is { } yaml
+                ? YamlRuleExplainer.Explain(yaml)
+                : CSharpRuleExplainer.Explain(found, loaded);
 
             if (parse.GetValue(format) == "json") console.WriteDocument(JsonReporter.Render(explanation), null);
             else ExplanationText.Write(console.Text, explanation);
