@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -176,12 +175,18 @@ public static class Corpus
         var packs = Path.Combine(Repo.Root, "rulepacks");
         foreach (var file in System.IO.Directory.GetFiles(packs, "*.yaml", SearchOption.AllDirectories)
                      .Where(f => f.Contains(Path.DirectorySeparatorChar + "rules" + Path.DirectorySeparatorChar)))
+        {
             foreach (Match m in Regex.Matches(File.ReadAllText(file), @"(?m)^id:\s*(\S+)\s*$"))
                 ids.Add(m.Groups[1].Value);
+        }
+
         foreach (var file in System.IO.Directory.GetFiles(packs, "*.cs", SearchOption.AllDirectories)
                      .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar)))
+        {
             foreach (Match m in Regex.Matches(File.ReadAllText(file), @"\[Name\(""([^""]+)""\)\]"))
                 ids.Add(m.Groups[1].Value);
+        }
+
         return ids;
     }
 

@@ -92,7 +92,10 @@ public partial class DocsTests
                 rooted.Add(args[i]);
                 rooted.Add(Path.Combine(outputDir, args[++i]));
             }
-            else rooted.Add(args[i].StartsWith('-') ? args[i] : Path.Combine(Repo.Root, args[i]));
+            else
+            {
+                rooted.Add(args[i].StartsWith('-') ? args[i] : Path.Combine(Repo.Root, args[i]));
+            }
         }
         return rooted;
     }

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using NetDoctor.Engine;
 using NetDoctor.Engine.Aggregators;
 using NRules.RuleModel;
 using NetDoctor.Packs.Loading;

@@ -1,6 +1,5 @@
 using NetDoctor.Engine;
 using NetDoctor.Packs.Loading;
-using NetDoctor.Packs.Model;
 using NetDoctor.Packs.Running;
 using NetDoctor.Packs.Tests.TestFacts;
 using NetDoctor.Packs.Vetting;

@@ -1,4 +1,3 @@
-using NetDoctor.Benchmarks.Generators;
 using NetDoctor.Packs.Running;
 
 namespace NetDoctor.Benchmarks.Packs;

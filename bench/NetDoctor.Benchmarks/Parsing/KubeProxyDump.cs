@@ -36,7 +36,10 @@ public static class KubeProxyDump
                     body.Append($"[0:0] -A {svcChain} -m comment --comment \"{name} -> {ip}:8080\" -m statistic --mode random --probability {p:F11} -j {sep}\n");
                 }
                 else
+                {
                     body.Append($"[0:0] -A {svcChain} -m comment --comment \"{name} -> {ip}:8080\" -j {sep}\n");
+                }
+
                 body.Append($"[0:0] -A {sep} -s {ip}/32 -m comment --comment \"{name}\" -j KUBE-MARK-MASQ\n");
                 body.Append($"[3:180] -A {sep} -p tcp -m comment --comment \"{name}\" -m tcp -j DNAT --to-destination {ip}:8080\n");
                 rules += 3;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using NetDoctor.Cli.Pipeline;
 using NetDoctor.Cli.Reporting;
 using NetDoctor.Hosting;
 using NetDoctor.Packs.Model;

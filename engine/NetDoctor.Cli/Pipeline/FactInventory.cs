@@ -1,4 +1,3 @@
-using NetDoctor.Collectors.Bundles;
 using NetDoctor.Facts;
 using NetDoctor.Packs.Inputs;
 

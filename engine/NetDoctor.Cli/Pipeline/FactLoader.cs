@@ -25,7 +25,10 @@ public sealed class FactLoader(LiveSnapshot live, CliConsoleErrors errors)
                 folders.Add((path, children));
                 paths.AddRange(children);
             }
-            else paths.Add(path);
+            else
+            {
+                paths.Add(path);
+            }
         }
         string? liveDir = useLive ? await live.CollectAsync(ct) : null;
         if (liveDir is not null) paths.Add(liveDir);

@@ -16,8 +16,11 @@ public static class FolderOfBundles
     {
         if (BundleFolder.Inspect(path) is not { } contents) return null;
         if (contents.Others.Count > 0)
+        {
             throw new UsageException($"{path} holds bundles ({Names(contents.Bundles)}) and other files ({Names(contents.Others)}): " +
                                      $"give each bundle with its own --bundle, e.g. --bundle {contents.Bundles[0]}");
+        }
+
         return contents.Bundles;
     }
 

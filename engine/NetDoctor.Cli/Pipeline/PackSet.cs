@@ -25,8 +25,11 @@ public sealed class PackSet(NetDoctorPacks packs)
 
         var packs = LoadAll(extraDirectories, trustCSharp);
         if (packs.HasErrors)
+        {
             throw new UsageException("invalid rule pack(s):" + Environment.NewLine +
                 string.Join(Environment.NewLine, packs.Errors.Select(e => "  " + e)));
+        }
+
         return packs;
     }
 

@@ -24,13 +24,17 @@ public sealed record RuleSelection(IReadOnlyList<string> Skip, IReadOnlyList<str
         if (Skip.Count == 0 && Only.Count == 0 && DisabledPacks.Count == 0) return (packs, []);
         var allIds = packs.RuleDefinitions.Select(r => r.Id()).ToList();
         foreach (var (option, pattern) in Skip.Select(p => ("--skip", p)).Concat(Only.Select(p => ("--only", p))))
+        {
             if (!allIds.Any(id => Matches(pattern, id)))
                 throw new UsageException($"{option} {pattern}: {(IsGlob(pattern) ? "matches no loaded rule" : "no loaded rule has this id")}{Hint(pattern, allIds)}; `netdoctor packs` lists them");
+        }
 
         var packNames = packs.Packs.Select(p => p.Name).Concat(packs.ExtraRules.Select(r => r.Pack()).OfType<string>()).Distinct().ToList();
         foreach (string name in DisabledPacks)
+        {
             if (!packNames.Contains(name, StringComparer.Ordinal))
                 throw new UsageException($"--disable-pack {name}: no such pack{DidYouMean.Hint(name, packNames)}; loaded: {string.Join(", ", packNames)}");
+        }
 
         // A disabled pack is gone from the report's pack list too, not listed with no rules.
         var enabled = Without(packs with { Packs = packs.Packs.Where(p => !DisabledPacks.Contains(p.Name, StringComparer.Ordinal)).ToList() },
@@ -40,9 +44,13 @@ public sealed record RuleSelection(IReadOnlyList<string> Skip, IReadOnlyList<str
         var inputs = new RuleInputs(enabled.RuleDefinitions);
         var helpers = inputs.HelpersOf(kept);
         foreach (string pattern in Skip.Where(p => !IsGlob(p)))
+        {
             if (helpers.FirstOrDefault(h => h.Id() == pattern) is { } helper)
+            {
                 throw new UsageException($"--skip {pattern}: it derives {string.Join(", ", RuleRoles.Produces(helper).Select(t => t.Name))}, which " +
                     $"{string.Join(", ", kept.Where(k => inputs.HelpersOf([k]).Contains(helper)).Select(k => k.Id()).Order(StringComparer.Ordinal))} need; skip those too, or disable its pack");
+            }
+        }
 
         // Without --skip/--only every enabled rule runs; with them, diagnose rules as selected plus the helpers they need
         // (and helpers named by --only, which the user asked for).

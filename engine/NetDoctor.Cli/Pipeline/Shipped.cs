@@ -51,8 +51,11 @@ public static class Shipped
     private static string? FindSourceTree()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
             if (File.Exists(Path.Combine(dir.FullName, "Engine.sln")) && Directory.Exists(Path.Combine(dir.FullName, "rulepacks")))
                 return dir.FullName;
+        }
+
         return null;
     }
 }

@@ -1,5 +1,3 @@
-using NRules.RuleModel;
-
 namespace NetDoctor.Engine.NRulesRuntime;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NetDoctor.Engine.Rete;
-
 namespace NetDoctor.Engine.Runtime;
 
 /// <summary>

@@ -40,8 +40,11 @@ internal sealed partial class YamlRuleCompiler
             if (message is not null) variants.Add((when, message));
         }
         if (diagnose.Outcomes.All(o => o.When is not null))
+        {
             diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.NoDefaultOutcome, diagnose.Outcomes[^1].Mark,
                 $"outcomes have no default (a last entry without 'when'): when none holds, the message is the rule's title \"{doc.Title}\""));
+        }
+
         return ok ? Template.FirstOf(diagnose.MessageText, variants, doc.Title) : null;
     }
 }

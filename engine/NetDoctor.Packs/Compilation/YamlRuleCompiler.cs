@@ -6,7 +6,6 @@ using NetDoctor.Packs.Expressions;
 using NetDoctor.Packs.Expressions.Budget;
 using NetDoctor.Packs.Model;
 using NetDoctor.Packs.Templates;
-using NetDoctor.Packs.Types;
 using NRules.RuleModel;
 using NRules.RuleModel.Builders;
 
@@ -83,11 +82,16 @@ internal sealed partial class YamlRuleCompiler(ExpressionSandbox sandbox, IReadO
 
         if (doc.Diagnose is { Evidence: null }) foreach (var (name, _) in topBindings) _used.Add(name);
         foreach (var (name, mark) in topBindings.Where(b => !_used.Contains(b.Name)))
+        {
             diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UnusedBinding, mark,
                 $"binding '{name}' is never used (not in a condition, template, derived field or the evidence)"));
+        }
+
         foreach (var (name, mark) in _lets.Unused)
+        {
             diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.UnusedBinding, mark,
                 $"let '{name}' is never used (not in a condition, template, derived field or another let)"));
+        }
 
         builder.Name(doc.Id);
         builder.Description(doc.Description ?? "");

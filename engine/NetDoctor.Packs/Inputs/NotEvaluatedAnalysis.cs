@@ -25,8 +25,10 @@ public static class NotEvaluatedAnalysis
                 continue;
             }
             foreach (string node in nodes)
+            {
                 if (need.Missing(type => HostFacts.Is(type) && Read(type, read.CarriesNode) ? Read(type, t => read.On(t, node)) : Read(type, read.Any)) is { } onNode)
                     found.Add(new NotEvaluatedRule(rule.Id(), node, onNode));
+            }
         }
         return found.OrderBy(n => n.RuleId, StringComparer.Ordinal).ThenBy(n => n.Node, StringComparer.Ordinal).ToList();
     }

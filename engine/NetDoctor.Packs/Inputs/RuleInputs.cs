@@ -31,8 +31,11 @@ public sealed class RuleInputs
         var needed = new HashSet<IRuleDefinition>();
         var pending = new Stack<IRuleDefinition>(rules);
         while (pending.TryPop(out var rule))
+        {
             foreach (var producer in RuleRoles.Uses(rule).SelectMany(Producers))
                 if (needed.Add(producer)) pending.Push(producer);
+        }
+
         return needed;
     }
 

@@ -16,8 +16,11 @@ internal sealed class DocumentReader(PackFile file, List<PackDiagnostic> diagnos
         {
             var fields = new List<FieldDeclaration>();
             if (node.Map("fields") is { } fieldMap)
+            {
                 foreach (var (key, value) in fieldMap.Children)
                     fields.Add(new FieldDeclaration(((YamlScalarNode)key).Value ?? "", ((YamlScalarNode)value).Value ?? "", file.At(value)));
+            }
+
             derived.Add(new DerivedFactDeclaration(node.String("name") ?? "", node.String("description"), fields, file.At(node.Get("name") ?? node)));
         }
         return new PackDocument(
@@ -127,16 +130,22 @@ internal sealed class DocumentReader(PackFile file, List<PackDiagnostic> diagnos
         if (node.Map("forall") is { } all)
         {
             foreach (string key in new[] { "as", "where" })
+            {
                 if (node.KeyNode(key) is { } misplaced)
                     Error(file.At(misplaced), $"'{key}' of a 'forall' element belongs inside it: forall: {{fact: ..., {key}: ..., require: [...]}}");
+            }
+
             return new ForAllDocument(ReadPattern(all), all.Seq("require").OfType<YamlScalarNode>().Select(file.Expr).ToList(), mark);
         }
         foreach (string wrapper in new[] { "not", "exists" })
         {
             if (node.Map(wrapper) is not { } inner) continue;
             foreach (string key in new[] { "as", "where" })
+            {
                 if (node.KeyNode(key) is { } misplaced)
                     Error(file.At(misplaced), $"'{key}' of a '{wrapper}' element belongs inside it: {wrapper}: {{fact: ..., {key}: ...}}");
+            }
+
             var pattern = ReadPattern(inner);
             return wrapper == "not" ? new NotDocument(pattern, mark) : new ExistsDocument(pattern, mark);
         }

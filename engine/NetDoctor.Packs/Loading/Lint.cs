@@ -12,12 +12,17 @@ internal static class Lint
     {
         string prefix = rule.Id.Split('/')[0];
         if (prefix != packName)
+        {
             diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.IdPrefix, rule.IdMark,
                 $"rule id '{rule.Id}' must start with the pack name: '{packName}/{rule.Id.Split('/').Last()}'"));
+        }
+
         bool actionable = !string.Equals(rule.Severity, "info", StringComparison.OrdinalIgnoreCase);
         if (rule.Diagnose is { Remediation.Count: 0 } && actionable)
+        {
             diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.MissingRemediation, rule.Diagnose.Mark,
                 $"rule '{rule.Id}' has severity {rule.Severity} but no remediation: add diagnose.remediation with at least one step"));
+        }
     }
 
     public static void CheckIds(IReadOnlyList<LoadedPack> packs, List<PackDiagnostic> diagnostics)
@@ -26,8 +31,10 @@ internal static class Lint
         foreach (var rule in packs.SelectMany(p => p.Rules))
         {
             if (seen.TryGetValue(rule.Id, out var first))
+            {
                 diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.DuplicateId, rule.Document.IdMark,
                     $"duplicate rule id '{rule.Id}' (first defined at {first})"));
+            }
             else seen[rule.Id] = rule.Document.IdMark;
         }
     }

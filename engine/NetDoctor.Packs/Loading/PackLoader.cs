@@ -30,8 +30,11 @@ public static class PackLoader
         {
             var found = PackFolder.Discover(dir);
             if (found.Count == 0)
+            {
                 diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.Io, new SourceMark(dir, "", 0, 0),
                     Directory.Exists(dir) ? $"no {PackFolder.ManifestName} in '{dir}' or its subfolders" : $"pack folder '{dir}' does not exist"));
+            }
+
             folders.AddRange(found.Select(f => PackFolder.Open(f == dir ? dir : Path.Combine(dir, Path.GetFileName(f)))));
         }
 
@@ -43,8 +46,11 @@ public static class PackLoader
         //    rules of any pack can match them.
         var csharp = new CSharpHalf?[folders.Count];
         if (options.CSharp is { } csharpOptions)
+        {
             for (int i = 0; i < folders.Count; i++)
                 if (manifests[i] is { CSharp: not null } manifest) csharp[i] = CSharpPackResolver.Resolve(folders[i], manifest, csharpOptions, diagnostics);
+        }
+
         catalog ??= FactTypeCatalog.Default;
         for (int i = 0; i < folders.Count; i++)
         {
@@ -126,7 +132,10 @@ public static class PackLoader
                         diagnostics.Add(Error(DiagnosticCodes.DerivedType, field.Mark, $"field name '{field.Name}' is reserved (every derived fact has Pack, TypeName, Node, Fields, Summary)"));
                         ok = false;
                     }
-                    else if (FieldTypes.TryResolve(field.TypeName, fieldTypeCatalog, out var type)) fields.Add((field.Name, type));
+                    else if (FieldTypes.TryResolve(field.TypeName, fieldTypeCatalog, out var type))
+                    {
+                        fields.Add((field.Name, type));
+                    }
                     else
                     {
                         diagnostics.Add(Error(DiagnosticCodes.UnknownType, field.Mark, $"unknown field type '{field.TypeName}' for {declaration.Name}.{field.Name}"

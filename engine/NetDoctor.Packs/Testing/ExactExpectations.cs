@@ -50,8 +50,11 @@ internal static class ExactExpectations
         foreach (var expected in test.Expect.Derives!)
         {
             if (produced.FirstOrDefault(f => f.TypeName == expected.Fact) is { } sample)
+            {
                 foreach (var (name, _, mark) in expected.Fields.Where(x => sample.Fields.All(f => f.Key != x.Name)))
                     failures.Add($"{mark}: {expected.Fact} has no field '{name}'" + DidYouMean.Hint(name, sample.Fields.Select(f => f.Key)));
+            }
+
             int at = left.FindIndex(f => Differences(expected, f).Count == 0);
             if (at >= 0) left.RemoveAt(at);
             else missing.Add(expected);
@@ -65,8 +68,10 @@ internal static class ExactExpectations
             failures.Add(line);
         }
         foreach (var extra in left)
+        {
             failures.Add($"unexpected derived fact: {{fact: {extra.TypeName}, node: {Quote(extra.Node)}, fields: {{"
                 + string.Join(", ", extra.Fields.Select(f => $"{f.Key}: {Quote(FieldText(f.Value))}")) + "}}");
+        }
     }
 
     /// <summary>A field value the way tests write it: as facts and evidence show it, booleans in YAML's lower case.</summary>

@@ -40,8 +40,10 @@ public sealed class FactMaterializer(FactTypeCatalog catalog, PackFile file)
     {
         var values = new Dictionary<string, (YamlNode Node, SourceMark Mark)>(StringComparer.OrdinalIgnoreCase);
         if (fields is not null)
+        {
             foreach (var (key, value) in fields.Children)
                 values[((YamlScalarNode)key).Value ?? ""] = (value, file.At(key));
+        }
 
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanWrite && p.GetIndexParameters().Length == 0)
@@ -51,8 +53,10 @@ public sealed class FactMaterializer(FactTypeCatalog catalog, PackFile file)
         var parameters = ctor.GetParameters();
         var settable = FieldNaming.Settable(type);
         foreach (var (name, (_, keyMark)) in values)
+        {
             if (!settable.Contains(name))
                 throw new MaterializeException(keyMark, NotSettable(type, name, settable));
+        }
 
         var args = parameters.Select(p => values.TryGetValue(p.Name!, out var v)
             ? Convert(v.Node, p.ParameterType, v.Mark)
@@ -79,9 +83,12 @@ public sealed class FactMaterializer(FactTypeCatalog catalog, PackFile file)
         var names = settable.Select(s => FieldNaming.Canonical(type, s) ?? s).Order(StringComparer.Ordinal).ToList();
         string reference = $"`netdoctor types {type.Name}` lists its fields";
         if (FieldNaming.Canonical(type, name) is { } computed)
+        {
             return computed == nameof(Fact.Source) && typeof(Fact).IsAssignableFrom(type)
                 ? $"{type.Name}.Source cannot be set in a test: an inline fact's source is its line in the test file"
                 : $"{type.Name}.{computed} is computed from the other fields and cannot be set in a test; set {string.Join(", ", names)} ({reference})";
+        }
+
         return $"{type.Name} has no field '{name}'" + DidYouMean.Hint(name, names)
             + $"; fields are written as their C# names, either case ({reference})";
     }

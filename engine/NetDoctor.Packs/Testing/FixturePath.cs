@@ -84,7 +84,10 @@ public static class FixturePath
                     string target = RealPath(entry, 0);
                     if (!Inside(target, realPack)) return $"it holds the symlink {Path.GetRelativePath(folder, entry)} to {target}, outside the pack folder";
                 }
-                else if (Directory.Exists(entry)) pending.Push(entry);
+                else if (Directory.Exists(entry))
+                {
+                    pending.Push(entry);
+                }
             }
         }
         return null;

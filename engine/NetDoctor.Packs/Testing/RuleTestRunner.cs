@@ -125,8 +125,11 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
     {
         var expect = test.Expect;
         if (expect.Fired is { } fired && fired != count > 0)
+        {
             failures.Add(fired ? $"expected {test.Rule} to fire, but it did not" : $"expected {test.Rule} not to fire, but it fired {count} time(s)"
                 + (found.Count > 0 ? $": {found[0].Message}" : derived.Count > 0 ? $": {derived[0].Summary}" : ""));
+        }
+
         if (expect.Count is { } n && n != count)
             failures.Add($"expected {n} result(s) of {test.Rule}, got {count}");
         if (expect.MessageContains is { } text)
@@ -140,9 +143,11 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
             // A step's description or its command: remediation is where real names and CIDRs must be filled in.
             if (!diagnoses) failures.Add($"remediationContains needs a rule that diagnoses; {test.Rule} only derives");
             else if (!found.SelectMany(d => d.Remediation).Any(r => r.Description.Contains(fix, StringComparison.Ordinal) || r.Command?.Contains(fix, StringComparison.Ordinal) == true))
+            {
                 failures.Add($"no remediation step contains \"{fix}\"" + (found.Count > 0
                     ? $"; steps: {string.Join(" | ", found.SelectMany(d => d.Remediation).Select(r => r.Command ?? r.Description))}"
                     : ""));
+            }
         }
         if (expect.EvidenceIncludes.Count > 0)
         {
@@ -151,8 +156,10 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
                 : derived.SelectMany(f => session.Explain(f)?.Facts ?? []).SelectMany(b => FactInfo.Facts(b.Value))
                     .Select(f => new Evidence(FactInfo.TypeName(f), FactInfo.Summary(f), FactInfo.Source(f))).ToList();
             foreach (string wanted in expect.EvidenceIncludes)
+            {
                 if (!evidence.Any(e => e.Type == wanted || e.Summary.Contains(wanted, StringComparison.Ordinal)))
                     failures.Add($"no evidence matches \"{wanted}\"" + (evidence.Count > 0 ? $"; evidence: {string.Join(", ", evidence.Select(e => $"{e.Type} {e.Summary}"))}" : ""));
+            }
         }
     }
 }

@@ -133,8 +133,10 @@ public static class RuleTrace
             {
                 var items = matches.Where(m => ReferenceEquals(m.Token, token)).Select(m => m.Fact).ToList();
                 foreach (var value in Results(aggregate, result.ValueType, items))
+                {
                     if (Conditions(result).All(c => Evaluate(c, With(token, result.Declaration.Name, value))))
                         next.Add(With(token, result.Declaration.Name, value));
+                }
             }
             lines.Add($"     → {Counted(next.Count, "result", "results")} as {result.Declaration.Name}" + (Conditions(result).Count > 0 ? " after its own conditions" : ""));
             return next;

@@ -39,8 +39,11 @@ public static class PackVetter
                 $"rule '{gap.RuleId}' needs passing tests: {string.Join(" and ", missing)}"));
         }
         if (options.Run is { } filter && tests.Count == 0)
+        {
             diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.TestInvalid, new SourceMark(string.Join(", ", targets), "", 0, 0),
                 $"no test matches --run '{filter}' (a glob matched against the whole test name or rule id, or /regex/)"));
+        }
+
         var infos = loaded.Infos.Where(i => vetted.Any(p => p.DisplayDirectory == i.Directory)).ToList();
         return new VetReport(infos, diagnostics, tests, coverage) { RunFilter = options.Run?.Pattern };
     }

@@ -47,7 +47,9 @@ internal sealed class ClusterLayout(string name, string root, IReadOnlySet<strin
         // calicoctl writes `kubectl describe pod` beside each pod log.
         if (rest.Length == 2 && name.EndsWith(".txt", StringComparison.Ordinal)
             && files.Contains($"{nodeDir}/{rest[0]}/{name[..^4]}.log"))
+        {
             return FileAssignment.Skip("kubectl describe output (not diagnosed)");
+        }
         // The collector writes `ip addr` both as text (for people) and JSON (for us): read one, not both.
         if (rest.Length == 1 && name == "ip-addr.txt" && files.Contains($"{nodeDir}/ip-addr.json"))
             return FileAssignment.Skip("same data as ip-addr.json, which is read instead");

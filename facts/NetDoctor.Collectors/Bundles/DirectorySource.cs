@@ -39,14 +39,18 @@ internal sealed class DirectorySource(string root, BundleReadOptions options) : 
             }
             string path = prefix + child.Name;
             if (child.LinkTarget is { } target)
+            {
                 entries.Add(new BundleEntry(path, BundleEntryType.Link, 0) { LinkTarget = target });
+            }
             else if (child is DirectoryInfo sub)
             {
                 entries.Add(new BundleEntry(path, BundleEntryType.Directory, 0));
                 Walk(sub, path + "/", entries, problems);
             }
             else if (child is FileInfo && FileKind.NotRegular(child.FullName) is { } special)
+            {
                 entries.Add(new BundleEntry(path, BundleEntryType.Other, 0) { Special = special });
+            }
             else if (child is FileInfo file)
             {
                 entries.Add(new BundleEntry(path, BundleEntryType.File, file.Length));
@@ -57,7 +61,9 @@ internal sealed class DirectorySource(string root, BundleReadOptions options) : 
                 }
             }
             else
+            {
                 entries.Add(new BundleEntry(path, BundleEntryType.Other, 0));
+            }
         }
     }
 
@@ -66,8 +72,10 @@ internal sealed class DirectorySource(string root, BundleReadOptions options) : 
     public void Read(Func<BundleEntry, bool> wanted, Action<BundleEntry, ReadOutcome> onFile, List<Problem> problems)
     {
         foreach (var entry in _entries ?? List([]))
+        {
             if (entry.Type == BundleEntryType.File && wanted(entry))
                 onFile(entry, ReadFile(entry.Path, options.MaxFileBytes));
+        }
     }
 
     private ReadOutcome ReadFile(string relative, long limit)

@@ -23,18 +23,26 @@ internal static class ManifestReader
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root) return [];
             // Written first as incomplete and replaced when collect ends (older manifests have no such entry).
             if (Child(root, "collection") is YamlMappingNode collection && Scalar(collection, "status") is { } status and not "complete")
+            {
                 problems.Add(new Problem(new Source(ManifestName, (int)collection.Start.Line),
                     $"incomplete bundle: collection {(status == "interrupted" ? "was interrupted" : "did not finish")}: {Scalar(collection, "note") ?? status}"));
+            }
+
             if (Child(root, "commands") is YamlSequenceNode commands)
+            {
                 foreach (var command in commands.OfType<YamlMappingNode>())
                 {
                     if (Scalar(command, "status") != "failed") continue;
                     problems.Add(new Problem(new Source(ManifestName, (int)command.Start.Line),
                         $"collection: `{Scalar(command, "command")}` failed: {Scalar(command, "reason") ?? "no reason recorded"}; its evidence is missing"));
                 }
+            }
+
             if (Child(root, "cluster") is YamlMappingNode cluster && Scalar(cluster, "status") is "failed" or "partial")
+            {
                 problems.Add(new Problem(new Source(ManifestName, (int)cluster.Start.Line),
                     $"collection: cluster objects {Scalar(cluster, "status")}: {Scalar(cluster, "reason") ?? "no reason recorded"}"));
+            }
         }
         catch (YamlLimitException ex)
         {

@@ -21,9 +21,12 @@ internal sealed class ReadBudget(BundleReadOptions options)
         if (_bytes + size > options.MaxReadBytes && ++_refused > ExplainedRefusals)
             return "not read: the memory budget for reading is spent (the first files cut say why)";
         if (_bytes + size > options.MaxReadBytes)
+        {
             return $"not read: the memory budget for reading is spent ({BoundedRead.Bytes(_bytes)} of {BoundedRead.Bytes(options.MaxReadBytes)} " +
                    $"of file content read in this run; this file is {BoundedRead.Bytes(size)}) — parsed facts cost about twelve times their text, " +
                    "so the budget keeps memory bounded; diagnoses lack this file's evidence (raise BundleReadOptions.MaxReadBytes, or read fewer files at once)";
+        }
+
         _bytes += size;
         return null;
     }
@@ -32,8 +35,11 @@ internal sealed class ReadBudget(BundleReadOptions options)
     public string? TakeFacts(int count)
     {
         if (_facts + count > options.MaxFacts)
+        {
             return $"{count} facts of this file not kept: the budget of {options.MaxFacts:N0} facts for one run is spent ({_facts:N0} kept) — " +
                    "it keeps memory bounded; diagnoses lack this file's evidence (raise BundleReadOptions.MaxFacts)";
+        }
+
         _facts += count;
         return null;
     }

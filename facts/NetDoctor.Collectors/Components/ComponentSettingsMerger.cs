@@ -54,12 +54,17 @@ public static class ComponentSettingsMerger
         if (config is not null)
             foreach (var s in config.Settings.Values) settings[s.Key] = s;
         foreach (var origin in new[] { SettingOrigin.Environment, SettingOrigin.Flag })
+        {
             foreach (var command in commands)
+            {
                 foreach (var s in command.Settings.Values.Where(s => s.Origin == origin))
                 {
                     var key = origin == SettingOrigin.Flag ? FlagConfigNames.Canonical(component, s.Key) : s.Key;
                     settings[key] = s with { Key = key };
                 }
+            }
+        }
+
         var primary = commands.LastOrDefault() ?? config!;
         return new ComponentSettings
         {

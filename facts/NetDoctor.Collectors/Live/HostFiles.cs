@@ -32,7 +32,10 @@ internal static class HostFiles
                 writer.Write(file, text);
                 copied.Add(new CopiedFileRecord(file, candidate, "ok", null));
             }
-            else copied.Add(new CopiedFileRecord(file, path, "failed", outcome.Error));
+            else
+            {
+                copied.Add(new CopiedFileRecord(file, path, "failed", outcome.Error));
+            }
         }
     }
 

@@ -40,7 +40,10 @@ public sealed class ProcessCommandRunner(IReadOnlyList<string>? prefix = null, l
             start.ArgumentList.Add(binary);
         }
         else
+        {
             start.FileName = binary;
+        }
+
         foreach (var a in spec.Arguments) start.ArgumentList.Add(a);
 
         using var process = new Process { StartInfo = start };

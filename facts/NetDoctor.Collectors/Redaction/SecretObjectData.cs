@@ -21,7 +21,9 @@ internal static partial class SecretObjectData
                 count += RedactYamlMapping(lines, i, indent);
             }
             else if (JsonKindSecret().IsMatch(lines[i]))
+            {
                 count += RedactJsonObject(lines, i);
+            }
         }
         return (string.Join('\n', lines), count);
     }

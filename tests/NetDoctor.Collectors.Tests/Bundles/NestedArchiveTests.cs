@@ -1,4 +1,3 @@
-using System.Formats.Tar;
 using NetDoctor.Collectors.Bundles;
 using NetDoctor.Facts;
 

@@ -92,8 +92,11 @@ public class LiveNetnsTests(ITestOutputHelper output)
         using var tar = new TarReader(gzip);
         string? last = null;
         while (tar.GetNextEntry() is { } entry)
+        {
             if (entry.Name.EndsWith("/" + name, StringComparison.Ordinal) && entry.DataStream is not null)
                 last = new StreamReader(entry.DataStream).ReadToEnd();
+        }
+
         return last ?? throw new FileNotFoundException(name);
     }
 }

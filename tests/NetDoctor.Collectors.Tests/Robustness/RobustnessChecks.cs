@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using NetDoctor.Collectors.Parsing;
-using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Tests.Robustness;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using NetDoctor.Facts;
 
 namespace NetDoctor.Facts.Tests.Iptables;
 

@@ -1,5 +1,3 @@
-using NetDoctor.Facts;
-
 namespace NetDoctor.Facts.Tests.Network;
 
 public sealed class NetworkFactTests

@@ -1,5 +1,3 @@
-using NetDoctor.Facts;
-
 namespace NetDoctor.Facts.Tests.Sysctls;
 
 public sealed class SysctlFactTests

@@ -1,4 +1,3 @@
-using NetDoctor.Lab.Tests.Cli;
 using NetDoctor.Lab.Tests.Scenarios;
 using Xunit.Abstractions;
 

@@ -50,8 +50,11 @@ public sealed class Incident001BgpStrayInterface : Scenario
 
         Cluster.IpPools.Add(Pool);
         foreach (var (node, address, block) in Members)
+        {
             Cluster.Nodes.Add(new ClusterNode(node, address, $"10.244.{Array.FindIndex(Members, m => m.Node == node)}.0/24",
                 node == "k8s02" ? $"{Stray}/24" : $"{address}/24", ControlPlane: node != "k8s03"));
+        }
+
         AddCommonObjects();
         Cluster.Pods.Add(new ClusterPod("default", "centos", "k8s02", "10.253.65.67", Image: "centos:7"));
         Cluster.Pods.Add(new ClusterPod("kube-system", "coredns-7f89b7bc75-4jz9n", "k8s01", "10.253.181.2", Image: "registry.k8s.io/coredns:1.7.0"));

@@ -50,11 +50,14 @@ public sealed class Incident002ProfileDropAll(string podNamespace = "default") :
         Cluster.ServiceAccounts.AddRange([("kube-system", "default"), ("kube-system", "calico-policy-controller")]);
         Cluster.ClusterRoleBindings.Add(new ClusterRoleBinding("calico-policy-controller", "calico-policy-controller", [("kube-system", "calico-policy-controller")]));
         foreach (var (node, address) in new[] { ("qinweiwei-1", "172.168.0.25"), ("qinweiwei-2", "172.168.0.27") })
+        {
             Cluster.SetProcesses(node,
                 $"/usr/local/bin/kubelet --address={address} --hostname-override={node} --network-plugin=cni",
                 $"/usr/local/bin/kube-proxy --bind-address={address} --hostname-override={node} --cluster-cidr=192.168.0.0/16 --kubeconfig=/etc/kubernetes/kube-proxy.kubeconfig",
                 "calico-node -felix",
                 "bird -R -s /var/run/calico/bird.ctl -d -c /etc/calico/confd/config/bird.cfg");
+        }
+
         Cluster.SetPodLog("qinweiwei-1", "kube-system", PolicyController, BrokenControllerLog);
     }
 

@@ -1,5 +1,4 @@
 using NetDoctor.Lab.Tests.Cli;
-using NetDoctor.Lab.Tests.Lab.Cluster;
 using NetDoctor.Lab.Tests.Lab.KubeProxy;
 
 namespace NetDoctor.Lab.Tests.Scenarios;

@@ -1,4 +1,3 @@
-using NetDoctor.Lab.Tests.Cli;
 using NetDoctor.Lab.Tests.Lab.Cluster;
 using NetDoctor.Lab.Tests.Lab.KubeProxy;
 

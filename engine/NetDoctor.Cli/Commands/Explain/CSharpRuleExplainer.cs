@@ -1,7 +1,6 @@
 using NetDoctor.Cli.Pipeline;
 using NetDoctor.Collectors.Bundles;
 using NetDoctor.Engine;
-using NetDoctor.Hosting;
 using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Running;
 using NetDoctor.Packs.Testing;

@@ -23,7 +23,10 @@ public sealed record WaiverOutcome(IReadOnlyList<DiagnosisReport> Diagnoses, IRe
                 used.Add(waiver);
                 waived.Add(new WaivedReport(d.RuleId, d.Node, waiver.Reason, waiver.Expires?.ToString("yyyy-MM-dd"), waiver.At, d));
             }
-            else kept.Add(d);
+            else
+            {
+                kept.Add(d);
+            }
         }
 
         var problems = new List<ProblemReport>();

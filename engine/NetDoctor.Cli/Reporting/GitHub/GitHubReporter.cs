@@ -31,8 +31,11 @@ public static class GitHubReporter
         foreach (var cause in NotEvaluatedCauses.Of(report))
             lines.Add(GitHubCommands.Annotation("warning", NotEvaluatedCauses.Line(cause), null, 0, 0, "netdoctor could not check"));
         if (report.Waived.Count > 0)
+        {
             lines.Add(GitHubCommands.Annotation("notice", string.Join("; ", report.Waived.Select(w => $"{w.RuleId}{(w.Node is null ? "" : " on " + w.Node)}: {w.Reason} ({w.Waiver})")), null, 0, 0,
                 $"{report.Waived.Count} diagnos{(report.Waived.Count == 1 ? "is" : "es")} waived"));
+        }
+
         foreach (var f in report.RuleFailures)
         {
             var (file, line) = Place(f.Facts.Select(e => e.Source).OfType<string>(), sources, cwd);

@@ -141,8 +141,10 @@ public static class SarifReporter
     {
         var locations = new JsonArray();
         foreach (var e in d.Evidence.Where(e => e.Source is not null))
+        {
             if (sources.Physical(e.Source!) is { } physical)
                 locations.Add(new JsonObject { ["physicalLocation"] = physical, ["message"] = new JsonObject { ["text"] = $"{e.Type} {e.Summary}" } });
+        }
         // A diagnosis whose evidence is all derived still points somewhere: at the raw facts it was derived from.
         if (locations.Count == 0 && SarifDerivation.Descendants(d.Explanation).FirstOrDefault(n => n.Node.Source is not null && sources.Physical(n.Node.Source) is not null) is { Node: var leaf })
             locations.Add(new JsonObject { ["physicalLocation"] = sources.Physical(leaf.Source!), ["message"] = new JsonObject { ["text"] = $"{leaf.Type} {leaf.Summary}" } });

@@ -71,8 +71,10 @@ public sealed class TextReporter(TextCanvas canvas)
             string files = report.WaiverFiles.Count == 0 ? "" : $" (--waivers {string.Join(", ", report.WaiverFiles)})";
             canvas.Line($"{Counted.Of(report.Waived.Count, "diagnosis", "diagnoses")} waived{files}{(explain ? ":" : "; --explain lists them.")}", Style.Dim);
             if (explain)
+            {
                 foreach (var w in report.Waived)
                     canvas.Wrapped($"{w.Diagnosis.Severity} {w.RuleId}{(w.Node is null ? "" : " on " + w.Node)}: {w.Reason} ({w.Waiver}{(w.Expires is null ? "" : ", expires " + w.Expires)}) — {w.Diagnosis.Message}", "  ", "      ");
+            }
         }
 
         if (report.RuleFailures.Count > 0)

@@ -82,7 +82,9 @@ internal sealed class BudgetInstrumenter : ExpressionVisitor
             args[0] = Meter(WidthMethod, args[0]);
         if (method.DeclaringType == typeof(string) && method.Name == "Replace" && target is not null
             && parameters.Length >= 2 && parameters[0].ParameterType == typeof(string))
+        {
             target = Meter(ReplaceMethod, target, args[0], args[1]);
+        }
 
         Expression call = node.Update(target, args);
         if (method.ReturnType == typeof(string) && (_lambdas > 0 || Growing.Contains(method.Name)))

@@ -18,7 +18,10 @@ internal static class FormatWidth
                 current = Math.Min(current * 10 + (c - '0'), long.MaxValue / 20);
                 largest = Math.Max(largest, current);
             }
-            else current = 0;
+            else
+            {
+                current = 0;
+            }
         }
         return largest;
     }

@@ -44,8 +44,11 @@ public sealed class HelperFunctions
     {
         var added = functions.ToList();
         foreach (var type in added.Select(f => f.Method.DeclaringType!).Distinct())
+        {
             if (Classes.FirstOrDefault(c => c.Name == type.Name && c != type) is { } taken)
                 throw new ArgumentException($"helper class name '{type.Name}' is already taken by {taken.FullName}");
+        }
+
         return new HelperFunctions([.. _all, .. added.Where(f => !_methods.Contains(f.Method))]);
     }
 

@@ -78,7 +78,10 @@ internal static class CSharpPackCache
         };
         foreach (string arg in new[] { "build", Path.GetFullPath(project), "-c", "Release", "-o", output, "--nologo", "-v", "q", "-clp:NoSummary",
                      $"-p:NetDoctorDir={AppContext.BaseDirectory.TrimEnd('/', '\\')}/" })
+        {
             start.ArgumentList.Add(arg);
+        }
+
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         try

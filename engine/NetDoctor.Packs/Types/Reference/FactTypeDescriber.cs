@@ -1,5 +1,4 @@
 using System.Reflection;
-using NetDoctor.Facts;
 using NetDoctor.Packs.Diagnoses;
 using NetDoctor.Packs.Expressions.Functions;
 using NetDoctor.Packs.Loading;

@@ -35,8 +35,11 @@ public static partial class XmlDocComments
         string file = Path.ChangeExtension(assembly.Location, ".xml");
         if (!File.Exists(file)) return summaries;
         foreach (var member in XDocument.Load(file).Descendants("member"))
+        {
             if (member.Attribute("name")?.Value is { } name && member.Element("summary") is { } summary)
                 summaries[name] = Flatten(summary);
+        }
+
         return summaries;
     }
 

@@ -14,8 +14,11 @@ public static class VetGitHubReporter
             lines.Add(GitHubCommands.Annotation(level, d.Message, Nullable(d.Mark.File), d.Mark.Line, d.Mark.Column, $"vet {d.Code}"));
         }
         foreach (var test in report.Tests.Where(t => !t.Passed))
+        {
             lines.Add(GitHubCommands.Annotation("error", string.Join("\n", test.Failures), Nullable(test.Mark.File), test.Mark.Line, test.Mark.Column,
                 $"test '{test.Name}' of {test.RuleId} failed"));
+        }
+
         lines.Add(VetTextReporter.Verdict(report));
         return string.Join("\n", lines) + "\n";
     }

@@ -115,12 +115,15 @@ public sealed partial class BirdProtocolsParser : IFormatParser
         if (address is null) return;
         var (sessionState, word) = BgpStateNames.FromInfo(protocol.Info);
         if (protocol.Info.Length == 0)
+        {
             sessionState = protocol.State switch
             {
                 BirdProtocolState.Down => BgpSessionState.Down,
                 BirdProtocolState.Start => BgpSessionState.Start,
                 _ => BgpSessionState.Unknown,
             };
+        }
+
         result.Add(new BgpPeer
         {
             Source = protocol.Source,

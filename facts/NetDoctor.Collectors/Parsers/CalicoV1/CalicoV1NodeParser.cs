@@ -83,7 +83,11 @@ public sealed partial class CalicoV1NodeParser : IFormatParser
                     set(Node(pending.Node, number));
                     pendingKey = null;
                 }
-                else result.Problem(input.At(number), $"value of {Snippet.Of(pending.Key)} is not {Expected(pending.Field)}: {Snippet.Of(line)}");
+                else
+                {
+                    result.Problem(input.At(number), $"value of {Snippet.Of(pending.Key)} is not {Expected(pending.Field)}: {Snippet.Of(line)}");
+                }
+
                 continue;
             }
             var detected = DetectedRegex().Match(line);

@@ -43,7 +43,11 @@ public sealed partial class CalicoctlNodeStatusParser : IFormatParser
                 result.Add(peer);
                 if (ipv6) v6++; else v4++;
             }
-            else result.Problem(input.At(current.Line), $"peer address '{Snippet.Of(current.Cells[0])}' is not an IP address");
+            else
+            {
+                result.Problem(input.At(current.Line), $"peer address '{Snippet.Of(current.Cells[0])}' is not an IP address");
+            }
+
             current = null;
         }
 

@@ -21,7 +21,10 @@ public sealed partial class K3sConfigParser : IFormatParser
         var path = fileName.Replace('\\', '/');
         if ((path.Contains("rancher/k3s/", StringComparison.Ordinal) || path.Contains("rancher/rke2/", StringComparison.Ordinal)) &&
             (path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal)))
+        {
             return 100;
+        }
+
         if (head.Contains("rancher/k3s/config.yaml", StringComparison.Ordinal) || head.Contains("rancher/rke2/config.yaml", StringComparison.Ordinal)) return 90;
         // Objects with apiVersion/kind are kubectl's; a flat mapping of the servers' own flag names is this format.
         if (ObjectRegex().IsMatch(head)) return 0;

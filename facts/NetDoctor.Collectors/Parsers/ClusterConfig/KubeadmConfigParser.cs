@@ -26,7 +26,10 @@ public sealed class KubeadmConfigParser : IFormatParser
         // Above kubectl objects (95) and a kube-proxy ConfigMap (97): a kubeadm file may embed a KubeProxyConfiguration too.
         if (head.Contains("kubeadm.k8s.io/", StringComparison.Ordinal) || head.Contains("ClusterConfiguration: |", StringComparison.Ordinal) ||
             head.Contains("kind: ClusterConfiguration", StringComparison.Ordinal) || head.Contains("MasterConfiguration: |", StringComparison.Ordinal))
+        {
             return 98;
+        }
+
         return 0;
     }
 

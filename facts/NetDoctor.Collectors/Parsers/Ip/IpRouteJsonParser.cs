@@ -28,7 +28,9 @@ public sealed class IpRouteJsonParser : IFormatParser
             var src = Address(e.Str("prefsrc"), "prefsrc", result, at);
             Cidr destination;
             if (dst is "default")
+            {
                 destination = new Cidr(gateway?.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 || src?.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+            }
             else if (!Cidr.TryParse(dst, out destination))
             {
                 result.Problem(at, $"route without a readable \"dst\" ('{Snippet.Of(dst)}')");
@@ -42,16 +44,22 @@ public sealed class IpRouteJsonParser : IFormatParser
             var flags = e.Strings("flags");
             var hops = new List<NextHop>();
             if (e.TryGetProperty("nexthops", out var nh) && nh.ValueKind == JsonValueKind.Array)
+            {
                 foreach (var h in nh.EnumerateArray())
                 {
                     if (h.ValueKind != JsonValueKind.Object) continue;
                     var hf = h.Strings("flags");
                     hops.Add(new NextHop(Address(h.Str("gateway"), "nexthop gateway", result, at), h.Str("dev"), h.Int("weight") ?? 1, hf.Contains("onlink"), hf.Where(f => f != "onlink").ToList()));
                 }
+            }
+
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var p in e.EnumerateObject())
+            {
                 if (!Known.Contains(p.Name) && p.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
                     options[p.Name] = p.Value.ToString();
+            }
+
             result.Add(new Route
             {
                 Table = table,

@@ -22,7 +22,9 @@ public sealed class IpRouteParser : IFormatParser
             var t = l.Trim();
             if (t.StartsWith("default via ") || t.Contains(" dev ", StringComparison.Ordinal) && (t.Contains(" proto ", StringComparison.Ordinal) || t.Contains(" scope ", StringComparison.Ordinal) || t.Contains(" via ", StringComparison.Ordinal))
                 || t.StartsWith("blackhole ") || t.StartsWith("nexthop via "))
+            {
                 routes++;
+            }
         });
         return lines > 0 && routes * 2 >= lines ? 85 : 0;
     }

@@ -38,8 +38,11 @@ public sealed class IpRuleJsonParser : IFormatParser
             };
             var options = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var p in e.EnumerateObject())
+            {
                 if (!Known.Contains(p.Name) && p.Value.ValueKind is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number)
                     options[p.Name] = p.Value.ToString();
+            }
+
             var table = e.Str("table");
             result.Add(new RoutingRule
             {

@@ -55,8 +55,11 @@ public sealed class IpRuleParser : IFormatParser
                         Cidr? c = null;
                         if (v is not "all")
                         {
-                            if (Cidr.TryParse(v, out var parsed)) c = parsed;
-                            else { ok = false; result.Problem(at, $"bad rule selector '{key} {Snippet.Of(v)}'"); }
+                            if (Cidr.TryParse(v, out var parsed))
+                                {
+                                    c = parsed;
+                                }
+                                else { ok = false; result.Problem(at, $"bad rule selector '{key} {Snippet.Of(v)}'"); }
                         }
                         rule = key is "from" ? rule with { From = c } : rule with { To = c };
                         break;
@@ -66,8 +69,10 @@ public sealed class IpRuleParser : IFormatParser
                         var v = w.NextOrEmpty();
                         int slash = v.IndexOf('/');
                         if (Hex(slash < 0 ? v : v[..slash]) is { } mark)
-                            rule = rule with { FwMark = mark, FwMask = slash < 0 ? null : Hex(v[(slash + 1)..]) };
-                        else { ok = false; result.Problem(at, $"bad fwmark '{Snippet.Of(v)}'"); }
+                            {
+                                rule = rule with { FwMark = mark, FwMask = slash < 0 ? null : Hex(v[(slash + 1)..]) };
+                            }
+                            else { ok = false; result.Problem(at, $"bad fwmark '{Snippet.Of(v)}'"); }
                         break;
                     }
                     case "iif":

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using NetDoctor.Collectors.Parsing;
-using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Parsers.Ip;
 
@@ -51,8 +50,11 @@ internal static class JsonArrayReader
     {
         var starts = new List<long> { 0 };
         for (int i = 0; i < bytes.Length; i++)
+        {
             if (bytes[i] == (byte)'\n' || (bytes[i] == (byte)'\r' && (i + 1 >= bytes.Length || bytes[i + 1] != (byte)'\n')))
                 starts.Add(i + 1);
+        }
+
         return starts;
     }
 

@@ -92,15 +92,20 @@ internal static class RouteWords
                         (options ??= new(StringComparer.Ordinal))[k] = v.ToString();
                     }
                     else
-                        (flags ??= []).Add(k);
-                    break;
+                        {
+                            (flags ??= []).Add(k);
+                        }
+
+                        break;
                 }
             }
         }
 
         if (destinationIsDefault)
+        {
             destination = new Cidr(gateway?.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 || src?.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
                 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        }
 
         return new Route
         {

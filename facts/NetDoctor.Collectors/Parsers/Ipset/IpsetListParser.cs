@@ -108,7 +108,10 @@ public sealed class IpsetListParser : IFormatParser
                         StartMembers();
                     }
                     else
+                    {
                         _set = _set with { NumberOfEntries = Int(n, key, value) };
+                    }
+
                     break;
                 case "members":
                     StartMembers();

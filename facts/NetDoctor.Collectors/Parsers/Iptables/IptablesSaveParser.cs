@@ -144,7 +144,9 @@ public sealed class IptablesSaveParser : IFormatParser
                     : IptablesBackend.Legacy;
             }
             else if (line.Contains("iptables-legacy tables present", StringComparison.Ordinal))
+            {
                 _legacyPresent = true;
+            }
             else if (line.Contains("iptables", StringComparison.Ordinal))
             {
                 // "# iptables -t nat -S": a pasted command line naming the table of the rules after it.
@@ -295,7 +297,10 @@ public sealed class IptablesSaveParser : IFormatParser
             if (!counters.IsEmpty)
             {
                 if (Numbers.TryParseCounters(counters, out var p, out var b)) { packets = p; bytes = b; }
-                else Result.Problem(input.At(n), $"bad chain counters '{Snippet.Of(counters)}'");
+                else
+                {
+                    Result.Problem(input.At(n), $"bad chain counters '{Snippet.Of(counters)}'");
+                }
             }
             _chains++;
             var chainName = _pool.Get(name);

@@ -67,11 +67,23 @@ internal static class ListingExtras
                         var k = w.NextOrEmpty();
                         bool neg = false;
                         if (k is "!") { neg = true; k = w.NextOrEmpty(); }
-                        if (k is "src-type" && MatchBuilder.TryAddressType(w.NextOrEmpty(), out var st)) m = m with { SourceType = st, SourceNegated = neg };
-                        else if (k is "dst-type" && MatchBuilder.TryAddressType(w.NextOrEmpty(), out var dt)) m = m with { DestinationType = dt, DestinationNegated = neg };
-                        else if (k is "limit-in") m = m with { LimitIfaceIn = true };
-                        else if (k is "limit-out") m = m with { LimitIfaceOut = true };
-                        else { w = save; break; }
+                        if (k is "src-type" && MatchBuilder.TryAddressType(w.NextOrEmpty(), out var st))
+                            {
+                                m = m with { SourceType = st, SourceNegated = neg };
+                            }
+                            else if (k is "dst-type" && MatchBuilder.TryAddressType(w.NextOrEmpty(), out var dt))
+                            {
+                                m = m with { DestinationType = dt, DestinationNegated = neg };
+                            }
+                            else if (k is "limit-in")
+                            {
+                                m = m with { LimitIfaceIn = true };
+                            }
+                            else if (k is "limit-out")
+                            {
+                                m = m with { LimitIfaceOut = true };
+                            }
+                            else { w = save; break; }
                     }
                     matches.Add(m with { Text = Consumed(consumedFrom, w) });
                     break;
@@ -110,9 +122,12 @@ internal static class ListingExtras
                     Direction dir = kind is "dports" ? Direction.Destination : kind is "sports" ? Direction.Source : Direction.Either;
                     var list = new List<PortRange>();
                     foreach (var r in ports.Split(','))
-                        if (Numbers.TryParsePortRange(ports[r], out var pr)) list.Add(pr);
+                        {
+                            if (Numbers.TryParsePortRange(ports[r], out var pr)) list.Add(pr);
                         else ok = false;
-                    if (ok) matches.Add(new MultiportMatch(dir, list) { Negated = negated, Text = Consumed(consumedFrom, w) });
+                        }
+
+                        if (ok) matches.Add(new MultiportMatch(dir, list) { Negated = negated, Text = Consumed(consumedFrom, w) });
                     break;
                 }
                 case "ctstate" or "state":
@@ -133,10 +148,19 @@ internal static class ListingExtras
                         var save = w;
                         var k = w.NextOrEmpty();
                         var v = w.NextOrEmpty();
-                        if (k is "probability" && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var pr)) m = m with { Probability = pr };
-                        else if (k is "every" && Numbers.TryParseInt(v, out var ev)) m = m with { Every = ev };
-                        else if (k is "packet" && Numbers.TryParseInt(v, out var pk)) m = m with { Packet = pk };
-                        else { w = save; break; }
+                        if (k is "probability" && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var pr))
+                            {
+                                m = m with { Probability = pr };
+                            }
+                            else if (k is "every" && Numbers.TryParseInt(v, out var ev))
+                            {
+                                m = m with { Every = ev };
+                            }
+                            else if (k is "packet" && Numbers.TryParseInt(v, out var pk))
+                            {
+                                m = m with { Packet = pk };
+                            }
+                            else { w = save; break; }
                     }
                     matches.Add(m with { Text = Consumed(consumedFrom, w) });
                     break;
@@ -175,8 +199,12 @@ internal static class ListingExtras
                         target = target with { LogPrefix = (close < 0 ? p : p[..close]).ToString() };
                         w = new Words(close < 0 ? default : p[(close + 1)..]);
                     }
-                    else w = new Words(default);
-                    break;
+                    else
+                        {
+                            w = new Words(default);
+                        }
+
+                        break;
                 }
                 case "random-fully":
                     target = target with { RandomFully = true };
@@ -195,7 +223,11 @@ internal static class ListingExtras
                         w.NextOrEmpty();
                         target = target with { ToPorts = w.NextOrEmpty().ToString() };
                     }
-                    else ok = false;
+                    else
+                    {
+                        ok = false;
+                    }
+
                     break;
             }
             if (!ok)

@@ -105,9 +105,13 @@ internal sealed class MatchBuilder(StringPool pool)
                 last = into.Count - 1;
             }
             else if (last >= 0 && o.Name is not ("--match-set" or "--set"))
+            {
                 (extra ??= []).Add(Slice(text, o));
+            }
             else
+            {
                 Raw(text, module, o, into, problems, at);
+            }
         }
         AttachExtra(into, last, ref extra);
     }
@@ -171,7 +175,9 @@ internal sealed class MatchBuilder(StringPool pool)
                 m = new ConntrackMatch(module, _states.ToArray()) { Negated = o.Negated, Text = Slice(text, o) };
             }
             else
+            {
                 (extra ??= []).Add(Slice(text, o));
+            }
         }
         if (m is not null) into.Add(extra is null ? m : m with { Options = extra });
         else if (extra is not null)
@@ -268,8 +274,14 @@ internal sealed class MatchBuilder(StringPool pool)
         foreach (var range in text.Split(','))
         {
             var w = text[range];
-            if (w is "src") list.Add(Direction.Source);
-            else if (w is "dst") list.Add(Direction.Destination);
+            if (w is "src")
+            {
+                list.Add(Direction.Source);
+            }
+            else if (w is "dst")
+            {
+                list.Add(Direction.Destination);
+            }
             else { dirs = []; return false; }
         }
         dirs = list;

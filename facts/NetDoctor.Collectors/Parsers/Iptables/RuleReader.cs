@@ -193,7 +193,9 @@ internal sealed class RuleReader
         var key = text.AsSpan(moduleStart, Math.Max(0, end - moduleStart));
         bool cacheable = key.StartsWith("-m ") && key.Length > 3;
         if (cacheable && _groups.TryGet(key, out var cached))
+        {
             matches.AddRange(cached);
+        }
         else
         {
             int before = matches.Count, problemsBefore = problems.Problems.Count;

@@ -39,7 +39,10 @@ public sealed class IpvsadmParser : IFormatParser
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith("IP Virtual Server", StringComparison.Ordinal) ||
                 line.StartsWith("Prot LocalAddress", StringComparison.Ordinal) || line.StartsWith("-> RemoteAddress", StringComparison.Ordinal))
+            {
                 continue;
+            }
+
             if (line.Length > MaxLine)
             {
                 result.Problem(input.At(number), $"line of {line.Length} characters is too long to be ipvsadm output: {Snippet.Of(line)}");
@@ -53,9 +56,13 @@ public sealed class IpvsadmParser : IFormatParser
                 else error = ReadTableDestination(tokens, service, input, number, result);
             }
             else if (tokens[0] is "-A" or "--add-service")
+            {
                 error = ReadSaveService(tokens, input, number, result, out service);
+            }
             else if (tokens[0] is "-a" or "--add-server")
+            {
                 error = ReadSaveDestination(tokens, input, number, result);
+            }
             else
             {
                 error = ReadTableService(tokens, input, number, result, out var read);
@@ -88,8 +95,15 @@ public sealed class IpvsadmParser : IFormatParser
             if (!int.TryParse(t[1], NumberStyles.None, CultureInfo.InvariantCulture, out var m)) return "firewall mark is not a number";
             mark = m;
         }
-        else if (!IpvsEndpoint.TryParse(t[1], out var a, out port)) return "service address is not address:port";
-        else address = a;
+        else if (!IpvsEndpoint.TryParse(t[1], out var a, out port))
+        {
+            return "service address is not address:port";
+        }
+        else
+        {
+            address = a;
+        }
+
         int? persistence = null;
         int p = Array.IndexOf(t, "persistent");
         if (p > 0 && p + 1 < t.Length && int.TryParse(t[p + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)) persistence = seconds;
@@ -231,7 +245,11 @@ public sealed class IpvsadmParser : IFormatParser
                             o.Persistence = seconds;
                             i++;
                         }
-                        else o.Persistence = 300;
+                        else
+                        {
+                            o.Persistence = 300;
+                        }
+
                         break;
                     case "-r" or "--real-server":
                         var real = Next() ?? "";

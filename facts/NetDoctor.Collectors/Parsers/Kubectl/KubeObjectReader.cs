@@ -1,5 +1,4 @@
 using NetDoctor.Collectors.Parsing;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace NetDoctor.Collectors.Parsers.Kubectl;
@@ -132,9 +131,18 @@ public static class KubeObjectReader
                 lineStart = true;
                 comment = false;
             }
-            else if (comment || char.IsWhiteSpace(c)) continue;
-            else if (lineStart && c == '#') comment = true;
-            else return false;
+            else if (comment || char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+            else if (lineStart && c == '#')
+            {
+                comment = true;
+            }
+            else
+            {
+                return false;
+            }
         }
         return true;
     }

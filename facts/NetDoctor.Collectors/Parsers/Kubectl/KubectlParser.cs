@@ -17,7 +17,9 @@ public sealed partial class KubectlParser : IFormatParser
         var path = fileName.Replace('\\', '/');
         if ((path.Contains("cluster/crd/", StringComparison.Ordinal) || path.Contains("cluster/kubernetes/", StringComparison.Ordinal)) &&
             (path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".json", StringComparison.Ordinal)))
+        {
             return 100;
+        }
         // apiVersion, kind and metadata keys together are hardly anything but a Kubernetes-style object.
         if (ApiVersionRegex().IsMatch(head) && KindRegex().IsMatch(head)) return MetadataRegex().IsMatch(head) ? 95 : 80;
         return 0;
@@ -41,8 +43,14 @@ public sealed partial class KubectlParser : IFormatParser
                 {
                     if (!CalicoObjectMapper.Map(obj, input, result)) result.Add(CoreObjectMapper.Unrecognised(obj, input.At(obj.Line)));
                 }
-                else if (CoreObjectMapper.Handles(kind) && obj.Group is "" or "apps" or "extensions" or "discovery.k8s.io" or "rbac.authorization.k8s.io") CoreObjectMapper.Map(obj, input, result);
-                else result.Add(CoreObjectMapper.Unrecognised(obj, input.At(obj.Line)));
+                else if (CoreObjectMapper.Handles(kind) && obj.Group is "" or "apps" or "extensions" or "discovery.k8s.io" or "rbac.authorization.k8s.io")
+                {
+                    CoreObjectMapper.Map(obj, input, result);
+                }
+                else
+                {
+                    result.Add(CoreObjectMapper.Unrecognised(obj, input.At(obj.Line)));
+                }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

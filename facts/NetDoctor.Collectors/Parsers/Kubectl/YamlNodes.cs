@@ -41,9 +41,14 @@ public static class YamlNodes
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         if (node.Path(keys) is YamlMappingNode map)
+        {
             foreach (var (k, v) in map.Children)
+            {
                 if (k is YamlScalarNode { Value: { } key } && v is YamlScalarNode { Value: { } value })
                     result[key] = value;
+            }
+        }
+
         return result;
     }
 

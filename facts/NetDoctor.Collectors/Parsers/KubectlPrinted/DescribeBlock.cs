@@ -1,5 +1,3 @@
-using NetDoctor.Collectors.Parsing;
-
 namespace NetDoctor.Collectors.Parsers.KubectlPrinted;
 
 /// <summary>

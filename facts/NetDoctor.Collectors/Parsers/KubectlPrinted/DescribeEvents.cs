@@ -41,7 +41,11 @@ internal static partial class DescribeEvents
                 count = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
                 age = age[..m.Index].Trim();
             }
-            else if (int.TryParse(cells.GetValueOrDefault("Count"), NumberStyles.None, CultureInfo.InvariantCulture, out int c)) count = c;
+            else if (int.TryParse(cells.GetValueOrDefault("Count"), NumberStyles.None, CultureInfo.InvariantCulture, out int c))
+            {
+                count = c;
+            }
+
             var ev = new KubeEvent
             {
                 Source = input.At(line),

@@ -68,8 +68,11 @@ internal sealed class PrintedTable(int line, IReadOnlyList<string> columns, List
         int i = 0;
         while (i < a.Length && i < b.Length && a[i] == b[i]) i++;
         if (a.Length == b.Length)
+        {
             return a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i + 1))
                 || i + 1 < a.Length && a[i] == b[i + 1] && a[i + 1] == b[i] && a.AsSpan(i + 2).SequenceEqual(b.AsSpan(i + 2));
+        }
+
         return a.Length > b.Length ? a.AsSpan(i + 1).SequenceEqual(b.AsSpan(i)) : a.AsSpan(i).SequenceEqual(b.AsSpan(i + 1));
     }
 

@@ -36,10 +36,13 @@ public static partial class LogEventClassifier
         // What the API server itself logs about a refusal says more (status, user, agent, source) than the words do.
         var refusal = ApiServerRefusals.Find(text);
         if (refusal is not null)
+        {
             yield return Event(line, component, refusal.Kind, Around(text, refusal.Index)) with
             {
                 StatusCode = refusal.Status, User = refusal.User, UserAgent = refusal.UserAgent, Client = refusal.Client,
             };
+        }
+
         if (refusal?.Kind != LogEventKind.Unauthorized && UnauthorizedRegex().Match(text) is { Success: true } u)
             yield return Event(line, component, LogEventKind.Unauthorized, Around(text, u.Index));
         if (refusal?.Kind != LogEventKind.Forbidden && ForbiddenRegex().Match(text) is { Success: true } f)

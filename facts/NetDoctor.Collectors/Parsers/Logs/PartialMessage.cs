@@ -24,7 +24,10 @@ internal sealed class PartialMessage(ParseInput input, ParseResult result)
             _line = line;
             _cut = false;
         }
-        if (_text.Length + part.Length <= MaxLength) _text.Append(part);
+        if (_text.Length + part.Length <= MaxLength)
+        {
+            _text.Append(part);
+        }
         else if (!_cut)
         {
             _cut = true;

@@ -12,8 +12,14 @@ public static class NftElements
         for (int i = 0; i <= inner.Length; i++)
         {
             char c = i < inner.Length ? inner[i] : ',';
-            if (c == '{') depth++;
-            else if (c == '}') depth--;
+            if (c == '{')
+            {
+                depth++;
+            }
+            else if (c == '}')
+            {
+                depth--;
+            }
             else if (c == ',' && depth == 0)
             {
                 var element = inner[start..i].Trim();

@@ -46,7 +46,10 @@ public static class NftStatements
                 int depth = 0;
                 for (; i < text.Length; i++)
                 {
-                    if (text[i] == '{') depth++;
+                    if (text[i] == '{')
+                    {
+                        depth++;
+                    }
                     else if (text[i] == '}' && --depth == 0) { i++; break; }
                 }
             }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using NetDoctor.Collectors.Parsing;
-using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Parsers.Processes;
 

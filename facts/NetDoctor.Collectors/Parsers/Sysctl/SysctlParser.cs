@@ -1,5 +1,4 @@
 using NetDoctor.Collectors.Parsing;
-using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Parsers.Sysctl;
 

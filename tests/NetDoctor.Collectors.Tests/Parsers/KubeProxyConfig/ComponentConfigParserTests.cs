@@ -1,6 +1,5 @@
 using NetDoctor.Collectors.Parsers.KubeProxyConfig;
 using NetDoctor.Collectors.Parsing;
-using NetDoctor.Collectors.Tests.Parsers;
 using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Tests.Parsers.KubeProxyConfig;

@@ -1,7 +1,6 @@
 using System.Net;
 using NetDoctor.Collectors.Parsers.Kubectl;
 using NetDoctor.Collectors.Parsing;
-using NetDoctor.Collectors.Tests.Parsers;
 using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Tests.Parsers.Kubectl;

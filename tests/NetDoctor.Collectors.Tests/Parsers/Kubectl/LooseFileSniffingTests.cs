@@ -1,5 +1,4 @@
 using NetDoctor.Collectors.Sniffing;
-using NetDoctor.Collectors.Tests.Parsers;
 
 namespace NetDoctor.Collectors.Tests.Parsers.Kubectl;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using NetDoctor.Collectors.Parsers.KubectlPrinted;
 using NetDoctor.Collectors.Parsing;
-using NetDoctor.Collectors.Tests.Parsers;
 using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Tests.Parsers.KubectlDescribe;

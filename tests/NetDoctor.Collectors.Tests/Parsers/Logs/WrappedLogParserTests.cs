@@ -1,7 +1,5 @@
-using System.Net;
 using NetDoctor.Collectors.Parsers.Logs;
 using NetDoctor.Collectors.Parsing;
-using NetDoctor.Collectors.Tests.Parsers;
 using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Tests.Parsers.Logs;

@@ -1,7 +1,6 @@
 using NetDoctor.Collectors.Parsers.Processes;
 using NetDoctor.Collectors.Parsing;
 using NetDoctor.Collectors.Tests.Robustness;
-using NetDoctor.Collectors.Tests.Parsers;
 using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Tests.Parsers.Processes;

@@ -129,10 +129,15 @@ public sealed class Felix(Lab lab, LabHost node)
         filter.Add(RuleIds.Rule("cali-to-wl-dispatch", "-j DROP"));
         filter.Add(RuleIds.Rule("cali-from-wl-dispatch", "-j DROP"));
         foreach (var (profile, state) in _profiles)
+        {
             foreach (var chain in new[] { ChainName("cali-pri-", profile), ChainName("cali-pro-", profile) })
+            {
                 filter.AddRange(state == ProfileState.AllowAll
                     ? [RuleIds.Rule(chain, $"-j MARK --set-xmark {AcceptMark}"), RuleIds.Rule(chain, $"-m mark --mark {AcceptMark} -j RETURN")]
                     : [RuleIds.Rule(chain, "-j DROP")]);
+            }
+        }
+
         filter.Add("COMMIT");
         return Node.IptablesRestoreAsync(string.Join('\n', nat.Concat(filter)) + "\n");
     }

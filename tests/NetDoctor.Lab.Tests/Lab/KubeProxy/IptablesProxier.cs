@@ -11,11 +11,14 @@ public static class IptablesProxier
         var chains = new List<string> { "KUBE-SERVICES", "KUBE-POSTROUTING", "KUBE-MARK-MASQ", "KUBE-NODEPORTS" };
         var rules = new List<string>();
         if (hooks)
+        {
             rules.AddRange([
                 "-A PREROUTING -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES",
                 "-A OUTPUT -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES",
                 "-A POSTROUTING -m comment --comment \"kubernetes postrouting rules\" -j KUBE-POSTROUTING",
             ]);
+        }
+
         rules.AddRange([
             "-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000",
             "-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN",

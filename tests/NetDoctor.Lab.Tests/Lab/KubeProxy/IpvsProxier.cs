@@ -56,11 +56,14 @@ public static class IpvsProxier
             ":KUBE-NODE-PORT - [0:0]", ":KUBE-LOAD-BALANCER - [0:0]", ":KUBE-FIREWALL - [0:0]",
         };
         if (hooks)
+        {
             lines.AddRange([
                 "-A PREROUTING -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES",
                 "-A OUTPUT -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES",
                 "-A POSTROUTING -m comment --comment \"kubernetes postrouting rules\" -j KUBE-POSTROUTING",
             ]);
+        }
+
         lines.AddRange([
             "-A KUBE-FIREWALL -j KUBE-MARK-DROP",
             "-A KUBE-LOAD-BALANCER -j KUBE-MARK-MASQ",

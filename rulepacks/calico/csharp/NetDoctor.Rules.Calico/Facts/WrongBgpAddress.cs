@@ -1,4 +1,3 @@
-using System.Net;
 using NetDoctor.Facts;
 using NetDoctor.Packs.Types;
 

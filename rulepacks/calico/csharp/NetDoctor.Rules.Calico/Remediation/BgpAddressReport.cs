@@ -1,4 +1,3 @@
-using NetDoctor.Facts;
 using NetDoctor.Packs.Diagnoses;
 
 namespace NetDoctor.Rules.Calico.Remediation;
@@ -61,8 +60,10 @@ public static class BgpAddressReport
             steps.Add(new("Pin calico-node's IP autodetection to the Kubernetes InternalIP instead of the first interface found",
                 $"kubectl set env daemonset/calico-node -n {c.CalicoNamespace} IP_AUTODETECTION_METHOD=kubernetes-internal-ip"));
             if (goodInterface is not null)
+            {
                 steps.Add(new($"Or pin it to the interface that carries {c.KubernetesAddress} on {c.Node}",
                     $"kubectl set env daemonset/calico-node -n {c.CalicoNamespace} IP_AUTODETECTION_METHOD=interface={goodInterface}"));
+            }
         }
         foreach (string stray in c.StrayInterfaces)
         {
@@ -70,15 +71,22 @@ public static class BgpAddressReport
             bool carriesKubernetesAddress = c.KubernetesAddress is { } k && onStray.Any(a => a.Address.Address.Equals(k));
             var wrongHere = c.WrongAddresses.Where(w => onStray.Any(a => a.Address.Address.Equals(w.Address)) || onStray.Count == 0).ToList();
             if (carriesKubernetesAddress)
+            {
                 steps.Add(new($"On {c.Node}, remove the extra address from {stray} (the interface also carries the Kubernetes address, so keep the interface)",
                     string.Join(" && ", wrongHere.Select(w => $"ip addr del {w} dev {stray}"))));
+            }
             else
+            {
                 steps.Add(new($"On {c.Node}, delete the stray interface {stray} if nothing uses it (it is not the node's Kubernetes interface)",
                     $"ip link delete {stray}"));
+            }
         }
         if (c.KubernetesInterface is { } good)
+        {
             steps.Add(new($"Set the stored BGP address of Calico Node {c.CalicoNodeName} to its Kubernetes address (autodetection only rewrites it on restart)",
                 $"calicoctl patch node {c.CalicoNodeName} -p '{{\"spec\":{{\"bgp\":{{\"ipv4Address\":\"{good.Address}\"}}}}}}'"));
+        }
+
         steps.Add(c.CalicoPod is { } pod
             ? new($"Restart calico-node on {c.Node} so it re-detects its address", $"kubectl delete pod -n {pod.Namespace} {pod.Name}")
             : new($"Restart calico-node on {c.Node} so it re-detects its address",
