@@ -6,21 +6,21 @@ public sealed class NetworkSharingTests
     private static class Probe
     {
         [ThreadStatic]
-        private static int calls;
+        private static int _calls;
 
-        public static int Calls => calls;
+        public static int Calls => _calls;
 
-        public static void Reset() => calls = 0;
+        public static void Reset() => _calls = 0;
 
         public static bool Enabled(Pool p)
         {
-            calls++;
+            _calls++;
             return p.Enabled;
         }
 
         public static string Key(string s)
         {
-            calls++;
+            _calls++;
             return s;
         }
     }
@@ -67,15 +67,15 @@ public sealed class NetworkSharingTests
     private static class Selector
     {
         [ThreadStatic]
-        private static int calls;
+        private static int _calls;
 
-        public static int Calls => calls;
+        public static int Calls => _calls;
 
-        public static void Reset() => calls = 0;
+        public static void Reset() => _calls = 0;
 
         public static int Size(Pool p)
         {
-            calls++;
+            _calls++;
             return p.Size;
         }
     }

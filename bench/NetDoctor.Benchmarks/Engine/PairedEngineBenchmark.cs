@@ -10,9 +10,9 @@ namespace NetDoctor.Benchmarks.Engine;
 /// </summary>
 public abstract class PairedEngineBenchmark
 {
-    private NetDoctor.Engine.ISessionFactory indexed = null!;
-    private NRules.ISessionFactory nrules = null!;
-    private object[] facts = [];
+    private NetDoctor.Engine.ISessionFactory _indexed = null!;
+    private NRules.ISessionFactory _nrules = null!;
+    private object[] _facts = [];
 
     protected abstract IReadOnlyList<IRuleDefinition> Rules();
 
@@ -25,9 +25,9 @@ public abstract class PairedEngineBenchmark
     public void Setup()
     {
         var rules = Rules();
-        facts = Facts();
-        indexed = Runtimes.Indexed(rules);
-        nrules = Runtimes.NRules(rules);
+        _facts = Facts();
+        _indexed = Runtimes.Indexed(rules);
+        _nrules = Runtimes.NRules(rules);
         // A benchmark that measures a runtime doing something else than the other is worse than none.
         Check("indexed", Indexed());
         Check("NRules", NRules());
@@ -36,16 +36,16 @@ public abstract class PairedEngineBenchmark
     [Benchmark]
     public int Indexed()
     {
-        var session = indexed.CreateSession();
-        session.InsertAll(facts);
+        var session = _indexed.CreateSession();
+        session.InsertAll(_facts);
         return session.Fire(int.MaxValue);
     }
 
     [Benchmark(Baseline = true)]
     public int NRules()
     {
-        var session = nrules.CreateSession();
-        session.InsertAll(facts);
+        var session = _nrules.CreateSession();
+        session.InsertAll(_facts);
         return session.Fire();
     }
 

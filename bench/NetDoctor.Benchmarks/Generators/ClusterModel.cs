@@ -23,7 +23,7 @@ internal sealed class ClusterModel
         var perNode = new int[shape.Nodes];
         Pods = [.. Namespaces.SelectMany(ns => Nodes.SelectMany(node => Enumerable.Range(0, shape.PodsPerNamespace)
             .Select(replica => new PodModel(ns, node, ++perNode[node.Index], replica))))];
-        podsOn = Pods.ToLookup(p => p.Node.Index);
+        _podsOn = Pods.ToLookup(p => p.Node.Index);
         var podsOf = Pods.ToLookup(p => p.Namespace);
         Services = [.. Namespaces.SelectMany((ns, n) => Enumerable.Range(0, shape.ServicesPerNamespace).Select(s =>
             new ServiceModel(ns, $"svc-{s}", ServiceIp(1 + n * shape.ServicesPerNamespace + s), [.. podsOf[ns].Skip(s).Take(shape.EndpointsPerService)])))];
@@ -38,9 +38,9 @@ internal sealed class ClusterModel
 
     public NodeModel ControlPlane => Nodes[0];
 
-    private readonly ILookup<int, PodModel> podsOn;
+    private readonly ILookup<int, PodModel> _podsOn;
 
-    public IEnumerable<PodModel> PodsOn(NodeModel node) => podsOn[node.Index];
+    public IEnumerable<PodModel> PodsOn(NodeModel node) => _podsOn[node.Index];
 
     // Mostly short names; a few long ones (over 15 characters) so Felix's hashed chain names are part of the picture.
     private static string NamespaceName(ClusterShape shape, int i) =>

@@ -16,9 +16,9 @@ namespace NetDoctor.Benchmarks.Packs;
 [PacksJob]
 public class PacksBuiltInBenchmark
 {
-    private DiagnosisRunner indexed = null!;
-    private DiagnosisRunner nrules = null!;
-    private IReadOnlyList<object> facts = [];
+    private DiagnosisRunner _indexed = null!;
+    private DiagnosisRunner _nrules = null!;
+    private IReadOnlyList<object> _facts = [];
 
     [Params("healthy", "profile-drop-all")]
     public string Bundle { get; set; } = "healthy";
@@ -27,19 +27,19 @@ public class PacksBuiltInBenchmark
     public void Setup()
     {
         var bundle = GeneratedBundle.Create(ClusterShape.NamespaceHeavy, plantFault: Bundle != "healthy");
-        facts = bundle.Facts.Facts;
+        _facts = bundle.Facts.Facts;
         var packs = BuiltInPacks.Load();
-        Console.WriteLine($"// generated bundle {bundle.Name}: {facts.Count} facts, {packs.RuleDefinitions.Count} rules");
-        indexed = new DiagnosisRunner(packs, EngineKind.Indexed);
-        nrules = new DiagnosisRunner(packs, EngineKind.NRules);
+        Console.WriteLine($"// generated bundle {bundle.Name}: {_facts.Count} facts, {packs.RuleDefinitions.Count} rules");
+        _indexed = new DiagnosisRunner(packs, EngineKind.Indexed);
+        _nrules = new DiagnosisRunner(packs, EngineKind.NRules);
         // The first run compiles the rules (DiagnosisRunner compiles lazily) and checks what they conclude.
-        DiagnosisCheck.Verify("indexed", bundle, indexed.Run(facts));
-        DiagnosisCheck.Verify("NRules", bundle, nrules.Run(facts));
+        DiagnosisCheck.Verify("indexed", bundle, _indexed.Run(_facts));
+        DiagnosisCheck.Verify("NRules", bundle, _nrules.Run(_facts));
     }
 
     [Benchmark]
-    public int Indexed() => indexed.Run(facts).Diagnoses.Count;
+    public int Indexed() => _indexed.Run(_facts).Diagnoses.Count;
 
     [Benchmark(Baseline = true)]
-    public int NRules() => nrules.Run(facts).Diagnoses.Count;
+    public int NRules() => _nrules.Run(_facts).Diagnoses.Count;
 }

@@ -8,20 +8,20 @@ namespace NetDoctor.Benchmarks.Parsing;
 [ParsingJob]
 public class ParsingIpsetBenchmark
 {
-    private ParseInput list = null!, save = null!;
-    private readonly IpsetListParser listParser = new();
-    private readonly IpsetSaveParser saveParser = new();
+    private ParseInput _list = null!, _save = null!;
+    private readonly IpsetListParser _listParser = new();
+    private readonly IpsetSaveParser _saveParser = new();
 
     [GlobalSetup]
     public void Setup()
     {
-        list = new ParseInput("node/ipset-list.txt", "node", IpsetDump.List(100_000));
-        save = new ParseInput("node/ipset-save.txt", "node", IpsetDump.Save(100_000));
+        _list = new ParseInput("node/ipset-list.txt", "node", IpsetDump.List(100_000));
+        _save = new ParseInput("node/ipset-save.txt", "node", IpsetDump.Save(100_000));
     }
 
     [Benchmark]
-    public int List100kMembers() => listParser.Parse(list).Facts.Count;
+    public int List100kMembers() => _listParser.Parse(_list).Facts.Count;
 
     [Benchmark]
-    public int Save100kMembers() => saveParser.Parse(save).Facts.Count;
+    public int Save100kMembers() => _saveParser.Parse(_save).Facts.Count;
 }

@@ -8,17 +8,17 @@ namespace NetDoctor.Benchmarks.Parsing;
 [ParsingJob]
 public class ParsingIptablesSaveBenchmark
 {
-    private ParseInput input = null!;
-    private readonly IptablesSaveParser parser = new();
+    private ParseInput _input = null!;
+    private readonly IptablesSaveParser _parser = new();
 
     [GlobalSetup]
     public void Setup()
     {
         var text = KubeProxyDump.Generate(300_000, out var rules);
-        input = new ParseInput("node/iptables-nft-save.txt", "node", text);
+        _input = new ParseInput("node/iptables-nft-save.txt", "node", text);
         Console.WriteLine($"// iptables-save input: {rules} rules, {text.Length / 1024 / 1024} MiB of text");
     }
 
     [Benchmark]
-    public int Parse300kRules() => parser.Parse(input).Facts.Count;
+    public int Parse300kRules() => _parser.Parse(_input).Facts.Count;
 }

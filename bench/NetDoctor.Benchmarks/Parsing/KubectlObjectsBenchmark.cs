@@ -11,17 +11,17 @@ namespace NetDoctor.Benchmarks.Parsing;
 [ParsingJob]
 public class ParsingKubectlObjectsBenchmark
 {
-    private ParseInput input = null!;
-    private readonly KubectlParser parser = new();
+    private ParseInput _input = null!;
+    private readonly KubectlParser _parser = new();
 
     [GlobalSetup]
     public void Setup()
     {
         var text = KubectlDump.Yaml(2_000);
-        input = new ParseInput("cluster/kubernetes/all.yaml", null, text);
+        _input = new ParseInput("cluster/kubernetes/all.yaml", null, text);
         Console.WriteLine($"// kubectl input: 6,000 objects, {text.Length / 1024.0 / 1024:F1} MiB of YAML");
     }
 
     [Benchmark]
-    public int Yaml6kObjects() => parser.Parse(input).Facts.Count;
+    public int Yaml6kObjects() => _parser.Parse(_input).Facts.Count;
 }

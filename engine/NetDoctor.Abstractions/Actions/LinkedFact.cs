@@ -4,7 +4,7 @@ namespace NetDoctor.Packs.Compilation.Actions;
 
 /// <summary>
 /// What NRules.Fluent's <c>Yield</c> does, for actions compiled from YAML and for C# rules that build their fact in a
-/// helper: the first firing of a match inserts the fact linked to it under <paramref name="key"/>, a re-firing replaces
+/// helper: the first firing of a match inserts the fact linked to it under <c>key</c>, a re-firing replaces
 /// it. Either way the fact is retracted when the match goes (truth maintenance), on both runtimes.
 /// </summary>
 public static class LinkedFact

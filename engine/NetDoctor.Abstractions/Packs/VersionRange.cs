@@ -4,7 +4,7 @@ namespace NetDoctor.Packs;
 
 /// <summary>
 /// The versions of a pack a `requires:` entry accepts, in the npm/Cargo spelling pack authors know: `*` (any), `1.2.3`
-/// (exactly), comparisons `>=1.0.0 <2.0.0` (all must hold), caret `^1.2` (same major: &gt;=1.2.0 &lt;2.0.0; for 0.x the
+/// (exactly), comparisons `&gt;=1.0.0 &lt;2.0.0` (all must hold), caret `^1.2` (same major: &gt;=1.2.0 &lt;2.0.0; for 0.x the
 /// same minor) and tilde `~1.2` (same minor). Pre-release and build suffixes are ignored: versions compare by
 /// major.minor.patch only, which is all a pack dependency needs.
 /// </summary>

@@ -18,14 +18,14 @@ public sealed class CountAggregatorFactory : IAggregatorFactory
 
     private sealed class CountAggregator : IAggregator
     {
-        private readonly HashSet<IFact> facts = [];
+        private readonly HashSet<IFact> _facts = [];
 
         // Boxed once per change: NRules finds the previous result by (reference) identity.
-        private object? result;
+        private object? _result;
 
         public IReadOnlyCollection<AggregationResult> Add(AggregationContext context, ITuple tuple, IReadOnlyCollection<IFact> added)
         {
-            facts.UnionWith(added);
+            _facts.UnionWith(added);
             return [Emit()];
         }
 
@@ -34,15 +34,15 @@ public sealed class CountAggregatorFactory : IAggregatorFactory
 
         public IReadOnlyCollection<AggregationResult> Remove(AggregationContext context, ITuple tuple, IReadOnlyCollection<IFact> removed)
         {
-            facts.ExceptWith(removed);
+            _facts.ExceptWith(removed);
             return [Emit()];
         }
 
         private AggregationResult Emit()
         {
-            var previous = result;
-            result = facts.Count;
-            return previous is null ? AggregationResult.Added(result, facts.ToArray()) : AggregationResult.Modified(result, previous, facts.ToArray());
+            var previous = _result;
+            _result = _facts.Count;
+            return previous is null ? AggregationResult.Added(_result, _facts.ToArray()) : AggregationResult.Modified(_result, previous, _facts.ToArray());
         }
     }
 }

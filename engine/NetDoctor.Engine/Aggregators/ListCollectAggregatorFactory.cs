@@ -9,7 +9,7 @@ namespace NetDoctor.Engine.Aggregators;
 /// </summary>
 public sealed class ListCollectAggregatorFactory : IAggregatorFactory
 {
-    private Func<IAggregator>? create;
+    private Func<IAggregator>? _create;
 
     public void Compile(AggregateElement element, IReadOnlyCollection<IAggregateExpression> compiledExpressions)
     {
@@ -19,24 +19,24 @@ public sealed class ListCollectAggregatorFactory : IAggregatorFactory
             throw new ArgumentException($"a list collect of {elementType.Name} cannot be bound as {element.ResultType.Name}; use IReadOnlyList<{elementType.Name}>.");
         }
         var type = typeof(ListCollectAggregator<>).MakeGenericType(elementType);
-        create = () => (IAggregator)Activator.CreateInstance(type)!;
+        _create = () => (IAggregator)Activator.CreateInstance(type)!;
     }
 
     public IAggregator Create(AggregationContext context) =>
-        (create ?? throw new InvalidOperationException("The aggregator factory was not compiled."))();
+        (_create ?? throw new InvalidOperationException("The aggregator factory was not compiled."))();
 }
 
 internal sealed class ListCollectAggregator<T> : IAggregator
 {
-    private readonly Dictionary<IFact, LinkedListNode<(IFact Fact, T Value)>> nodes = [];
-    private readonly LinkedList<(IFact Fact, T Value)> items = new();
-    private T[]? result;
+    private readonly Dictionary<IFact, LinkedListNode<(IFact Fact, T Value)>> _nodes = [];
+    private readonly LinkedList<(IFact Fact, T Value)> _items = new();
+    private T[]? _result;
 
     public IReadOnlyCollection<AggregationResult> Add(AggregationContext context, ITuple tuple, IReadOnlyCollection<IFact> facts)
     {
         foreach (var fact in facts)
         {
-            nodes[fact] = items.AddLast((fact, (T)fact.Value!));
+            _nodes[fact] = _items.AddLast((fact, (T)fact.Value!));
         }
         return [Emit()];
     }
@@ -45,7 +45,7 @@ internal sealed class ListCollectAggregator<T> : IAggregator
     {
         foreach (var fact in facts)
         {
-            var node = nodes[fact];
+            var node = _nodes[fact];
             node.Value = (fact, (T)fact.Value!);
         }
         return [Emit()];
@@ -55,9 +55,9 @@ internal sealed class ListCollectAggregator<T> : IAggregator
     {
         foreach (var fact in facts)
         {
-            if (nodes.Remove(fact, out var node))
+            if (_nodes.Remove(fact, out var node))
             {
-                items.Remove(node);
+                _items.Remove(node);
             }
         }
         return [Emit()];
@@ -65,15 +65,15 @@ internal sealed class ListCollectAggregator<T> : IAggregator
 
     private AggregationResult Emit()
     {
-        var previous = result;
-        var next = new T[items.Count];
+        var previous = _result;
+        var next = new T[_items.Count];
         var i = 0;
-        foreach (var item in items)
+        foreach (var item in _items)
         {
             next[i++] = item.Value;
         }
-        result = next;
-        var source = items.Select(i => i.Fact).ToArray();
+        _result = next;
+        var source = _items.Select(i => i.Fact).ToArray();
         return previous is null ? AggregationResult.Added(next, source) : AggregationResult.Modified(next, previous, source);
     }
 }

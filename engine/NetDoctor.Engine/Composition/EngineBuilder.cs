@@ -12,15 +12,15 @@ namespace NetDoctor.Engine.Composition;
 /// </summary>
 public sealed class EngineBuilder
 {
-    private readonly List<Assembly> assemblies = [];
-    private readonly List<Type> ruleTypes = [];
-    private readonly List<Rule> rules = [];
-    private readonly List<IRuleDefinition> definitions = [];
+    private readonly List<Assembly> _assemblies = [];
+    private readonly List<Type> _ruleTypes = [];
+    private readonly List<Rule> _rules = [];
+    private readonly List<IRuleDefinition> _definitions = [];
 
     /// <summary>Every concrete public NRules.Fluent <see cref="Rule"/> class in the assemblies (NRules' rule type scanner).</summary>
     public EngineBuilder AddRulesFrom(params Assembly[] assemblies)
     {
-        this.assemblies.AddRange(assemblies);
+        this._assemblies.AddRange(assemblies);
         return this;
     }
 
@@ -33,25 +33,25 @@ public sealed class EngineBuilder
         {
             throw new ArgumentException($"{ruleType} is not a concrete NRules.Fluent {nameof(Rule)}.", nameof(ruleType));
         }
-        ruleTypes.Add(ruleType);
+        _ruleTypes.Add(ruleType);
         return this;
     }
 
     public EngineBuilder AddRule(Rule rule)
     {
-        rules.Add(rule);
+        _rules.Add(rule);
         return this;
     }
 
     public EngineBuilder AddRule(IRuleDefinition definition)
     {
-        definitions.Add(definition);
+        _definitions.Add(definition);
         return this;
     }
 
     public EngineBuilder AddRules(IEnumerable<IRuleDefinition> rules)
     {
-        definitions.AddRange(rules);
+        _definitions.AddRange(rules);
         return this;
     }
 
@@ -62,16 +62,16 @@ public sealed class EngineBuilder
     public IEnumerable<IRuleDefinition> Resolve(IServiceProvider services)
     {
         var repository = new RuleRepository(new ServiceProviderRuleActivator(services));
-        if (assemblies.Count > 0)
+        if (_assemblies.Count > 0)
         {
-            repository.Load(spec => spec.From(assemblies.Distinct()));
+            repository.Load(spec => spec.From(_assemblies.Distinct()));
         }
-        if (ruleTypes.Count > 0)
+        if (_ruleTypes.Count > 0)
         {
-            repository.Load(spec => spec.From(ruleTypes.Distinct()));
+            repository.Load(spec => spec.From(_ruleTypes.Distinct()));
         }
         var fromTypes = repository.GetRuleSets().SelectMany(set => set.Rules);
-        var fromInstances = new RuleDefinitionFactory().Create(rules);
-        return fromTypes.DistinctBy(r => r.Name).Concat(fromInstances).Concat(definitions).ToList();
+        var fromInstances = new RuleDefinitionFactory().Create(_rules);
+        return fromTypes.DistinctBy(r => r.Name).Concat(fromInstances).Concat(_definitions).ToList();
     }
 }

@@ -9,57 +9,57 @@ namespace NetDoctor.Engine.NRulesRuntime;
 /// </summary>
 internal sealed class FactLedger
 {
-    private readonly Dictionary<object, Entry> byValue = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<IFact, Entry> byFact = new(ReferenceEqualityComparer.Instance);
-    private readonly LinkedList<Entry> order = new();
+    private readonly Dictionary<object, Entry> _byValue = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IFact, Entry> _byFact = new(ReferenceEqualityComparer.Instance);
+    private readonly LinkedList<Entry> _order = new();
 
-    public bool Contains(object value) => byValue.ContainsKey(value);
+    public bool Contains(object value) => _byValue.ContainsKey(value);
 
-    public Entry? Find(object value) => byValue.GetValueOrDefault(value);
+    public Entry? Find(object value) => _byValue.GetValueOrDefault(value);
 
-    public Entry? Find(IFact fact) => byFact.GetValueOrDefault(fact);
+    public Entry? Find(IFact fact) => _byFact.GetValueOrDefault(fact);
 
     public Entry Add(IFact fact, Derivation? derivation)
     {
         var entry = new Entry(fact, fact.Value!, derivation);
-        byValue[entry.Value] = entry;
-        byFact[fact] = entry;
-        entry.Node = order.AddLast(entry);
+        _byValue[entry.Value] = entry;
+        _byFact[fact] = entry;
+        entry.Node = _order.AddLast(entry);
         return entry;
     }
 
     /// <summary>After an update: NRules may have given the fact a new object (a linked fact re-derived as a new record); it keeps its place.</summary>
     public Entry? Refresh(IFact fact)
     {
-        if (byFact.GetValueOrDefault(fact) is not { } entry)
+        if (_byFact.GetValueOrDefault(fact) is not { } entry)
         {
             return null;
         }
         var value = fact.Value!;
         if (!ReferenceEquals(value, entry.Value))
         {
-            byValue.Remove(entry.Value);
+            _byValue.Remove(entry.Value);
             entry.Value = value;
-            byValue[value] = entry;
+            _byValue[value] = entry;
         }
         return entry;
     }
 
     public Entry? Remove(IFact fact)
     {
-        if (!byFact.Remove(fact, out var entry))
+        if (!_byFact.Remove(fact, out var entry))
         {
             return null;
         }
-        byValue.Remove(entry.Value);
-        order.Remove(entry.Node!);
+        _byValue.Remove(entry.Value);
+        _order.Remove(entry.Node!);
         return entry;
     }
 
     public List<T> OfType<T>()
     {
         var result = new List<T>();
-        foreach (var entry in order)
+        foreach (var entry in _order)
         {
             if (entry.Value is T t)
             {

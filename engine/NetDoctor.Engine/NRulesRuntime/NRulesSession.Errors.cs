@@ -14,12 +14,12 @@ namespace NetDoctor.Engine.NRulesRuntime;
 /// </summary>
 internal sealed partial class NRulesSession
 {
-    private readonly List<RuleFailure> failures = [];
-    private readonly HashSet<string> disabled = new(StringComparer.Ordinal);
-    private readonly Queue<string> toDisable = new();
-    private bool firingFailed;
+    private readonly List<RuleFailure> _failures = [];
+    private readonly HashSet<string> _disabled = new(StringComparer.Ordinal);
+    private readonly Queue<string> _toDisable = new();
+    private bool _firingFailed;
 
-    public IReadOnlyList<RuleFailure> RuleFailures => failures;
+    public IReadOnlyList<RuleFailure> RuleFailures => _failures;
 
     /// <summary>Runs a working-memory change through NRules, then disables the rules that failed during it.</summary>
     private void Propagate(Action change)
@@ -46,17 +46,17 @@ internal sealed partial class NRulesSession
     /// </summary>
     internal void DisableFailedRules()
     {
-        while (toDisable.TryDequeue(out var rule))
+        while (_toDisable.TryDequeue(out var rule))
         {
-            inner.Insert(new DisabledRule(rule));
+            _inner.Insert(new DisabledRule(rule));
         }
     }
 
     /// <summary>An action of the firing rule threw: the rule fails on its match (the interceptor then disables it).</summary>
     internal void ActionFailed(IContext context, Exception ex)
     {
-        firingFailed = true;
-        Fail(rules.Original(context.Rule), RuleFailureStage.Action, BoundFact.Of(context.Match), ex);
+        _firingFailed = true;
+        Fail(_rules.Original(context.Rule), RuleFailureStage.Action, BoundFact.Of(context.Match), ex);
     }
 
     /// <summary>Our exception for one of NRules', or null when the exception is not a rule's (failures are handled, so rare).</summary>
@@ -71,14 +71,14 @@ internal sealed partial class NRulesSession
 
     private void Fail(IRuleDefinition rule, RuleFailureStage stage, IReadOnlyList<BoundFact> facts, Exception cause)
     {
-        if (!disabled.Add(rule.Name))
+        if (!_disabled.Add(rule.Name))
         {
             return;
         }
         var failure = new RuleFailure(rule, stage, facts, cause);
-        failures.Add(failure);
-        toDisable.Enqueue(rule.Name);
-        events.Failed(this, failure.ToException());
+        _failures.Add(failure);
+        _toDisable.Enqueue(rule.Name);
+        _events.Failed(this, failure.ToException());
     }
 
     /// <summary>A node's condition threw: each rule sharing the node fails on the condition's facts.</summary>
@@ -87,8 +87,8 @@ internal sealed partial class NRulesSession
         e.IsHandled = true;
         foreach (var compiled in e.Rules)
         {
-            var rule = rules.Original(compiled);
-            if (!disabled.Contains(rule.Name))
+            var rule = _rules.Original(compiled);
+            if (!_disabled.Contains(rule.Name))
             {
                 Fail(rule, RuleFailureStage.Condition, ConditionFacts(rule, e), e.Exception ?? new InvalidOperationException("condition failed"));
             }
@@ -98,7 +98,7 @@ internal sealed partial class NRulesSession
     private void OnAgendaFailed(AgendaExpressionErrorEventArgs e)
     {
         e.IsHandled = true;
-        Fail(rules.Original(e.Match.Rule), RuleFailureStage.Condition, BoundFact.Of(e.Match), e.Exception ?? new InvalidOperationException("agenda filter failed"));
+        Fail(_rules.Original(e.Match.Rule), RuleFailureStage.Condition, BoundFact.Of(e.Match), e.Exception ?? new InvalidOperationException("agenda filter failed"));
     }
 
     /// <summary>

@@ -10,21 +10,21 @@ namespace NetDoctor.Engine.NRulesRuntime;
 /// </summary>
 internal sealed partial class NRulesSession
 {
-    private readonly Dictionary<string, int> firingCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _firingCounts = new(StringComparer.Ordinal);
 
     /// <summary>The match whose actions are running: the derivation of facts an action inserts without linking them.</summary>
-    private IMatch? firingMatch;
-    private Derivation? firingDerivation;
+    private IMatch? _firingMatch;
+    private Derivation? _firingDerivation;
 
-    public IReadOnlyDictionary<string, int> FiringCounts => new Dictionary<string, int>(firingCounts);
+    public IReadOnlyDictionary<string, int> FiringCounts => new Dictionary<string, int>(_firingCounts);
 
     private void Subscribe(IEventProvider source)
     {
         source.FactInsertingEvent += (_, e) => OnInserting(e.Fact);
         source.FactUpdatingEvent += (_, e) => OnUpdating(e.Fact);
         source.FactRetractingEvent += (_, e) => OnRetracting(e.Fact);
-        source.ActivationCreatedEvent += (_, e) => events.Created(this, rules.Original(e.Rule), e.Match);
-        source.ActivationDeletedEvent += (_, e) => events.Deleted(this, rules.Original(e.Rule), e.Match);
+        source.ActivationCreatedEvent += (_, e) => _events.Created(this, _rules.Original(e.Rule), e.Match);
+        source.ActivationDeletedEvent += (_, e) => _events.Deleted(this, _rules.Original(e.Rule), e.Match);
         source.RuleFiringEvent += (_, e) => OnFiring(e.Match);
         source.RuleFiredEvent += (_, e) => OnFired(e.Match);
         source.LhsExpressionFailedEvent += (_, e) => OnConditionFailed(e);
@@ -38,15 +38,15 @@ internal sealed partial class NRulesSession
             return;
         }
         var derivation = fact.Source is NRules.ILinkedFactSource linked ? Derive(linked)
-            : firingMatch is { } match ? firingDerivation ??= rules.Derivation(match)
+            : _firingMatch is { } match ? _firingDerivation ??= _rules.Derivation(match)
             : null;
-        var entry = ledger.Add(fact, derivation);
-        events.Inserted(this, entry.Value, derivation);
+        var entry = _ledger.Add(fact, derivation);
+        _events.Inserted(this, entry.Value, derivation);
     }
 
     private void OnUpdating(IFact fact)
     {
-        if (ledger.Refresh(fact) is not { } entry)
+        if (_ledger.Refresh(fact) is not { } entry)
         {
             return;
         }
@@ -55,43 +55,43 @@ internal sealed partial class NRulesSession
         {
             entry.Derivation = Derive(linked);
         }
-        events.Updated(this, entry.Value, entry.Derivation);
+        _events.Updated(this, entry.Value, entry.Derivation);
     }
 
     private void OnRetracting(IFact fact)
     {
         // NRules clears a linked fact's source before retracting it; the ledger still knows where it came from.
-        if (ledger.Remove(fact) is { } entry)
+        if (_ledger.Remove(fact) is { } entry)
         {
-            events.Retracted(this, entry.Value, entry.Derivation);
+            _events.Retracted(this, entry.Value, entry.Derivation);
         }
     }
 
     private void OnFiring(IMatch match)
     {
-        var rule = rules.Original(match.Rule);
-        firingMatch = match;
-        firingDerivation = null;
-        firingFailed = false;
-        firingCounts[rule.Name] = firingCounts.GetValueOrDefault(rule.Name) + 1;
-        recent.Add(rule.Name);
-        events.Firing(this, rule, match);
+        var rule = _rules.Original(match.Rule);
+        _firingMatch = match;
+        _firingDerivation = null;
+        _firingFailed = false;
+        _firingCounts[rule.Name] = _firingCounts.GetValueOrDefault(rule.Name) + 1;
+        _recent.Add(rule.Name);
+        _events.Firing(this, rule, match);
     }
 
     private void OnFired(IMatch match)
     {
-        firingMatch = null;
-        firingDerivation = null;
+        _firingMatch = null;
+        _firingDerivation = null;
         // NRules reports a firing whose action failed as fired; the indexed runtime does not, and neither do we.
-        if (firingFailed)
+        if (_firingFailed)
         {
-            firingFailed = false;
+            _firingFailed = false;
             return;
         }
-        events.Fired(this, rules.Original(match.Rule), match);
+        _events.Fired(this, _rules.Original(match.Rule), match);
     }
 
     /// <summary>The source's facts are read now: they are the activation's live tuple, which later changes would rewrite.</summary>
     private Derivation Derive(NRules.ILinkedFactSource source) =>
-        new(rules.Original(source.Rule), [.. source.Facts.OfType<IFactMatch>().Select(f => new BoundFact(f.Declaration, f.Value!))]);
+        new(_rules.Original(source.Rule), [.. source.Facts.OfType<IFactMatch>().Select(f => new BoundFact(f.Declaration, f.Value!))]);
 }

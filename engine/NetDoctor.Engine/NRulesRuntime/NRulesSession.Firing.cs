@@ -9,24 +9,24 @@ namespace NetDoctor.Engine.NRulesRuntime;
 /// </summary>
 internal sealed partial class NRulesSession
 {
-    private RecentFirings recent = new(0);
-    private bool firing;
+    private RecentFirings _recent = new(0);
+    private bool _firing;
 
     public int Fire(int? maxFirings = null, CancellationToken cancellationToken = default)
     {
-        if (firing)
+        if (_firing)
         {
             throw new InvalidOperationException("Fire cannot be called from a rule action.");
         }
         var budget = maxFirings ?? RuleCompiler.DefaultFiringBudget;
         ArgumentOutOfRangeException.ThrowIfNegative(budget, nameof(maxFirings));
         cancellationToken.ThrowIfCancellationRequested();
-        recent = new RecentFirings(budget);
+        _recent = new RecentFirings(budget);
         int fired;
-        firing = true;
+        _firing = true;
         try
         {
-            fired = inner.Fire(budget, cancellationToken);
+            fired = _inner.Fire(budget, cancellationToken);
             DisableFailedRules();
         }
         catch (Exception ex)
@@ -36,7 +36,7 @@ internal sealed partial class NRulesSession
             {
                 throw;
             }
-            events.Failed(this, error);
+            _events.Failed(this, error);
             if (ReferenceEquals(error, ex))
             {
                 throw;
@@ -45,21 +45,21 @@ internal sealed partial class NRulesSession
         }
         finally
         {
-            firing = false;
-            firingMatch = null;
-            firingDerivation = null;
+            _firing = false;
+            _firingMatch = null;
+            _firingDerivation = null;
         }
         cancellationToken.ThrowIfCancellationRequested();
         // NRules stops early only when an action halts. Stopping at the budget with work left is a runaway, except after
         // a halt by the budget's last firing, which NRules does not let us tell apart (the indexed runtime returns then).
-        if (fired >= budget && !inner.Agenda.IsEmpty)
+        if (fired >= budget && !_inner.Agenda.IsEmpty)
         {
-            var error = recent.Runaway(budget, rules.Original(inner.Agenda.Peek().Rule).Name);
-            events.Failed(this, error);
+            var error = _recent.Runaway(budget, _rules.Original(_inner.Agenda.Peek().Rule).Name);
+            _events.Failed(this, error);
             throw error;
         }
         return fired;
     }
 
-    internal void PropagateLinked() => inner.PropagateLinked();
+    internal void PropagateLinked() => _inner.PropagateLinked();
 }

@@ -7,29 +7,29 @@ namespace NetDoctor.Engine.NRulesRuntime;
 /// </summary>
 internal sealed partial class NRulesSession : ISession
 {
-    private readonly NRules.ISession inner;
-    private readonly RuleMap rules;
-    private readonly FactLedger ledger = new();
-    private readonly Runtime.EngineEvents events = new();
+    private readonly NRules.ISession _inner;
+    private readonly RuleMap _rules;
+    private readonly FactLedger _ledger = new();
+    private readonly Runtime.EngineEvents _events = new();
 
     public NRulesSession(NRules.ISession inner, RuleMap rules)
     {
-        this.inner = inner;
-        this.rules = rules;
+        this._inner = inner;
+        this._rules = rules;
         inner.ActionInterceptor = new FiringInterceptor(this);
         Subscribe(inner.Events);
     }
 
-    public IEngineEvents Events => events;
+    public IEngineEvents Events => _events;
 
     public void Insert(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (ledger.Contains(fact))
+        if (_ledger.Contains(fact))
         {
             throw AlreadyInserted(fact);
         }
-        Propagate(() => inner.Insert(fact));
+        Propagate(() => _inner.Insert(fact));
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ internal sealed partial class NRulesSession : ISession
                 stop = new ArgumentNullException(nameof(facts));
                 break;
             }
-            if (ledger.Contains(fact) || !seen.Add(fact))
+            if (_ledger.Contains(fact) || !seen.Add(fact))
             {
                 stop = AlreadyInserted(fact);
                 break;
@@ -58,7 +58,7 @@ internal sealed partial class NRulesSession : ISession
         }
         if (batch.Count > 0)
         {
-            Propagate(() => inner.InsertAll(batch));
+            Propagate(() => _inner.InsertAll(batch));
         }
         if (stop is not null)
         {
@@ -69,9 +69,9 @@ internal sealed partial class NRulesSession : ISession
     public void Update(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        var entry = ledger.Find(fact) ?? throw Unknown(fact, "update");
+        var entry = _ledger.Find(fact) ?? throw Unknown(fact, "update");
         RequireUnlinked(entry, "update");
-        Propagate(() => inner.Update(fact));
+        Propagate(() => _inner.Update(fact));
     }
 
     public void Retract(object fact)
@@ -86,21 +86,21 @@ internal sealed partial class NRulesSession : ISession
     public bool TryRetract(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (ledger.Find(fact) is not { } entry)
+        if (_ledger.Find(fact) is not { } entry)
         {
             return false;
         }
         RequireUnlinked(entry, "retract");
-        Propagate(() => inner.Retract(fact));
+        Propagate(() => _inner.Retract(fact));
         return true;
     }
 
-    public IEnumerable<T> Query<T>() => ledger.OfType<T>();
+    public IEnumerable<T> Query<T>() => _ledger.OfType<T>();
 
     public Derivation? Explain(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        return ledger.Find(fact)?.Derivation;
+        return _ledger.Find(fact)?.Derivation;
     }
 
     private static InvalidOperationException AlreadyInserted(object fact) =>

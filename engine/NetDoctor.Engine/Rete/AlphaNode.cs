@@ -13,10 +13,10 @@ namespace NetDoctor.Engine.Rete;
 /// </summary>
 internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, Declaration? declaration)
 {
-    private readonly List<AlphaNode> children = [];
-    private AlphaNode[] frozenChildren = [];
-    private AlphaIndex[] indexes = [];
-    private readonly List<int> rules = [];
+    private readonly List<AlphaNode> _children = [];
+    private AlphaNode[] _frozenChildren = [];
+    private AlphaIndex[] _indexes = [];
+    private readonly List<int> _rules = [];
 
     public LambdaExpression? Condition { get; } = condition;
 
@@ -25,15 +25,15 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
     private Declaration? TestedDeclaration => declaration;
 
     /// <summary>The rules (network indexes) whose patterns pass through this node.</summary>
-    public IReadOnlyList<int> Rules => rules;
+    public IReadOnlyList<int> Rules => _rules;
 
     public AlphaNode Child(LambdaExpression condition, Declaration declaration, int ruleIndex, Func<LambdaExpression, Func<object, bool>> compile)
     {
-        var node = children.Find(c => ExpressionComparer.Instance.Equals(c.Condition, condition));
+        var node = _children.Find(c => ExpressionComparer.Instance.Equals(c.Condition, condition));
         if (node is null)
         {
             node = new AlphaNode(condition, compile(condition), declaration);
-            children.Add(node);
+            _children.Add(node);
         }
         node.AddRule(ruleIndex);
         return node;
@@ -43,9 +43,9 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
 
     public void AddRule(int ruleIndex)
     {
-        if (!rules.Contains(ruleIndex))
+        if (!_rules.Contains(ruleIndex))
         {
-            rules.Add(ruleIndex);
+            _rules.Add(ruleIndex);
         }
     }
 
@@ -53,7 +53,7 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
     {
         var plain = new List<AlphaNode>();
         var groups = new List<(LambdaExpression Selector, List<(object? Key, AlphaNode Node)> Members)>();
-        foreach (var child in children)
+        foreach (var child in _children)
         {
             if (child.Condition is { } condition && AlphaIndex.TrySplit(condition, out var selector, out var key))
             {
@@ -80,9 +80,9 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
             var first = members[0].Node;
             built.Add(AlphaIndex.Create(selector, members, first.TestedDeclaration!));
         }
-        frozenChildren = [.. plain];
-        indexes = [.. built];
-        foreach (var child in children)
+        _frozenChildren = [.. plain];
+        _indexes = [.. built];
+        foreach (var child in _children)
         {
             child.Freeze();
         }
@@ -101,11 +101,11 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
     /// <summary>Continues below this node for a fact known to pass its test (an alpha index already checked it).</summary>
     public void AssertPassed(Session session, FactHandle fact)
     {
-        foreach (var index in indexes)
+        foreach (var index in _indexes)
         {
             index.Assert(session, fact);
         }
-        foreach (var child in frozenChildren)
+        foreach (var child in _frozenChildren)
         {
             child.Assert(session, fact);
         }
@@ -114,7 +114,7 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
 
     private bool Passes(Session session, FactHandle fact)
     {
-        if (session.AllDisabled(rules))
+        if (session.AllDisabled(_rules))
         {
             return false;
         }
@@ -124,7 +124,7 @@ internal class AlphaNode(LambdaExpression? condition, Func<object, bool>? test, 
         }
         catch (Exception ex)
         {
-            session.Fail(rules, [new BoundFact(declaration!, fact.Value)], ex);
+            session.Fail(_rules, [new BoundFact(declaration!, fact.Value)], ex);
             return false;
         }
     }
@@ -139,16 +139,16 @@ internal sealed class TypeNode(Type type) : AlphaNode(null, null, null)
 /// <summary>End of an alpha path: hands every fact that passed the path's tests to the beta nodes using it as right input.</summary>
 internal sealed class AlphaMemory
 {
-    private readonly List<BetaNode> successors = [];
-    private BetaNode[] frozen = [];
+    private readonly List<BetaNode> _successors = [];
+    private BetaNode[] _frozen = [];
 
-    public void Add(BetaNode node) => successors.Add(node);
+    public void Add(BetaNode node) => _successors.Add(node);
 
-    public void Freeze() => frozen = [.. successors];
+    public void Freeze() => _frozen = [.. _successors];
 
     public void Assert(Session session, FactHandle fact)
     {
-        foreach (var node in frozen)
+        foreach (var node in _frozen)
         {
             node.RightAssert(session, fact);
         }

@@ -12,20 +12,20 @@ internal sealed class BetaMemory(bool indexed)
 {
     private static readonly object NullKey = new();
 
-    private readonly TokenList leftAll = new();
-    private readonly Dictionary<object, Token>? leftIndex = indexed ? new() : null;
+    private readonly TokenList _leftAll = new();
+    private readonly Dictionary<object, Token>? _leftIndex = indexed ? new() : null;
 
     public RightMemory Right { get; } = new(indexed);
 
     public void AddLeft(Token t, object? key)
     {
         t.Key = key;
-        if (leftIndex is null)
+        if (_leftIndex is null)
         {
-            leftAll.Add(t);
+            _leftAll.Add(t);
             return;
         }
-        ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(leftIndex, key ?? NullKey, out _);
+        ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(_leftIndex, key ?? NullKey, out _);
         t.PrevInList = null;
         t.NextInList = head;
         if (head is not null)
@@ -39,9 +39,9 @@ internal sealed class BetaMemory(bool indexed)
 
     public void RemoveLeft(Token t)
     {
-        if (leftIndex is null)
+        if (_leftIndex is null)
         {
-            leftAll.Remove(t);
+            _leftAll.Remove(t);
             return;
         }
         if (t.PrevInList is not null)
@@ -50,11 +50,11 @@ internal sealed class BetaMemory(bool indexed)
         }
         else if (t.NextInList is null)
         {
-            leftIndex.Remove(t.Key ?? NullKey);
+            _leftIndex.Remove(t.Key ?? NullKey);
         }
         else
         {
-            CollectionsMarshal.GetValueRefOrNullRef(leftIndex, t.Key ?? NullKey) = t.NextInList;
+            CollectionsMarshal.GetValueRefOrNullRef(_leftIndex, t.Key ?? NullKey) = t.NextInList;
         }
         if (t.NextInList is not null)
         {
@@ -65,10 +65,10 @@ internal sealed class BetaMemory(bool indexed)
 
     public Token? FirstLeft(object? key)
     {
-        if (leftIndex is null)
+        if (_leftIndex is null)
         {
-            return leftAll.First;
+            return _leftAll.First;
         }
-        return leftIndex.GetValueOrDefault(key ?? NullKey);
+        return _leftIndex.GetValueOrDefault(key ?? NullKey);
     }
 }

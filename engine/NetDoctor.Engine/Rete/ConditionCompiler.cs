@@ -79,12 +79,12 @@ internal sealed class ConditionCompiler(string ruleId, int ruleIndex = 0)
     /// <summary>Replaces parameters by expressions.</summary>
     internal sealed class Replacer : ExpressionVisitor
     {
-        private readonly IReadOnlyDictionary<ParameterExpression, Expression> map;
+        private readonly IReadOnlyDictionary<ParameterExpression, Expression> _map;
 
-        public Replacer(IReadOnlyDictionary<ParameterExpression, Expression> map) => this.map = map;
+        public Replacer(IReadOnlyDictionary<ParameterExpression, Expression> map) => this._map = map;
 
-        public Replacer(ParameterExpression from, Expression to) => map = new Dictionary<ParameterExpression, Expression> { [from] = to };
+        public Replacer(ParameterExpression from, Expression to) => _map = new Dictionary<ParameterExpression, Expression> { [from] = to };
 
-        protected override Expression VisitParameter(ParameterExpression node) => map.TryGetValue(node, out var e) ? e : node;
+        protected override Expression VisitParameter(ParameterExpression node) => _map.TryGetValue(node, out var e) ? e : node;
     }
 }

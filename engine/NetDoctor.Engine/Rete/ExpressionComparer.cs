@@ -46,7 +46,7 @@ internal sealed class ExpressionComparer : IEqualityComparer<LambdaExpression?>
 
     private sealed class Walk(IReadOnlyList<ParameterExpression> xs, IReadOnlyList<ParameterExpression> ys)
     {
-        private readonly List<(ParameterExpression X, ParameterExpression Y)> bound = [];
+        private readonly List<(ParameterExpression X, ParameterExpression Y)> _bound = [];
 
         public bool SameLambda(LambdaExpression x, LambdaExpression y)
         {
@@ -60,7 +60,7 @@ internal sealed class ExpressionComparer : IEqualityComparer<LambdaExpression?>
                 {
                     return false;
                 }
-                bound.Add((x.Parameters[i], y.Parameters[i]));
+                _bound.Add((x.Parameters[i], y.Parameters[i]));
             }
             return Same(x.Body, y.Body);
         }
@@ -98,11 +98,11 @@ internal sealed class ExpressionComparer : IEqualityComparer<LambdaExpression?>
 
         private bool SameParameter(ParameterExpression a, ParameterExpression b)
         {
-            for (var i = bound.Count - 1; i >= 0; i--)
+            for (var i = _bound.Count - 1; i >= 0; i--)
             {
-                if (bound[i].X == a || bound[i].Y == b)
+                if (_bound[i].X == a || _bound[i].Y == b)
                 {
-                    return bound[i].X == a && bound[i].Y == b;
+                    return _bound[i].X == a && _bound[i].Y == b;
                 }
             }
             // Free parameters (not bound by any enclosing lambda) only equal themselves.

@@ -6,49 +6,49 @@ namespace NetDoctor.Engine.Rete;
 /// <summary>Two equality keys of one join combined.</summary>
 internal sealed class PairKey(object? first, object? second) : IEquatable<PairKey>
 {
-    private readonly object? first = first;
-    private readonly object? second = second;
-    private readonly int hash = HashCode.Combine(first, second);
+    private readonly object? _first = first;
+    private readonly object? _second = second;
+    private readonly int _hash = HashCode.Combine(first, second);
 
     public bool Equals(PairKey? other) =>
-        other is not null && other.hash == hash && Equals(first, other.first) && Equals(second, other.second);
+        other is not null && other._hash == _hash && Equals(_first, other._first) && Equals(_second, other._second);
 
     public override bool Equals(object? obj) => obj is PairKey k && Equals(k);
 
-    public override int GetHashCode() => hash;
+    public override int GetHashCode() => _hash;
 }
 
 /// <summary>Three equality keys of one join combined.</summary>
 internal sealed class TripleKey(object? first, object? second, object? third) : IEquatable<TripleKey>
 {
-    private readonly object? first = first;
-    private readonly object? second = second;
-    private readonly object? third = third;
-    private readonly int hash = HashCode.Combine(first, second, third);
+    private readonly object? _first = first;
+    private readonly object? _second = second;
+    private readonly object? _third = third;
+    private readonly int _hash = HashCode.Combine(first, second, third);
 
     public bool Equals(TripleKey? other) =>
-        other is not null && other.hash == hash && Equals(first, other.first) && Equals(second, other.second) && Equals(third, other.third);
+        other is not null && other._hash == _hash && Equals(_first, other._first) && Equals(_second, other._second) && Equals(_third, other._third);
 
     public override bool Equals(object? obj) => obj is TripleKey k && Equals(k);
 
-    public override int GetHashCode() => hash;
+    public override int GetHashCode() => _hash;
 }
 
 /// <summary>Four or more equality keys of one join combined.</summary>
 internal sealed class CompositeKey(object?[] values) : IEquatable<CompositeKey>
 {
-    private readonly object?[] parts = values;
-    private readonly int hash = values.Aggregate(17, (h, p) => h * 31 + (p?.GetHashCode() ?? 0));
+    private readonly object?[] _parts = values;
+    private readonly int _hash = values.Aggregate(17, (h, p) => h * 31 + (p?.GetHashCode() ?? 0));
 
     public bool Equals(CompositeKey? other)
     {
-        if (other is null || other.hash != hash || other.parts.Length != parts.Length)
+        if (other is null || other._hash != _hash || other._parts.Length != _parts.Length)
         {
             return false;
         }
-        for (var i = 0; i < parts.Length; i++)
+        for (var i = 0; i < _parts.Length; i++)
         {
-            if (!Equals(parts[i], other.parts[i]))
+            if (!Equals(_parts[i], other._parts[i]))
             {
                 return false;
             }
@@ -58,15 +58,15 @@ internal sealed class CompositeKey(object?[] values) : IEquatable<CompositeKey>
 
     public override bool Equals(object? obj) => obj is CompositeKey k && Equals(k);
 
-    public override int GetHashCode() => hash;
+    public override int GetHashCode() => _hash;
 }
 
 /// <summary>A key compared by reference, for classes whose == is reference equality.</summary>
 internal sealed class ReferenceKey(object? value)
 {
-    private readonly object? value = value;
+    private readonly object? _value = value;
 
-    public override bool Equals(object? obj) => obj is ReferenceKey k && ReferenceEquals(k.value, value);
+    public override bool Equals(object? obj) => obj is ReferenceKey k && ReferenceEquals(k._value, _value);
 
-    public override int GetHashCode() => value is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value);
+    public override int GetHashCode() => _value is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_value);
 }

@@ -9,10 +9,10 @@ namespace NetDoctor.Engine.Rete;
 /// </summary>
 internal sealed class ReteBuilder
 {
-    private readonly Dictionary<Type, TypeNode> typeNodes = [];
-    private readonly List<BetaNode> firstNodes = [];
-    private readonly List<TerminalNode> terminals = [];
-    private int nextNodeId;
+    private readonly Dictionary<Type, TypeNode> _typeNodes = [];
+    private readonly List<BetaNode> _firstNodes = [];
+    private readonly List<TerminalNode> _terminals = [];
+    private int _nextNodeId;
 
     public void Add(IRuleDefinition rule)
     {
@@ -20,7 +20,7 @@ internal sealed class ReteBuilder
         {
             throw new RuleCompilationException(rule.Name ?? "", "rule name (the rule id) is empty.");
         }
-        var compiler = new ConditionCompiler(rule.Name, terminals.Count);
+        var compiler = new ConditionCompiler(rule.Name, _terminals.Count);
         if (rule.FilterGroup.Filters.Count > 0)
         {
             throw compiler.Error("agenda filters (Filter().OnChange/Where) are not supported by the indexed runtime.");
@@ -75,16 +75,16 @@ internal sealed class ReteBuilder
             Actions = [.. rule.RightHandSide.Actions.Select(a => ActionCompiler.Compile(compiler, a, scope, dependencies))],
         };
         Connect(last, terminal);
-        terminals.Add(terminal);
+        _terminals.Add(terminal);
     }
 
     public ReteNetwork Build()
     {
-        foreach (var typeNode in typeNodes.Values)
+        foreach (var typeNode in _typeNodes.Values)
         {
             typeNode.Freeze();
         }
-        return new ReteNetwork([.. typeNodes.Values], [.. firstNodes], [.. terminals], nextNodeId);
+        return new ReteNetwork([.. _typeNodes.Values], [.. _firstNodes], [.. _terminals], _nextNodeId);
     }
 
     private static void CheckNew(ConditionCompiler compiler, Scope scope, Declaration declaration)
@@ -97,11 +97,11 @@ internal sealed class ReteBuilder
 
     private void Connect(BetaNode? last, BetaNode node)
     {
-        node.Id = nextNodeId++;
+        node.Id = _nextNodeId++;
         if (last is null)
         {
             node.LeftIsRoot = true;
-            firstNodes.Add(node);
+            _firstNodes.Add(node);
         }
         else
         {
@@ -177,10 +177,10 @@ internal sealed class ReteBuilder
 
     private AlphaMemory AlphaPath(ConditionCompiler compiler, Declaration declaration, IReadOnlyList<LambdaExpression> conditions)
     {
-        if (!typeNodes.TryGetValue(declaration.Type, out var typeNode))
+        if (!_typeNodes.TryGetValue(declaration.Type, out var typeNode))
         {
             typeNode = new TypeNode(declaration.Type);
-            typeNodes.Add(declaration.Type, typeNode);
+            _typeNodes.Add(declaration.Type, typeNode);
         }
         AlphaNode node = typeNode;
         foreach (var condition in conditions)

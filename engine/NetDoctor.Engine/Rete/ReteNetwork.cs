@@ -5,8 +5,8 @@ namespace NetDoctor.Engine.Rete;
 /// <summary>The compiled, immutable network of a rule set: alpha trees per type, beta chains per rule, terminals.</summary>
 internal sealed class ReteNetwork(IReadOnlyList<TypeNode> typeNodes, IReadOnlyList<BetaNode> firstNodes, IReadOnlyList<TerminalNode> terminals, int nodeCount)
 {
-    private readonly ConcurrentDictionary<Type, TypeNode[]> dispatch = new();
-    private readonly BetaNode[] firstByRule = FirstByRule(firstNodes, terminals.Count);
+    private readonly ConcurrentDictionary<Type, TypeNode[]> _dispatch = new();
+    private readonly BetaNode[] _firstByRule = FirstByRule(firstNodes, terminals.Count);
 
     /// <summary>Per-session memories are indexed by <see cref="BetaNode.Id"/> below this bound.</summary>
     public int NodeCount { get; } = nodeCount;
@@ -17,7 +17,7 @@ internal sealed class ReteNetwork(IReadOnlyList<TypeNode> typeNodes, IReadOnlyLi
     public IReadOnlyList<TerminalNode> Terminals { get; } = terminals;
 
     /// <summary>The first node of a rule's beta chain (its terminal when the rule has no conditions).</summary>
-    public BetaNode FirstNodeOf(int ruleIndex) => firstByRule[ruleIndex];
+    public BetaNode FirstNodeOf(int ruleIndex) => _firstByRule[ruleIndex];
 
     private static BetaNode[] FirstByRule(IReadOnlyList<BetaNode> firstNodes, int rules)
     {
@@ -30,5 +30,5 @@ internal sealed class ReteNetwork(IReadOnlyList<TypeNode> typeNodes, IReadOnlyLi
     }
 
     public TypeNode[] TypeNodesFor(Type runtimeType) =>
-        dispatch.GetOrAdd(runtimeType, static (t, nodes) => nodes.Where(n => n.Type.IsAssignableFrom(t)).ToArray(), typeNodes);
+        _dispatch.GetOrAdd(runtimeType, static (t, nodes) => nodes.Where(n => n.Type.IsAssignableFrom(t)).ToArray(), typeNodes);
 }

@@ -14,42 +14,42 @@ internal sealed class RightMemory(bool indexed)
 {
     private static readonly object NullKey = new();
 
-    private FactHandle[] facts = [];
-    private int[] generations = [];
+    private FactHandle[] _facts = [];
+    private int[] _generations = [];
 
     /// <summary>Indexed memories only: the next (older) slot of the same chain, -1 at its end. Unindexed, the chain is the array, read backwards.</summary>
-    private int[] next = [];
-    private int count;
-    private Dictionary<object, int>? heads = indexed ? new() : null;
+    private int[] _next = [];
+    private int _count;
+    private Dictionary<object, int>? _heads = indexed ? new() : null;
 
     /// <summary>Entries held, stale ones included until the next sweep.</summary>
-    public int Count => count;
+    public int Count => _count;
 
     public void Add(FactHandle fact, object? key)
     {
-        if (count == facts.Length)
+        if (_count == _facts.Length)
         {
-            Resize(count < 8 ? 8 : count + count / 2);
+            Resize(_count < 8 ? 8 : _count + _count / 2);
         }
-        facts[count] = fact;
-        generations[count] = fact.Generation;
-        if (heads is not null)
+        _facts[_count] = fact;
+        _generations[_count] = fact.Generation;
+        if (_heads is not null)
         {
-            ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(heads, key ?? NullKey, out var exists);
-            next[count] = exists ? head : -1;
-            head = count;
+            ref var head = ref CollectionsMarshal.GetValueRefOrAddDefault(_heads, key ?? NullKey, out var exists);
+            _next[_count] = exists ? head : -1;
+            head = _count;
         }
-        count++;
+        _count++;
     }
 
     /// <summary>The facts of the chain for <paramref name="key"/> (the only chain when not indexed), newest first, stale entries skipped.</summary>
     public Chain Facts(object? key)
     {
-        if (heads is null)
+        if (_heads is null)
         {
-            return new Chain(facts, generations, null, count - 1);
+            return new Chain(_facts, _generations, null, _count - 1);
         }
-        return new Chain(facts, generations, next, heads.TryGetValue(key ?? NullKey, out var head) ? head : -1);
+        return new Chain(_facts, _generations, _next, _heads.TryGetValue(key ?? NullKey, out var head) ? head : -1);
     }
 
     /// <summary>
@@ -59,34 +59,34 @@ internal sealed class RightMemory(bool indexed)
     public int Sweep()
     {
         var live = 0;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < _count; i++)
         {
-            if (facts[i].Generation == generations[i])
+            if (_facts[i].Generation == _generations[i])
             {
                 live++;
             }
         }
-        if (live == count)
+        if (live == _count)
         {
             return live;
         }
-        var (oldFacts, oldGenerations, oldNext, oldCount) = (facts, generations, next, count);
-        (facts, generations, next, count) = ([], [], [], 0);
+        var (oldFacts, oldGenerations, oldNext, oldCount) = (_facts, _generations, _next, _count);
+        (_facts, _generations, _next, _count) = ([], [], [], 0);
         Resize(live);
-        if (heads is null)
+        if (_heads is null)
         {
             for (var i = 0; i < oldCount; i++)
             {
                 if (oldFacts[i].Generation == oldGenerations[i])
                 {
-                    (facts[count], generations[count]) = (oldFacts[i], oldGenerations[i]);
-                    count++;
+                    (_facts[_count], _generations[_count]) = (oldFacts[i], oldGenerations[i]);
+                    _count++;
                 }
             }
             return live;
         }
-        var oldHeads = heads;
-        heads = new Dictionary<object, int>(oldHeads.Count);
+        var oldHeads = _heads;
+        _heads = new Dictionary<object, int>(oldHeads.Count);
         foreach (var (key, head) in oldHeads)
         {
             var first = -1;
@@ -97,20 +97,20 @@ internal sealed class RightMemory(bool indexed)
                 {
                     continue;
                 }
-                (facts[count], generations[count], next[count]) = (oldFacts[i], oldGenerations[i], -1);
+                (_facts[_count], _generations[_count], _next[_count]) = (oldFacts[i], oldGenerations[i], -1);
                 if (last >= 0)
                 {
-                    next[last] = count;
+                    _next[last] = _count;
                 }
                 else
                 {
-                    first = count;
+                    first = _count;
                 }
-                last = count++;
+                last = _count++;
             }
             if (first >= 0)
             {
-                heads.Add(key, first);
+                _heads.Add(key, first);
             }
         }
         return live;
@@ -118,11 +118,11 @@ internal sealed class RightMemory(bool indexed)
 
     private void Resize(int capacity)
     {
-        Array.Resize(ref facts, capacity);
-        Array.Resize(ref generations, capacity);
-        if (heads is not null)
+        Array.Resize(ref _facts, capacity);
+        Array.Resize(ref _generations, capacity);
+        if (_heads is not null)
         {
-            Array.Resize(ref next, capacity);
+            Array.Resize(ref _next, capacity);
         }
     }
 
@@ -132,20 +132,20 @@ internal sealed class RightMemory(bool indexed)
     /// </summary>
     public struct Chain(FactHandle[] facts, int[] generations, int[]? next, int start)
     {
-        private int position = start;
-        private int following = start;
+        private int _position = start;
+        private int _following = start;
 
         public readonly Chain GetEnumerator() => this;
 
-        public readonly FactHandle Current => facts[position];
+        public readonly FactHandle Current => facts[_position];
 
         public bool MoveNext()
         {
-            while (following >= 0)
+            while (_following >= 0)
             {
-                position = following;
-                following = next is null ? position - 1 : next[position];
-                if (facts[position].Generation == generations[position])
+                _position = _following;
+                _following = next is null ? _position - 1 : next[_position];
+                if (facts[_position].Generation == generations[_position])
                 {
                     return true;
                 }

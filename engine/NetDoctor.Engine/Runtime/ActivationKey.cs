@@ -9,20 +9,20 @@ namespace NetDoctor.Engine.Runtime;
 /// </summary>
 internal readonly struct ActivationKey : IEquatable<ActivationKey>
 {
-    private readonly TerminalNode terminal;
-    private readonly object[] elements;
-    private readonly int hash;
+    private readonly TerminalNode _terminal;
+    private readonly object[] _elements;
+    private readonly int _hash;
 
     private ActivationKey(TerminalNode terminal, object[] elements)
     {
-        this.terminal = terminal;
-        this.elements = elements;
+        this._terminal = terminal;
+        this._elements = elements;
         var h = terminal.Id;
         foreach (var e in elements)
         {
             h = h * 31 + e.GetHashCode();
         }
-        hash = h;
+        _hash = h;
     }
 
     public static ActivationKey Of(TerminalNode terminal, Token token)
@@ -80,13 +80,13 @@ internal readonly struct ActivationKey : IEquatable<ActivationKey>
 
     public bool Equals(ActivationKey other)
     {
-        if (other.terminal != terminal || other.hash != hash || other.elements.Length != elements.Length)
+        if (other._terminal != _terminal || other._hash != _hash || other._elements.Length != _elements.Length)
         {
             return false;
         }
-        for (var i = 0; i < elements.Length; i++)
+        for (var i = 0; i < _elements.Length; i++)
         {
-            if (!Equals(elements[i], other.elements[i]))
+            if (!Equals(_elements[i], other._elements[i]))
             {
                 return false;
             }
@@ -96,5 +96,5 @@ internal readonly struct ActivationKey : IEquatable<ActivationKey>
 
     public override bool Equals(object? obj) => obj is ActivationKey k && Equals(k);
 
-    public override int GetHashCode() => hash;
+    public override int GetHashCode() => _hash;
 }

@@ -7,12 +7,12 @@ namespace NetDoctor.Engine.Runtime;
 /// </summary>
 internal sealed class Agenda
 {
-    private readonly List<Lane> lanes = [];
-    private long sequence;
-    private int live;
-    private int entries;
+    private readonly List<Lane> _lanes = [];
+    private long _sequence;
+    private int _live;
+    private int _entries;
 
-    public int Count => live;
+    public int Count => _live;
 
     public void Enqueue(Activation activation)
     {
@@ -21,10 +21,10 @@ internal sealed class Agenda
             return;
         }
         activation.Queued = true;
-        activation.QueueSequence = ++sequence;
+        activation.QueueSequence = ++_sequence;
         LaneFor(activation.Terminal.Priority).Items.Enqueue((activation, activation.QueueSequence));
-        live++;
-        entries++;
+        _live++;
+        _entries++;
     }
 
     public void Remove(Activation activation)
@@ -34,8 +34,8 @@ internal sealed class Agenda
             return;
         }
         activation.Queued = false;
-        live--;
-        if (entries > 2 * live + 1024)
+        _live--;
+        if (_entries > 2 * _live + 1024)
         {
             Compact();
         }
@@ -43,7 +43,7 @@ internal sealed class Agenda
 
     public Activation? Peek()
     {
-        foreach (var lane in lanes)
+        foreach (var lane in _lanes)
         {
             var items = lane.Items;
             while (items.Count > 0)
@@ -54,7 +54,7 @@ internal sealed class Agenda
                     return activation;
                 }
                 items.Dequeue();
-                entries--;
+                _entries--;
             }
         }
         return null;
@@ -72,28 +72,28 @@ internal sealed class Agenda
 
     private Lane LaneFor(int priority)
     {
-        for (var i = 0; i < lanes.Count; i++)
+        for (var i = 0; i < _lanes.Count; i++)
         {
-            if (lanes[i].Priority == priority)
+            if (_lanes[i].Priority == priority)
             {
-                return lanes[i];
+                return _lanes[i];
             }
-            if (lanes[i].Priority < priority)
+            if (_lanes[i].Priority < priority)
             {
                 var inserted = new Lane(priority);
-                lanes.Insert(i, inserted);
+                _lanes.Insert(i, inserted);
                 return inserted;
             }
         }
         var lane = new Lane(priority);
-        lanes.Add(lane);
+        _lanes.Add(lane);
         return lane;
     }
 
     private void Compact()
     {
-        entries = 0;
-        foreach (var lane in lanes)
+        _entries = 0;
+        foreach (var lane in _lanes)
         {
             var valid = lane.Items.Where(e => e.Activation.Queued && e.Activation.QueueSequence == e.Sequence).ToArray();
             lane.Items.Clear();
@@ -101,7 +101,7 @@ internal sealed class Agenda
             {
                 lane.Items.Enqueue(entry);
             }
-            entries += lane.Items.Count;
+            _entries += lane.Items.Count;
         }
     }
 

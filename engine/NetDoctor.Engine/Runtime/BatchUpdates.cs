@@ -10,33 +10,33 @@ namespace NetDoctor.Engine.Runtime;
 /// </summary>
 internal sealed class BatchUpdates
 {
-    private readonly HashSet<FactHandle> handles = [];
-    private long batch = -1;
+    private readonly HashSet<FactHandle> _handles = [];
+    private long _batch = -1;
 
     public void Add(FactHandle handle, long currentBatch)
     {
-        if (batch != currentBatch)
+        if (_batch != currentBatch)
         {
             Clear();
-            batch = currentBatch;
+            _batch = currentBatch;
         }
-        handles.Add(handle);
+        _handles.Add(handle);
     }
 
-    public bool Contains(FactHandle handle, long currentBatch) => batch == currentBatch && handles.Count > 0 && handles.Contains(handle);
+    public bool Contains(FactHandle handle, long currentBatch) => _batch == currentBatch && _handles.Count > 0 && _handles.Contains(handle);
 
     public void Clear()
     {
-        if (handles.Count == 0)
+        if (_handles.Count == 0)
         {
             return;
         }
-        var large = handles.Count > 256;
-        handles.Clear();
+        var large = _handles.Count > 256;
+        _handles.Clear();
         if (large)
         {
             // One batch that updated many facts must not leave a large empty table behind for the session's lifetime.
-            handles.TrimExcess();
+            _handles.TrimExcess();
         }
     }
 }

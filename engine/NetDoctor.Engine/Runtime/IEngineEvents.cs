@@ -22,7 +22,7 @@ public interface IEngineEvents
     event EventHandler<EngineErrorEventArgs>? Error;
 }
 
-/// <param name="Derivation">Set for facts inserted by a rule action.</param>
+/// <param name="derivation">Set for facts inserted by a rule action.</param>
 public sealed class FactEventArgs(object fact, Derivation? derivation) : EventArgs
 {
     public object Fact { get; } = fact;

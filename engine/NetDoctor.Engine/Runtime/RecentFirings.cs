@@ -8,12 +8,12 @@ internal sealed class RecentFirings
 {
     private const int Window = 1000;
 
-    private readonly string[] names;
-    private int count;
+    private readonly string[] _names;
+    private int _count;
 
-    public RecentFirings(int budget) => names = new string[Math.Max(1, Math.Min(budget, Window))];
+    public RecentFirings(int budget) => _names = new string[Math.Max(1, Math.Min(budget, Window))];
 
-    public void Add(string rule) => names[count++ % names.Length] = rule;
+    public void Add(string rule) => _names[_count++ % _names.Length] = rule;
 
     /// <summary>
     /// The rules that fired more than once in the window, most frequent first: a rule that fired once there is not
@@ -21,11 +21,11 @@ internal sealed class RecentFirings
     /// </summary>
     public RunawayRulesException Runaway(int budget, string next)
     {
-        var window = Math.Min(count, names.Length);
+        var window = Math.Min(_count, _names.Length);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < window; i++)
         {
-            counts[names[i]] = counts.GetValueOrDefault(names[i]) + 1;
+            counts[_names[i]] = counts.GetValueOrDefault(_names[i]) + 1;
         }
         if (counts.Count == 0)
         {

@@ -10,16 +10,16 @@ internal sealed class RightMemorySweeps
 {
     private const int Minimum = 1024;
 
-    private int retracted;
-    private int threshold = Minimum;
+    private int _retracted;
+    private int _threshold = Minimum;
 
-    public bool Due => retracted >= threshold;
+    public bool Due => _retracted >= _threshold;
 
-    public void Retracted() => retracted++;
+    public void Retracted() => _retracted++;
 
     public void Swept(long liveEntries)
     {
-        retracted = 0;
-        threshold = (int)Math.Clamp(liveEntries / 4, Minimum, int.MaxValue);
+        _retracted = 0;
+        _threshold = (int)Math.Clamp(liveEntries / 4, Minimum, int.MaxValue);
     }
 }

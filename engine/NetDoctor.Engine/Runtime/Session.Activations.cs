@@ -9,27 +9,27 @@ namespace NetDoctor.Engine.Runtime;
 /// </summary>
 internal sealed partial class Session
 {
-    private readonly Dictionary<ActivationKey, Activation> parked = [];
+    private readonly Dictionary<ActivationKey, Activation> _parked = [];
 
     public void OnMatch(TerminalNode terminal, Token token)
     {
-        if (parked.Count > 0 && parked.Remove(ActivationKey.Of(terminal, token), out var known))
+        if (_parked.Count > 0 && _parked.Remove(ActivationKey.Of(terminal, token), out var known))
         {
             var previous = known.Token;
             known.Token = token;
             token.State = known;
             if (!known.Queued && terminal.Repeatable && ActivationKey.Changed(previous, token, this))
             {
-                agenda.Enqueue(known);
+                _agenda.Enqueue(known);
             }
             return;
         }
         var activation = new Activation(terminal, token);
         token.State = activation;
-        agenda.Enqueue(activation);
-        if (events.WatchesActivations)
+        _agenda.Enqueue(activation);
+        if (_events.WatchesActivations)
         {
-            events.Created(this, activation);
+            _events.Created(this, activation);
         }
     }
 
@@ -42,7 +42,7 @@ internal sealed partial class Session
             Delete(activation);
             return;
         }
-        parked[ActivationKey.Of(terminal, token)] = activation;
+        _parked[ActivationKey.Of(terminal, token)] = activation;
     }
 
     /// <summary>
@@ -52,23 +52,23 @@ internal sealed partial class Session
     /// </summary>
     private void Flush()
     {
-        while (teardowns.Count > 0 || dirtyGroups.Count > 0 || parked.Count > 0)
+        while (_teardowns.Count > 0 || _dirtyGroups.Count > 0 || _parked.Count > 0)
         {
             TearDownFailedRules();
-            while (dirtyGroups.Count > 0)
+            while (_dirtyGroups.Count > 0)
             {
-                var groups = dirtyGroups.ToArray();
-                dirtyGroups.Clear();
+                var groups = _dirtyGroups.ToArray();
+                _dirtyGroups.Clear();
                 foreach (var group in groups)
                 {
                     group.Dirty = false;
                     group.Node.Refresh(this, group);
                 }
             }
-            if (parked.Count > 0)
+            if (_parked.Count > 0)
             {
-                var gone = parked.Values.ToArray();
-                parked.Clear();
+                var gone = _parked.Values.ToArray();
+                _parked.Clear();
                 foreach (var activation in gone)
                 {
                     Delete(activation);
@@ -76,17 +76,17 @@ internal sealed partial class Session
                 }
             }
         }
-        updates.Clear();
+        _updates.Clear();
         SweepIfDue();
     }
 
     private void Delete(Activation activation)
     {
-        agenda.Remove(activation);
+        _agenda.Remove(activation);
         activation.Deleted = true;
-        if (events.WatchesActivations)
+        if (_events.WatchesActivations)
         {
-            events.Deleted(this, activation);
+            _events.Deleted(this, activation);
         }
     }
 

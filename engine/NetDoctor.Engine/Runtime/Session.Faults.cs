@@ -8,25 +8,25 @@ namespace NetDoctor.Engine.Runtime;
 /// </summary>
 internal sealed partial class Session
 {
-    private readonly List<RuleFailure> failures = [];
-    private readonly Queue<int> teardowns = new();
-    private bool[] disabled = [];
-    private int disabledCount;
+    private readonly List<RuleFailure> _failures = [];
+    private readonly Queue<int> _teardowns = new();
+    private bool[] _disabled = [];
+    private int _disabledCount;
 
-    public IReadOnlyList<RuleFailure> RuleFailures => failures;
+    public IReadOnlyList<RuleFailure> RuleFailures => _failures;
 
-    public bool IsDisabled(int rule) => disabledCount > 0 && disabled[rule];
+    public bool IsDisabled(int rule) => _disabledCount > 0 && _disabled[rule];
 
     /// <summary>Whether every one of <paramref name="rules"/> has failed (a shared alpha test then need not run).</summary>
     public bool AllDisabled(IReadOnlyList<int> rules)
     {
-        if (disabledCount == 0)
+        if (_disabledCount == 0)
         {
             return false;
         }
         for (var i = 0; i < rules.Count; i++)
         {
-            if (!disabled[rules[i]])
+            if (!_disabled[rules[i]])
             {
                 return false;
             }
@@ -49,29 +49,29 @@ internal sealed partial class Session
     /// <summary>Records the first failure of a rule and disables it; later failures of the same rule are not recorded.</summary>
     public void Fail(int rule, RuleFailureStage stage, IReadOnlyList<BoundFact> facts, Exception cause)
     {
-        if (disabled.Length == 0)
+        if (_disabled.Length == 0)
         {
-            disabled = new bool[network.Terminals.Count];
+            _disabled = new bool[_network.Terminals.Count];
         }
-        if (disabled[rule])
+        if (_disabled[rule])
         {
             return;
         }
-        disabled[rule] = true;
-        disabledCount++;
-        var failure = new RuleFailure(network.Terminals[rule].Rule, stage, facts, cause);
-        failures.Add(failure);
-        teardowns.Enqueue(rule);
-        events.Failed(this, failure.ToException());
+        _disabled[rule] = true;
+        _disabledCount++;
+        var failure = new RuleFailure(_network.Terminals[rule].Rule, stage, facts, cause);
+        _failures.Add(failure);
+        _teardowns.Enqueue(rule);
+        _events.Failed(this, failure.ToException());
     }
 
     /// <summary>Retracts the root token of each newly failed rule: every token of its chain goes, and with them its matches.</summary>
     private void TearDownFailedRules()
     {
-        while (teardowns.TryDequeue(out var rule))
+        while (_teardowns.TryDequeue(out var rule))
         {
-            var first = network.FirstNodeOf(rule);
-            first.LeftRetract(this, roots[first.Id]!);
+            var first = _network.FirstNodeOf(rule);
+            first.LeftRetract(this, _roots[first.Id]!);
         }
     }
 }

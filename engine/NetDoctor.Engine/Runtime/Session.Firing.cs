@@ -8,12 +8,12 @@ namespace NetDoctor.Engine.Runtime;
 /// </summary>
 internal sealed partial class Session
 {
-    private bool firing;
-    private bool halted;
+    private bool _firing;
+    private bool _halted;
 
     public int Fire(int? maxFirings = null, CancellationToken cancellationToken = default)
     {
-        if (firing)
+        if (_firing)
         {
             throw new InvalidOperationException("Fire cannot be called from a rule action.");
         }
@@ -21,11 +21,11 @@ internal sealed partial class Session
         ArgumentOutOfRangeException.ThrowIfNegative(budget, nameof(maxFirings));
         var recent = new RecentFirings(budget);
         var fired = 0;
-        halted = false;
-        while (!halted)
+        _halted = false;
+        while (!_halted)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var next = agenda.Peek();
+            var next = _agenda.Peek();
             if (next is null)
             {
                 break;
@@ -33,10 +33,10 @@ internal sealed partial class Session
             if (fired >= budget)
             {
                 var error = recent.Runaway(budget, next.Terminal.RuleId);
-                events.Failed(this, error);
+                _events.Failed(this, error);
                 throw error;
             }
-            agenda.Remove(next);
+            _agenda.Remove(next);
             if (IsDisabled(next.Terminal.RuleIndex))
             {
                 continue;
@@ -48,18 +48,18 @@ internal sealed partial class Session
         return fired;
     }
 
-    public void Halt() => halted = true;
+    public void Halt() => _halted = true;
 
     private void FireOne(Activation activation, CancellationToken cancellationToken)
     {
-        firing = true;
-        batch++;
+        _firing = true;
+        _batch++;
         var refiring = activation.HasFired;
         activation.HasFired = true;
         activation.Refiring = refiring;
-        context.Enter(activation, cancellationToken);
-        firings[activation.Terminal.RuleIndex]++;
-        events.Firing(this, activation);
+        _context.Enter(activation, cancellationToken);
+        _firings[activation.Terminal.RuleIndex]++;
+        _events.Firing(this, activation);
         try
         {
             var actions = activation.Terminal.Actions;
@@ -67,27 +67,27 @@ internal sealed partial class Session
             {
                 if (actions[i].RunsOn(refiring))
                 {
-                    actions[i].Run(context, activation.Token);
+                    actions[i].Run(_context, activation.Token);
                 }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Cancelling the run is not a failure of the rule that noticed it.
-            firing = false;
+            _firing = false;
             Flush();
             throw;
         }
         catch (Exception ex)
         {
             Fail(activation.Terminal.RuleIndex, RuleFailureStage.Action, activation.BindFacts(), ex);
-            firing = false;
+            _firing = false;
             Flush();
             return;
         }
-        firing = false;
+        _firing = false;
         Flush();
-        events.Fired(this, activation);
+        _events.Fired(this, activation);
     }
 
     public void InsertFromAction(object fact, Activation producer)
@@ -127,11 +127,11 @@ internal sealed partial class Session
         }
         if (!ReferenceEquals(previous.Value, fact))
         {
-            if (memory.Contains(fact))
+            if (_memory.Contains(fact))
             {
                 throw new InvalidOperationException($"The fact is already in working memory: {FactText.Describe(fact)}");
             }
-            memory.Replace(previous, fact);
+            _memory.Replace(previous, fact);
         }
         previous.Origin = producer.Derivation();
         BeginBatch();

@@ -5,13 +5,13 @@ namespace NetDoctor.Engine.Runtime;
 /// <summary>The callbacks through which nodes change the session's tokens and memories.</summary>
 internal sealed partial class Session
 {
-    private readonly List<AggregateGroup> dirtyGroups = [];
-    private Type? lastType;
-    private TypeNode[] lastTypeNodes = [];
+    private readonly List<AggregateGroup> _dirtyGroups = [];
+    private Type? _lastType;
+    private TypeNode[] _lastTypeNodes = [];
 
-    public T MemoryOf<T>(BetaNode node) where T : class => (T)(nodeMemories[node.Id] ??= node.CreateMemory())!;
+    public T MemoryOf<T>(BetaNode node) where T : class => (T)(_nodeMemories[node.Id] ??= node.CreateMemory())!;
 
-    public Token RootFor(BetaNode node) => roots[node.Id]!;
+    public Token RootFor(BetaNode node) => _roots[node.Id]!;
 
     /// <summary>Creates the token (parent + fact) produced by <paramref name="node"/> and hands it to the node's child.</summary>
     public Token Emit(BetaNode node, Token parent, FactHandle? fact)
@@ -43,56 +43,56 @@ internal sealed partial class Session
         if (!group.Dirty)
         {
             group.Dirty = true;
-            dirtyGroups.Add(group);
+            _dirtyGroups.Add(group);
         }
     }
 
     /// <summary>Set when a node stores the fact being asserted in its right memory.</summary>
-    private bool storedRight;
+    private bool _storedRight;
 
     /// <summary>Called by nodes storing a right fact.</summary>
-    public void NoteRightEntry() => storedRight = true;
+    public void NoteRightEntry() => _storedRight = true;
 
     /// <summary>Sends the fact through the alpha network; returns whether some right memory now holds it.</summary>
     private bool AssertToNetwork(FactHandle handle)
     {
-        storedRight = false;
+        _storedRight = false;
         var type = handle.Value.GetType();
-        if (type != lastType)
+        if (type != _lastType)
         {
-            lastTypeNodes = network.TypeNodesFor(type);
-            lastType = type;
+            _lastTypeNodes = _network.TypeNodesFor(type);
+            _lastType = type;
         }
-        foreach (var node in lastTypeNodes)
+        foreach (var node in _lastTypeNodes)
         {
             node.Assert(this, handle);
         }
-        return storedRight;
+        return _storedRight;
     }
 
     /// <summary>Drops stale entries from every right memory once enough retractions have accumulated (see <see cref="RightMemorySweeps"/>).</summary>
     private void SweepIfDue()
     {
-        if (!sweeper.Due)
+        if (!_sweeper.Due)
         {
             return;
         }
         long live = 0;
-        foreach (var nodeMemory in nodeMemories)
+        foreach (var nodeMemory in _nodeMemories)
         {
             if (nodeMemory is BetaMemory beta)
             {
                 live += beta.Right.Sweep();
             }
         }
-        sweeper.Swept(live);
+        _sweeper.Swept(live);
     }
 
     /// <summary>Removes a fact from every right memory (a new generation makes its entries stale), then every token built on it (descendants included).</summary>
     private void RetractFromNetwork(FactHandle handle)
     {
         handle.Generation++;
-        sweeper.Retracted();
+        _sweeper.Retracted();
         while (handle.FirstToken is { } token)
         {
             if (token.IsShadow)

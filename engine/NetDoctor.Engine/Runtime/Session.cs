@@ -9,44 +9,44 @@ namespace NetDoctor.Engine.Runtime;
 /// </summary>
 internal sealed partial class Session : ISession
 {
-    private readonly ReteNetwork network;
-    private readonly WorkingMemory memory = new();
-    private readonly BatchUpdates updates = new();
-    private readonly RightMemorySweeps sweeper = new();
-    private readonly object?[] nodeMemories;
-    private readonly Token?[] roots;
-    private readonly EngineEvents events = new();
-    private readonly Agenda agenda = new();
-    private readonly ActionContext context;
-    private readonly int[] firings;
-    private readonly IServiceProvider? services;
-    private long batch;
+    private readonly ReteNetwork _network;
+    private readonly WorkingMemory _memory = new();
+    private readonly BatchUpdates _updates = new();
+    private readonly RightMemorySweeps _sweeper = new();
+    private readonly object?[] _nodeMemories;
+    private readonly Token?[] _roots;
+    private readonly EngineEvents _events = new();
+    private readonly Agenda _agenda = new();
+    private readonly ActionContext _context;
+    private readonly int[] _firings;
+    private readonly IServiceProvider? _services;
+    private long _batch;
 
     public Session(ReteNetwork network, IServiceProvider? services)
     {
-        this.network = network;
-        this.services = services;
-        nodeMemories = new object?[network.NodeCount];
-        roots = new Token?[network.NodeCount];
-        firings = new int[network.Terminals.Count];
-        context = new ActionContext(this);
-        batch++;
+        this._network = network;
+        this._services = services;
+        _nodeMemories = new object?[network.NodeCount];
+        _roots = new Token?[network.NodeCount];
+        _firings = new int[network.Terminals.Count];
+        _context = new ActionContext(this);
+        _batch++;
         foreach (var node in network.FirstNodes)
         {
             var root = new Token(null, null, null, -1);
-            roots[node.Id] = root;
+            _roots[node.Id] = root;
             node.LeftAssert(this, root);
         }
         Flush();
     }
 
-    public IEngineEvents Events => events;
+    public IEngineEvents Events => _events;
 
     /// <summary>Number of the current propagation batch (each public call outside Fire, each firing inside it).</summary>
-    public long Batch => batch;
+    public long Batch => _batch;
 
     public IReadOnlyDictionary<string, int> FiringCounts =>
-        network.Terminals.Where(t => firings[t.RuleIndex] > 0).ToDictionary(t => t.RuleId, t => firings[t.RuleIndex]);
+        _network.Terminals.Where(t => _firings[t.RuleIndex] > 0).ToDictionary(t => t.RuleId, t => _firings[t.RuleIndex]);
 
     public void Insert(object fact)
     {
@@ -70,7 +70,7 @@ internal sealed partial class Session : ISession
         {
             if (facts.TryGetNonEnumeratedCount(out var count))
             {
-                memory.EnsureCapacity(count);
+                _memory.EnsureCapacity(count);
             }
             foreach (var fact in facts)
             {
@@ -88,7 +88,7 @@ internal sealed partial class Session : ISession
     public void Update(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        var handle = memory.Find(fact) ?? throw Unknown(fact, "update");
+        var handle = _memory.Find(fact) ?? throw Unknown(fact, "update");
         BeginBatch();
         UpdateHandle(handle);
         EndBatch();
@@ -106,7 +106,7 @@ internal sealed partial class Session : ISession
     public bool TryRetract(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        var handle = memory.Find(fact);
+        var handle = _memory.Find(fact);
         if (handle is null)
         {
             return false;
@@ -117,52 +117,52 @@ internal sealed partial class Session : ISession
         return true;
     }
 
-    public IEnumerable<T> Query<T>() => memory.OfType<T>();
+    public IEnumerable<T> Query<T>() => _memory.OfType<T>();
 
-    public bool Contains(object fact) => memory.Contains(fact);
+    public bool Contains(object fact) => _memory.Contains(fact);
 
     /// <summary>A rule dependency (<c>IContext.Resolve</c>) from the services the session was created with.</summary>
     public object Resolve(Type serviceType) =>
-        services?.GetService(serviceType)
-        ?? throw new InvalidOperationException($"Rule '{context.Current?.Terminal.RuleId}' depends on {serviceType.Name}, which no service provider of this session supplies.");
+        _services?.GetService(serviceType)
+        ?? throw new InvalidOperationException($"Rule '{_context.Current?.Terminal.RuleId}' depends on {serviceType.Name}, which no service provider of this session supplies.");
 
     public Derivation? Explain(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        return memory.Stored(fact)?.Derivation;
+        return _memory.Stored(fact)?.Derivation;
     }
 
     private FactHandle InsertHandle(object fact, Activation? producer, bool linked)
     {
         // A derived fact's derivation is built only once the fact is known to be new.
-        var handle = producer is null || memory.Contains(fact) ? new FactHandle(fact) : new DerivedFactHandle(fact, producer.Derivation(), linked ? producer : null);
-        if (!memory.TryAdd(handle))
+        var handle = producer is null || _memory.Contains(fact) ? new FactHandle(fact) : new DerivedFactHandle(fact, producer.Derivation(), linked ? producer : null);
+        if (!_memory.TryAdd(handle))
         {
             throw new InvalidOperationException($"The fact is already in working memory: {FactText.Describe(fact)}");
         }
-        events.Inserted(this, fact, handle.Derivation);
-        memory.Settle(handle, AssertToNetwork(handle));
+        _events.Inserted(this, fact, handle.Derivation);
+        _memory.Settle(handle, AssertToNetwork(handle));
         return handle;
     }
 
     private void UpdateHandle(FactHandle handle)
     {
-        updates.Add(handle, batch);
-        events.Updated(this, handle.Value, handle.Derivation);
+        _updates.Add(handle, _batch);
+        _events.Updated(this, handle.Value, handle.Derivation);
         RetractFromNetwork(handle);
-        memory.Settle(handle, AssertToNetwork(handle));
+        _memory.Settle(handle, AssertToNetwork(handle));
     }
 
     /// <summary>Whether the fact (or aggregate result) was updated in the current batch: a re-found match holding it has changed.</summary>
-    public bool UpdatedInBatch(FactHandle handle) => updates.Contains(handle, batch);
+    public bool UpdatedInBatch(FactHandle handle) => _updates.Contains(handle, _batch);
 
     /// <summary>An aggregate result rebuilt because one of its elements was updated counts as updated.</summary>
-    public void MarkUpdated(FactHandle handle) => updates.Add(handle, batch);
+    public void MarkUpdated(FactHandle handle) => _updates.Add(handle, _batch);
 
     private void RetractHandle(FactHandle handle)
     {
-        memory.Remove(handle);
-        events.Retracted(this, handle.Value, handle.Derivation);
+        _memory.Remove(handle);
+        _events.Retracted(this, handle.Value, handle.Derivation);
         RetractFromNetwork(handle);
     }
 
@@ -172,15 +172,15 @@ internal sealed partial class Session : ISession
     /// <summary>Outside Fire every public call is its own batch; inside Fire the firing action is the batch.</summary>
     private void BeginBatch()
     {
-        if (!firing)
+        if (!_firing)
         {
-            batch++;
+            _batch++;
         }
     }
 
     private void EndBatch()
     {
-        if (!firing)
+        if (!_firing)
         {
             Flush();
         }

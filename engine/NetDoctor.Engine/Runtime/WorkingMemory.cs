@@ -11,54 +11,54 @@ namespace NetDoctor.Engine.Runtime;
 /// </summary>
 internal sealed class WorkingMemory
 {
-    private readonly SlotIndex index = new();
-    private object?[] order = new object?[16];
-    private int end;
+    private readonly SlotIndex _index = new();
+    private object?[] _order = new object?[16];
+    private int _end;
 
-    public int Count => index.Count;
+    public int Count => _index.Count;
 
-    public bool Contains(object fact) => index.Find(fact, order) >= 0;
+    public bool Contains(object fact) => _index.Find(fact, _order) >= 0;
 
     /// <summary>The fact's handle: the stored one, or a new one standing for a fact kept bare (<see cref="Settle"/> decides whether to keep it).</summary>
     public FactHandle? Find(object fact)
     {
-        var slot = index.Find(fact, order);
+        var slot = _index.Find(fact, _order);
         if (slot < 0)
         {
             return null;
         }
-        return order[slot] as FactHandle ?? new FactHandle(fact) { Slot = slot };
+        return _order[slot] as FactHandle ?? new FactHandle(fact) { Slot = slot };
     }
 
     /// <summary>The handle kept for the fact, null if the fact is kept bare or absent.</summary>
     public FactHandle? Stored(object fact)
     {
-        var slot = index.Find(fact, order);
-        return slot < 0 ? null : order[slot] as FactHandle;
+        var slot = _index.Find(fact, _order);
+        return slot < 0 ? null : _order[slot] as FactHandle;
     }
 
     public void EnsureCapacity(int additional)
     {
-        if (end + additional > order.Length)
+        if (_end + additional > _order.Length)
         {
-            Array.Resize(ref order, end + additional);
+            Array.Resize(ref _order, _end + additional);
         }
-        index.EnsureCapacity(index.Count + additional, order, end);
+        _index.EnsureCapacity(_index.Count + additional, _order, _end);
     }
 
     /// <summary>Adds the handle at the end of the order unless its object is already present.</summary>
     public bool TryAdd(FactHandle handle)
     {
-        if (end == order.Length)
+        if (_end == _order.Length)
         {
             MakeRoom();
         }
-        if (!index.TryAdd(handle.Value, end, order, end))
+        if (!_index.TryAdd(handle.Value, _end, _order, _end))
         {
             return false;
         }
-        handle.Slot = end;
-        order[end++] = handle;
+        handle.Slot = _end;
+        _order[_end++] = handle;
         return true;
     }
 
@@ -70,16 +70,16 @@ internal sealed class WorkingMemory
     {
         if (handle.InWorkingMemory)
         {
-            order[handle.Slot] = handle.Detached(inRightMemory) ? handle.Value : handle;
+            _order[handle.Slot] = handle.Detached(inRightMemory) ? handle.Value : handle;
         }
     }
 
     public void Remove(FactHandle handle)
     {
-        index.Remove(handle.Value, order);
-        order[handle.Slot] = null;
+        _index.Remove(handle.Value, _order);
+        _order[handle.Slot] = null;
         handle.Slot = -1;
-        if (end - index.Count > Math.Max(index.Count, 1024))
+        if (_end - _index.Count > Math.Max(_index.Count, 1024))
         {
             Compact();
         }
@@ -89,17 +89,17 @@ internal sealed class WorkingMemory
     public void Replace(FactHandle handle, object value)
     {
         // The entry is found through the slot's handle: remove under the old object, add under the new one.
-        index.Remove(handle.Value, order);
+        _index.Remove(handle.Value, _order);
         handle.Value = value;
-        index.TryAdd(value, handle.Slot, order, end);
+        _index.TryAdd(value, handle.Slot, _order, _end);
     }
 
     public List<T> OfType<T>()
     {
         var result = new List<T>();
-        for (var i = 0; i < end; i++)
+        for (var i = 0; i < _end; i++)
         {
-            var entry = order[i];
+            var entry = _order[i];
             if ((entry is FactHandle handle ? handle.Value : entry) is T t)
             {
                 result.Add(t);
@@ -110,13 +110,13 @@ internal sealed class WorkingMemory
 
     private void MakeRoom()
     {
-        if (end - index.Count > end / 2)
+        if (_end - _index.Count > _end / 2)
         {
             Compact();
         }
         else
         {
-            Array.Resize(ref order, Math.Max(16, order.Length * 2));
+            Array.Resize(ref _order, Math.Max(16, _order.Length * 2));
         }
     }
 
@@ -124,9 +124,9 @@ internal sealed class WorkingMemory
     private void Compact()
     {
         var next = 0;
-        for (var i = 0; i < end; i++)
+        for (var i = 0; i < _end; i++)
         {
-            var entry = order[i];
+            var entry = _order[i];
             if (entry is null)
             {
                 continue;
@@ -135,10 +135,10 @@ internal sealed class WorkingMemory
             {
                 handle.Slot = next;
             }
-            order[next++] = entry;
+            _order[next++] = entry;
         }
-        Array.Clear(order, next, end - next);
-        end = next;
-        index.Renumbered(order, end);
+        Array.Clear(_order, next, _end - next);
+        _end = next;
+        _index.Renumbered(_order, _end);
     }
 }

@@ -202,7 +202,7 @@ internal sealed partial class YamlRuleCompiler(ExpressionSandbox sandbox, IReadO
     }
 
     /// <summary>
-    /// Each `where` entry must be bool. Top-level '&&' is split so each part binds only the bindings it uses: a part that
+    /// Each `where` entry must be bool. Top-level '&amp;&amp;' is split so each part binds only the bindings it uses: a part that
     /// uses only this pattern's binding stays a filter on that type; one that joins two becomes a join (hash-indexed when '==').
     /// </summary>
     private List<LambdaExpression> Conditions(IReadOnlyList<Expr> where, IReadOnlyList<ParameterExpression> scope, ParameterExpression own)

@@ -70,7 +70,7 @@ public abstract record InputNeed
 
         public override int GetHashCode() => Parts.Aggregate(17, (h, p) => h * 31 + p.GetHashCode());
 
-        /// <summary>"IptablesChain & (IpPool | IpSetMember)": how `explain`-style output and test failures show a need.</summary>
+        /// <summary>"IptablesChain &amp; (IpPool | IpSetMember)": how `explain`-style output and test failures show a need.</summary>
         public override string ToString() => Parts.Count == 0 ? "nothing" : string.Join(" & ", Parts.Select(p => p is AnyOf ? $"({p})" : p.ToString()));
     }
 

@@ -8,7 +8,7 @@ using NRules.RuleModel;
 namespace NetDoctor.Packs.Loading;
 
 /// <summary>
-/// The result of <see cref="PackLoader.LoadAll"/>: every pack, every rule that compiled (ready for the engine's
+/// The result of <c>PackLoader.LoadAll</c>: every pack, every rule that compiled (ready for the engine's
 /// RuleCompiler), the type catalog including the packs' derived types, and every problem found on the way.
 /// </summary>
 public sealed record LoadedPacks(

@@ -7,7 +7,7 @@ namespace NetDoctor.Packs.Types;
 
 /// <summary>
 /// The fact types a rule may name in `fact:`, by simple name: every public non-abstract <see cref="Fact"/> type of the
-/// Facts assembly, <see cref="Diagnosis"/>, and the derived types packs declare. Immutable; <see cref="With"/> returns a copy.
+/// Facts assembly, <see cref="Diagnosis"/>, and the derived types packs declare. Immutable; <see cref="With(Type[])"/> returns a copy.
 /// Rules are written against whatever types exist, so the catalog is discovered, never listed by hand.
 /// </summary>
 public sealed class FactTypeCatalog
@@ -16,7 +16,7 @@ public sealed class FactTypeCatalog
 
     private FactTypeCatalog(Dictionary<string, Type> byName) => _byName = byName;
 
-    /// <summary>Only the pack library's own types (Diagnosis); tests add their own fact types with <see cref="With"/>.</summary>
+    /// <summary>Only the pack library's own types (Diagnosis); tests add their own fact types with <see cref="With(Type[])"/>.</summary>
     public static FactTypeCatalog Empty { get; } = new(new(StringComparer.Ordinal) { [nameof(Diagnosis)] = typeof(Diagnosis) });
 
     /// <summary>The Facts assembly's fact types plus Diagnosis.</summary>

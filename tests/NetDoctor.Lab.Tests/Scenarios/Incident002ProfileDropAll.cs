@@ -14,12 +14,12 @@ namespace NetDoctor.Lab.Tests.Scenarios;
 public sealed class Incident002ProfileDropAll(string podNamespace = "default") : Scenario
 {
     private static readonly IpPool Pool = new("default-ipv4-ippool", "192.168.0.0/16");
-    private readonly string Profile = $"k8s_ns.{podNamespace}";
+    private readonly string _profile = $"k8s_ns.{podNamespace}";
     private const string PolicyController = "calico-policy-controller-2713347391-k9bfz";
     private Workload _nginx = null!;
 
     public override string Name => podNamespace == "default" ? "incident-002-profile-drop-all" : $"incident-002-profile-drop-all-{podNamespace}";
-    public override string Summary => $"Profile {Profile} missing: chain {Felix.ChainName("cali-pri-", Profile)} only DROPs, traffic to the pod 192.168.135.3 is dropped; the policy controller cannot decode API responses.";
+    public override string Summary => $"Profile {_profile} missing: chain {Felix.ChainName("cali-pri-", _profile)} only DROPs, traffic to the pod 192.168.135.3 is dropped; the policy controller cannot decode API responses.";
     public override IReadOnlyList<string> BundleNodes => ["qinweiwei-2", "qinweiwei-1"];
     public override IReadOnlyList<string> ExpectedRuleIds => ["calico/profile-drop-all"];
     public override IReadOnlyList<string> RelatedRuleIds => ["calico/profile-drop-all", "calico/controller-unauthorized"];
@@ -35,8 +35,8 @@ public sealed class Incident002ProfileDropAll(string podNamespace = "default") :
         var felix2 = await StartFelixAsync("qinweiwei-2", [Pool]);
         var mesh = Mesh([("qinweiwei-1", "172.168.0.25", ["192.168.252.128/26"]), ("qinweiwei-2", "172.168.0.27", ["192.168.135.0/26"])], [Pool]);
         foreach (var (node, config) in mesh) await StartBirdAsync(node, config);
-        _nginx = await felix2.AddWorkloadAsync(podNamespace, "nginx-7cdbd8cdc9-2xkqz", "192.168.135.3", Profile, "cali12d4a061371");
-        await felix2.SetProfileAsync(Profile, ProfileState.Missing);
+        _nginx = await felix2.AddWorkloadAsync(podNamespace, "nginx-7cdbd8cdc9-2xkqz", "192.168.135.3", _profile, "cali12d4a061371");
+        await felix2.SetProfileAsync(_profile, ProfileState.Missing);
         _nginx.Sandbox.Listen("0.0.0.0", 80);
         await WaitForMeshAsync("qinweiwei-1", "qinweiwei-2");
 
@@ -67,12 +67,12 @@ public sealed class Incident002ProfileDropAll(string podNamespace = "default") :
     /// and the policy controller runs with its own service account (its log no longer shows decode errors).</summary>
     public override async Task<string> RemediateAsync(IReadOnlyList<Diagnosis> diagnoses)
     {
-        await Felixes["qinweiwei-2"].SetProfileAsync(Profile, ProfileState.AllowAll);
-        Cluster.Profiles.Add(Profile);
+        await Felixes["qinweiwei-2"].SetProfileAsync(_profile, ProfileState.AllowAll);
+        Cluster.Profiles.Add(_profile);
         var controller = Cluster.Pods.Single(p => p.Name == PolicyController);
         Cluster.Pods[Cluster.Pods.IndexOf(controller)] = controller with { ServiceAccount = "calico-policy-controller" };
         Cluster.SetPodLog("qinweiwei-1", "kube-system", PolicyController, HealthyControllerLog);
-        return $"profile {Profile} created ({Felix.ChainName("cali-pri-", Profile)} now MARK+RETURN); policy controller uses service account calico-policy-controller";
+        return $"profile {_profile} created ({Felix.ChainName("cali-pri-", _profile)} now MARK+RETURN); policy controller uses service account calico-policy-controller";
     }
 
     private const string BrokenControllerLog = """

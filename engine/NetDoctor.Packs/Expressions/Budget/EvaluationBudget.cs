@@ -8,7 +8,7 @@ namespace NetDoctor.Packs.Expressions.Budget;
 /// </summary>
 internal sealed class EvaluationBudget
 {
-    [ThreadStatic] private static EvaluationBudget? t_budget;
+    [ThreadStatic] private static EvaluationBudget? _forThread;
 
     private EvaluationMeter? _owner;
     private bool _explicit;
@@ -16,7 +16,7 @@ internal sealed class EvaluationBudget
     private long _chars;
     private long _started;
 
-    public static EvaluationBudget ForThread => t_budget ??= new EvaluationBudget();
+    public static EvaluationBudget ForThread => _forThread ??= new EvaluationBudget();
 
     public ExpressionLimits Limits => _owner!.Limits;
 

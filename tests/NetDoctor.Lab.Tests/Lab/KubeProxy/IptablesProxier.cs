@@ -1,7 +1,7 @@
 namespace NetDoctor.Lab.Tests.Lab.KubeProxy;
 
 /// <summary>kube-proxy in iptables mode on one node: KUBE-SERVICES -> KUBE-SVC-… -> KUBE-SEP-… DNAT, hooked into PREROUTING
-/// (pod traffic) and OUTPUT (host-network traffic); traffic from outside <paramref name="clusterCidr"/> is marked with
+/// (pod traffic) and OUTPUT (host-network traffic); traffic from outside <c>clusterCidr</c> is marked with
 /// KUBE-MARK-MASQ and masqueraded in KUBE-POSTROUTING.</summary>
 public static class IptablesProxier
 {
