@@ -35,7 +35,10 @@ internal static class Lint
                 diagnostics.Add(new PackDiagnostic(DiagnosticSeverity.Error, DiagnosticCodes.DuplicateId, rule.Document.IdMark,
                     $"duplicate rule id '{rule.Id}' (first defined at {first})"));
             }
-            else seen[rule.Id] = rule.Document.IdMark;
+            else
+            {
+                seen[rule.Id] = rule.Document.IdMark;
+            }
         }
     }
 }

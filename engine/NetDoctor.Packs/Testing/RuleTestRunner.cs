@@ -141,7 +141,10 @@ public sealed class RuleTestRunner(LoadedPacks packs, IFactSource? bundles = nul
         if (expect.RemediationContains is { } fix)
         {
             // A step's description or its command: remediation is where real names and CIDRs must be filled in.
-            if (!diagnoses) failures.Add($"remediationContains needs a rule that diagnoses; {test.Rule} only derives");
+            if (!diagnoses)
+            {
+                failures.Add($"remediationContains needs a rule that diagnoses; {test.Rule} only derives");
+            }
             else if (!found.SelectMany(d => d.Remediation).Any(r => r.Description.Contains(fix, StringComparison.Ordinal) || r.Command?.Contains(fix, StringComparison.Ordinal) == true))
             {
                 failures.Add($"no remediation step contains \"{fix}\"" + (found.Count > 0
