@@ -2,11 +2,11 @@ using NetDoctor.Engine;
 
 namespace NetDoctor.Packs.Diagnoses;
 
-/// <summary>
-/// What a `diagnose` action inserts (linked, so it disappears with the match that produced it): the finding an
-/// operator reads, with the facts that prove it and the commands that fix it. Rules may match it too (`fact: Diagnosis`).
-/// Identity is by reference, like every fact.
-/// </summary>
+// What a `diagnose` action inserts (linked, so it disappears with the match that produced it): the finding an
+// operator reads, with the facts that prove it and the commands that fix it. Rules may match it too (`fact: Diagnosis`).
+// Identity is by reference, like every fact.
+// A plain comment, not an XML <summary>: `netdoctor types` would show a summary as the type's description, and
+// docs/facts.md has none for Diagnosis (this assembly wrote no documentation file before the code-style settings).
 public sealed record Diagnosis(
     string RuleId,
     RuleSeverity Severity,

@@ -19,21 +19,22 @@ public abstract class DerivedFact
         TypeName = typeName;
     }
 
-    // [Description] rather than only XML comments: the fact reference (`netdoctor types`) shows these reserved members
-    // of every derived type, and this assembly ships no XML documentation file.
+    // [Description] rather than XML comments: the fact reference (`netdoctor types`) shows these reserved members of
+    // every derived type, and an XML <summary> would override the [Description] now that every project writes a
+    // documentation file (GenerateDocumentationFile, for the code-style analyzers); so plain comments here.
 
-    /// <summary>The pack whose pack.yaml declares this type.</summary>
+    // The pack whose pack.yaml declares this type.
     [Description("The pack that declares this type.")]
     public string Pack { get; }
 
     [Description("The type's name, as rules write it in `fact:`.")]
     public string TypeName { get; }
 
-    /// <summary>The node of the first bound fact that has one (set by the derive action).</summary>
+    // The node of the first bound fact that has one (set by the derive action).
     [Description("The node of the first matched fact that has one (in a test: `node:`).")]
     public string? Node { get; set; }
 
-    /// <summary>The declared fields and their values, in declaration order.</summary>
+    // The declared fields and their values, in declaration order.
     [Description("The declared fields and their values, in declaration order.")]
     public IReadOnlyList<KeyValuePair<string, object?>> Fields =>
         GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
@@ -41,10 +42,8 @@ public abstract class DerivedFact
             .Select(p => new KeyValuePair<string, object?>(p.Name, p.GetValue(this)))
             .ToList();
 
-    /// <summary>
-    /// The fields, "Pool=… Address=…"; the type is shown beside it wherever facts are listed, so it is not repeated here.
-    /// Fields without a value are left out: "Interface=null" tells an operator nothing and reads like a bug.
-    /// </summary>
+    // The fields, "Pool=… Address=…"; the type is shown beside it wherever facts are listed, so it is not repeated here.
+    // Fields without a value are left out: "Interface=null" tells an operator nothing and reads like a bug.
     [Description("The fields with a value, \"Pool=… Address=…\", as evidence shows them.")]
     public string Summary => string.Join(" ", Fields.Where(f => f.Value is not null).Select(f => $"{f.Key}={Format(f.Value)}"));
 
