@@ -29,49 +29,16 @@ public class VetCommandTests
     [Fact]
     public async Task A_broken_pack_fails_vet_and_points_at_the_line_and_column()
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"nd-pack-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Path.Combine(dir, "rules"));
-        try
-        {
-            File.WriteAllText(Path.Combine(dir, "pack.yaml"), """
-                apiVersion: netdoctor/v1
-                kind: RulePack
-                name: demo
-                version: 0.1.0
-                description: a pack with a typo
-                """);
-            File.WriteAllText(Path.Combine(dir, "rules", "typo.yaml"), """
-                apiVersion: netdoctor/v1
-                kind: Rule
-                id: demo/pool-typo
-                title: A typo in a field name
-                severity: warning
-                when:
-                  - fact: IpPool
-                    as: pool
-                    where:
-                      - 'pool.Cidrr.IsIPv4'
-                then:
-                  diagnose:
-                    message: 'pool {{ pool.Name }}'
-                    remediation:
-                      - description: fix it
-                        command: 'kubectl edit ippool {{ pool.Name }}'
-                """);
+        using var pack = BrokenPack.Create();
 
-            var result = await Cli.Run("vet", dir);
+        var result = await Cli.Run("vet", pack.Directory);
 
-            result.ExitCode.ShouldBe(1, result.ToString());
-            result.Out.ShouldContain("rules/typo.yaml:10:");
-            result.Out.ShouldContain("Cidrr");
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Out.ShouldContain("rules/typo.yaml:10:");
+        result.Out.ShouldContain("Cidrr");
 
-            var run = await Cli.Run("run", "--bundle", Repo.Sample("healthy-calico-ipip"), "--packs", dir);
-            run.ExitCode.ShouldBe(2, run.ToString());
-            run.Err.ShouldContain("Cidrr");
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        var run = await Cli.Run("run", "--bundle", Repo.Sample("healthy-calico-ipip"), "--packs", pack.Directory);
+        run.ExitCode.ShouldBe(2, run.ToString());
+        run.Err.ShouldContain("Cidrr");
     }
 }

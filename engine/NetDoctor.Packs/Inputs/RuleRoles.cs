@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using NetDoctor.Engine;
 using NetDoctor.Packs.Loading;
+using NetDoctor.Packs.Running;
 using NetDoctor.Packs.Types;
 using NRules.RuleModel;
 
@@ -29,21 +30,10 @@ public static class RuleRoles
 
     /// <summary>The derived fact types any pattern of the rule matches (top level, not/exists, aggregate sources, forall).</summary>
     public static IEnumerable<Type> Uses(IRuleDefinition rule) =>
-        Patterns(rule.LeftHandSide).Select(p => p.ValueType).Where(IsDerived).Distinct();
+        RulePatterns.Of(rule.LeftHandSide).Select(p => p.ValueType).Where(IsDerived).Distinct();
 
     public static bool IsDerived(Type type) => typeof(DerivedFact).IsAssignableFrom(type);
 
-    private static IEnumerable<PatternElement> Patterns(RuleElement element) => element switch
-    {
-        PatternElement { Source: { } source } pattern => [pattern, .. Patterns(source)],
-        PatternElement pattern => [pattern],
-        AggregateElement aggregate => Patterns(aggregate.Source),
-        GroupElement group => group.ChildElements.SelectMany(Patterns),
-        NotElement not => Patterns(not.Source),
-        ExistsElement exists => Patterns(exists.Source),
-        ForAllElement forAll => [forAll.BasePattern, .. forAll.Patterns],
-        _ => [],
-    };
 
     /// <summary>
     /// Derived types the action creates: `new X {…}` or a factory call returning one. Bound facts (parameters and their

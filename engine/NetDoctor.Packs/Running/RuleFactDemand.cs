@@ -21,7 +21,7 @@ public sealed class RuleFactDemand : IFactDemand
     private RuleFactDemand(IReadOnlyList<PatternDemand> patterns) => _patterns = patterns;
 
     public static RuleFactDemand Of(IEnumerable<IRuleDefinition> rules) =>
-        new([.. rules.SelectMany(r => Patterns(r.LeftHandSide)).Select(PatternDemand.Of)]);
+        new([.. rules.SelectMany(r => RulePatterns.Of(r.LeftHandSide, forAllBaseOnly: true)).Select(PatternDemand.Of)]);
 
     public bool Wants(Fact fact) => _byType.GetOrAdd(fact.GetType(), For)(fact);
 
@@ -54,18 +54,6 @@ public sealed class RuleFactDemand : IFactDemand
         }
     }
 
-    private static IEnumerable<PatternElement> Patterns(RuleElement element) => element switch
-    {
-        PatternElement { Source: { } source } pattern => [pattern, .. Patterns(source)],
-        PatternElement pattern => [pattern],
-        AggregateElement aggregate => Patterns(aggregate.Source),
-        GroupElement group => group.ChildElements.SelectMany(Patterns),
-        NotElement not => Patterns(not.Source),
-        ExistsElement exists => Patterns(exists.Source),
-        // A counterexample is a base fact failing the other patterns: only the base pattern's conditions may filter.
-        ForAllElement forAll => [forAll.BasePattern],
-        _ => [],
-    };
 
     /// <summary>A pattern's type and its alpha conditions as one test (null: every fact of the type).</summary>
     private sealed record PatternDemand(Type Type, Func<Fact, bool>? Test)
