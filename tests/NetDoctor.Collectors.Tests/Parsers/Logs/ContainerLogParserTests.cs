@@ -168,4 +168,30 @@ public class ContainerLogParserTests
     [InlineData("x.txt", "2024-02-16 04:58:08.483 [INFO][8] startup.go 259: a\n2024-02-16 04:58:08.483 [INFO][8] startup.go 275: b\n", 60)]
     [InlineData("x.txt", "Kernel IP routing table\n", 0)]
     public void Sniffs(string name, string head, int expected) => _parser.Sniff(name, head).ShouldBe(expected);
+
+    [Fact]
+    public void Calico_node_start_up_gives_its_own_auto_detected_address_and_the_node_that_already_claims_it()
+    {
+        var result = Parse("calico-node-address-taken.log", "paste/calico-node.log", "paste");
+
+        result.Problems.ShouldBeEmpty();
+        var nodes = result.Facts.OfType<CalicoNode>().ToList();
+        nodes.Select(n => (n.Name, n.Ipv4Address.ToString(), n.Source.Line)).ShouldBe(
+        [
+            ("devops-node01", "172.18.0.1/16", 7),   // "Using autodetected IPv4 address on interface br-…" after "Building new node resource Name=…"
+            ("devops-master03", "172.18.0.1/32", 9), // "Calico node 'devops-master03' is already using the IPv4 address 172.18.0.1."
+        ]);
+        nodes.ShouldAllBe(n => n.Ipv6Address == null);
+    }
+
+    [Fact]
+    public void An_auto_detected_address_without_a_node_name_in_the_log_gives_no_node()
+    {
+        var text = "2018-01-22 07:16:35.052 [INFO][9] startup.go 483: Using autodetected IPv4 address on interface eth0: 10.0.0.4/24\n";
+
+        var result = _parser.Parse(new ParseInput("n/calico-node.log", "n", text));
+
+        result.Facts.OfType<CalicoNode>().ShouldBeEmpty();
+        result.Facts.OfType<LogLine>().ShouldHaveSingleItem();
+    }
 }
