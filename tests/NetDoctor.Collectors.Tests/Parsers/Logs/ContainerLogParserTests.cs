@@ -1,6 +1,7 @@
 using System.Net;
 using NetDoctor.Collectors.Parsers.Logs;
 using NetDoctor.Collectors.Parsing;
+using NetDoctor.Collectors.Tests.Robustness;
 using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Tests.Parsers.Logs;
@@ -193,5 +194,32 @@ public class ContainerLogParserTests
 
         result.Facts.OfType<CalicoNode>().ShouldBeEmpty();
         result.Facts.OfType<LogLine>().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void A_calico_line_quoted_without_its_timestamp_is_still_a_calico_record()
+    {
+        var text = FixtureFiles.Parser("Logs", "felix-loose-rpf-unstamped.txt");
+        _parser.Sniff("paste-1.txt", text).ShouldBe(30);
+
+        var result = Parse("felix-loose-rpf-unstamped.txt", "paste/paste-1.txt", "paste");
+
+        var line = result.Facts.OfType<LogLine>().ShouldHaveSingleItem();
+        (line.Format, line.Level, line.Logger, line.Timestamp).ShouldBe((LogFormat.Calico, LogLevel.Fatal, "int_dataplane.go 824", (DateTimeOffset?)null));
+        line.Message.ShouldStartWith("Kernel's RPF check is set to 'loose'.");
+    }
+
+    [Fact]
+    public void The_python_felix_layout_keeps_its_traceback_in_the_record()
+    {
+        var result = Parse("felix-python-loose-rpf.log", "node/felix.log", "node");
+
+        result.Problems.ShouldBeEmpty();
+        var lines = result.Facts.OfType<LogLine>().ToList();
+        lines.Select(l => (l.Source.Line, l.Level, l.Logger, l.ContinuationLines)).ShouldBe(
+            [(1, LogLevel.Fatal, "calico.felix.devices 70", 0), (2, LogLevel.Error, "calico.felix.felix 259", 6)]);
+        lines.ShouldAllBe(l => l.Format == LogFormat.Python);
+        lines[0].Timestamp.ShouldBe(new DateTimeOffset(2016, 7, 28, 18, 19, 24, 684, TimeSpan.Zero));
+        lines[1].Message.ShouldEndWith("BadKernelConfig: net.ipv4.conf.all.rp_filter set to 'loose'");
     }
 }
