@@ -68,7 +68,7 @@ public sealed record CorpusResult(
 public static class Corpus
 {
     public static readonly string[] Categories =
-        ["calico-ippool", "calico-bgp", "calico-policy", "kube-proxy", "node-routing", "healthy", "other-cause"];
+        ["calico-ippool", "calico-bgp", "calico-policy", "kube-proxy", "node-routing", "calico-node", "healthy", "other-cause"];
 
     public static string Root => Path.Combine(Repo.Root, "tests", "NetDoctor.Cli.Tests", "Corpus");
 
