@@ -11,7 +11,8 @@ namespace NetDoctor.Cli.Pipeline;
 public sealed class FactLoader(LiveSnapshot live, CliConsoleErrors errors)
 {
     /// <param name="demand">The facts the run's rules can use (others are dropped as files are parsed); null keeps all.</param>
-    public async Task<FactBase> LoadAsync(IReadOnlyList<string> bundles, bool useLive, CancellationToken ct, NetDoctor.Facts.IFactDemand? demand = null)
+    /// <param name="limits">The reading budgets the user set (--max-facts, --max-read-bytes); null keeps the defaults.</param>
+    public async Task<FactBase> LoadAsync(IReadOnlyList<string> bundles, bool useLive, CancellationToken ct, NetDoctor.Facts.IFactDemand? demand = null, ReadLimits? limits = null)
     {
         if (bundles.Count == 0 && !useLive)
             throw new UsageException("no input: give --bundle PATH (repeatable) or --live");
@@ -36,7 +37,7 @@ public sealed class FactLoader(LiveSnapshot live, CliConsoleErrors errors)
         FactBase facts;
         try
         {
-            facts = BundleReader.Read(paths, BundleReadOptions.Default with { Demand = demand });
+            facts = BundleReader.Read(paths, (limits ?? ReadLimits.Defaults).Apply(BundleReadOptions.Default) with { Demand = demand });
         }
         catch (ReadingBudgetExceededException e)
         {

@@ -43,7 +43,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
                 state.Problems.Add(new Problem(new Source(path, 0), $"input given more than once (the same as {first}); read once"));
             else ReadInput(path, state);
         }
-        return new FactBase(PostProcessing.Apply(state.Facts, state.Problems), state.Problems, state.Inputs, state.Files);
+        return new FactBase(PostProcessing.Apply(state.Facts, state.Problems), state.Problems, state.Inputs, state.Files) { Cuts = state.Cuts };
     }
 
     private void ReadInput(string inputPath, ReadState state)
@@ -174,12 +174,14 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
                 skipped++;
                 files.Add(new LoadedFile(inputPath, path, null, null, 0, 0, spent));
                 problems.Add(new Problem(new Source(path, 0), spent));
+                state.Cuts.Add(Cut(inputPath, path, assignment, result.Outcome, ReadLimit.ReadBytes, _options.MaxReadBytes, Math.Max(length, size)));
                 return;
             }
             if (state.Budget.TakeFacts(result.Outcome.Facts.Count) is { } full)
             {
                 problems.Add(new Problem(new Source(path, 0), full));
                 files.Add(new LoadedFile(inputPath, path, result.Outcome.Node, result.Outcome.Kind, 0, 1, null));
+                state.Cuts.Add(Cut(inputPath, path, assignment, result.Outcome, ReadLimit.Facts, _options.MaxFacts, Math.Max(length, size)));
                 return;
             }
             state.Facts.AddRange(result.Outcome.Facts);
@@ -234,6 +236,22 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     /// <summary>What shared sections hold for their copies: what the demand wants and what post-processing reads; all without a demand.</summary>
     private static Func<Fact, bool>? Keeper(IFactDemand? demand) =>
         demand is null ? null : fact => PostProcessing.Reads(fact) || demand.Wants(fact);
+
+    /// <summary>
+    /// The record of a file a budget cut: its parse is complete, so the types and nodes of the facts it would have kept
+    /// (and what post-processing would have made of them) say exactly which evidence is missing where.
+    /// </summary>
+    private static ReadCut Cut(string input, string path, FileAssignment assignment, FileParseOutcome outcome, ReadLimit limit, long budget, long bytes)
+    {
+        var lost = new HashSet<LostFacts>();
+        foreach (var fact in outcome.Facts)
+        {
+            lost.Add(new LostFacts(fact.GetType(), fact.Node));
+            foreach (var made in PostProcessing.Makes(fact)) lost.Add(new LostFacts(made, fact.Node));
+        }
+        var ordered = lost.OrderBy(l => l.Type.Name, StringComparer.Ordinal).ThenBy(l => l.Node, StringComparer.Ordinal).ToList();
+        return new ReadCut(input, path, outcome.Node ?? assignment.Node, outcome.Kind, limit, budget, bytes, outcome.Facts.Count, ordered);
+    }
 
     private const string NothingInInput = "input holds no file at all (an empty folder, archive or standard input); there is no evidence to diagnose";
 
@@ -304,9 +322,11 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
         public List<Problem> Problems { get; } = [];
         public List<InputSummary> Inputs { get; } = [];
         public List<LoadedFile> Files { get; } = [];
+        public List<ReadCut> Cuts { get; } = [];
 
         public void Append(ReadState other)
         {
+            Cuts.AddRange(other.Cuts);
             Facts.AddRange(other.Facts);
             Problems.AddRange(other.Problems);
             Inputs.AddRange(other.Inputs);
