@@ -29,6 +29,13 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     private readonly SharedSections _sections = new(Keeper(options?.Demand));
     private long _bytesRead;
 
+    /// <summary>
+    /// The read-ahead bound for this process: <see cref="MaxBytesAhead"/>, or a 16th of the heap budget when that is
+    /// less. Each file waiting holds its bytes and, while parsed, about twelve times as much in facts: under a 96 MiB heap
+    /// limit 128 MB of files in flight would exhaust memory before the heap check at the next merge could say so.
+    /// </summary>
+    private long BytesAhead => Math.Min(MaxBytesAhead, Math.Max(1L << 20, _budget.LimitBytes / 16));
+
     /// <summary>Reads every input with the default parsers and limits.</summary>
     public static FactBase Read(IEnumerable<string> paths, BundleReadOptions? options = null) =>
         new BundleReader(options).ReadAll(paths);
@@ -55,7 +62,19 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             state.Inputs.Add(new InputSummary(inputPath, [], 0) { Error = error, NodeOrigin = "unknown" });
             return;
         }
-        ReadSource(new Input(inputPath, source, "", null, 0), state);
+        try
+        {
+            ReadSource(new Input(inputPath, source, "", null, 0), state);
+        }
+        catch (OutOfMemoryException)
+        {
+            // The heap check runs between files; an allocation inside one can still fail first (parses run in
+            // parallel). Let go of what was read, then say what, how big and which limit, as the check would have.
+            int kept = state.Facts.Count;
+            state.Facts.Clear();
+            state.Facts.TrimExcess();
+            throw new ReadingBudgetExceededException(_budget.OutOfMemory(inputPath, _bytesRead, kept));
+        }
     }
 
     /// <param name="input">What to read and where it sits: <see cref="Input.Prefix"/> is put before every path of its
@@ -139,7 +158,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             // Reading must not outrun parsing by more than a bound: a 1,000-node bundle is read far faster than it is
             // parsed, and every waiting file's bytes would be held at once. Merge the oldest until back under it.
             bytesAhead += waiting.Bytes;
-            while (bytesAhead > MaxBytesAhead && merged < pending.Count) MergeNext();
+            while (bytesAhead > BytesAhead && merged < pending.Count) MergeNext();
         }, sourceProblems);
 
         while (merged < pending.Count) MergeNext();

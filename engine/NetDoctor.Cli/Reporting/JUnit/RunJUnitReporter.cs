@@ -9,7 +9,8 @@ namespace NetDoctor.Cli.Reporting.JUnit;
 /// diagnose × node it was evaluated on (classname = rule id, name = node; "cluster" for findings tied to no node). A case
 /// fails when that rule diagnosed that node at or above --fail-on, so the tab is red exactly when `run` exits 1; findings
 /// below the threshold are listed in the suite's system-out. A rule that threw and was disabled gets a case of its own
-/// (classname its id, name "evaluation") with an &lt;error&gt;, in its pack's suite, so the tab is red on an incomplete run too.
+/// (classname its id, name "evaluation") with an &lt;error&gt;, in its pack's suite, so the tab is red on an incomplete run too;
+/// so does reading cut by a budget (the "reading" case of the netdoctor suite).
 /// </summary>
 public static class RunJUnitReporter
 {
@@ -56,8 +57,11 @@ public static class RunJUnitReporter
         // (the rest of the bundles was diagnosed) but are kept in the CI record.
         var engine = new JUnitCase("netdoctor.run", "rule engine", report.Stats.EngineMs / 1000.0,
             report.EngineError is { } error ? new JUnitFailure("engine", error, error) : null);
+        // Reading cut by a budget: an error case of its own, so the tab is red whenever `run` exits 4 for it.
+        var reading = new JUnitCase("netdoctor.run", "reading", 0,
+            report.Cut is { } cut ? new JUnitFailure("reading-cut", cut.Message, CutDetails(cut), IsError: true) : null);
         var problems = string.Join("\n", report.Problems.Select(p => $"problem: {p.Source}: {p.Message}"));
-        suites.Add(new JUnitSuite("netdoctor", [engine], [new("problems", report.Problems.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))], problems));
+        suites.Add(new JUnitSuite("netdoctor", [engine, reading], [new("problems", report.Problems.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))], problems));
         return JUnitXml.Render(suites, timestamp, hostname);
     }
 
@@ -68,10 +72,21 @@ public static class RunJUnitReporter
     private static string? Skipped(RunReport report, string ruleId, string target)
     {
         var notChecked = report.NotEvaluated.FirstOrDefault(n => n.RuleId == ruleId && (n.Node is null || n.Node == target));
+        if (notChecked is { Cut.Count: > 0 })
+            return $"not evaluated: {string.Join(", ", notChecked.Missing)} cut by the reading budget {(notChecked.Node is null ? "(cluster-wide evidence)" : "on node " + notChecked.Node)}: {string.Join(", ", notChecked.Cut)}";
         if (notChecked is not null)
             return $"not evaluated: no {string.Join(", ", notChecked.Missing)} {(notChecked.Node is null ? "in any input" : "from node " + notChecked.Node)}";
         var waived = report.Waived.Where(w => w.RuleId == ruleId && (w.Node ?? ClusterCase) == target).ToList();
         return waived.Count == 0 ? null : "waived: " + string.Join("; ", waived.Select(w => $"{w.Reason} ({w.Waiver}{(w.Expires is null ? "" : ", expires " + w.Expires)})"));
+    }
+
+    private static string CutDetails(CutReport cut)
+    {
+        var details = new StringBuilder(cut.Message).Append('\n');
+        foreach (var l in cut.Limits) details.Append($"  {l.Name} ({l.Option}): budget {l.Budget}, {l.Files} files cut ({l.Bytes} bytes, {l.Facts} facts); {l.Option} {l.Enough} keeps them\n");
+        foreach (var f in cut.Files.Take(20)) details.Append($"  cut: {f.Path}{(f.Node is null ? "" : " (node " + f.Node + ")")} by {f.Limit}, {f.Bytes} bytes, {f.Facts} facts\n");
+        if (cut.Files.Count > 20) details.Append($"  … {cut.Files.Count - 20} more files (--format json lists them all)\n");
+        return details.ToString();
     }
 
     private static string Details(RuleFailureReport failed)
