@@ -67,7 +67,7 @@ public static class ReadingCut
         string stopped = $"{Counted.Of(rules, "rule was", "rules were")} not evaluated where that evidence is missing" +
             (withheld > 0 ? $"; {Counted.Of(withheld, "diagnosis", "diagnoses")} made from partial input {(withheld == 1 ? "was" : "were")} withheld" : "");
         string raise = string.Join(" ", limits.Select(l => $"{l.Option} {l.Enough.ToString(CultureInfo.InvariantCulture)}"));
-        return $"reading was cut: {Counted.Of(cuts.Count, "file")} ({ByteSize.Format(cuts.Sum(c => c.Bytes))}, {Counted.Of(cuts.Sum(c => c.Facts), "fact")}){where} " +
+        return $"reading was cut: {Counted.Of(cuts.Count, "file")} ({ByteSize.Format(cuts.Sum(c => c.Bytes))}, {N(cuts.Sum(c => (long)c.Facts))} fact{(cuts.Sum(c => c.Facts) == 1 ? "" : "s")}){where} " +
                $"{(cuts.Count == 1 ? "was" : "were")} parsed but not kept: {budgets}. {char.ToUpperInvariant(stopped[0])}{stopped[1..]}. " +
                $"To read everything, run again with {raise} (memory permitting: a read too big for this machine still stops with exit 2), or give fewer nodes at once.";
     }
