@@ -100,7 +100,7 @@ public class ReadingCutTests
         message.ShouldContain($"run again with --max-read-bytes {enough} (memory permitting");
 
         var text = await Run("text");
-        text.Out.ShouldContain("Reading was cut, the run is incomplete:");
+        text.Out.ShouldContain("The run is incomplete:");
         Flat(text.Out).ShouldContain(message);
         Flat(text.Out).ShouldContain($"--max-read-bytes {enough}");
         Flat(text.Out).ShouldContain("KubeProxySettings cut by the reading budget, from node n3 (1 diagnosis withheld)");
@@ -165,6 +165,18 @@ public class ReadingCutTests
             if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
             File.Delete(NetDoctor.Benchmarks.Generators.ClusterBundleGenerator.ExpectedPath(directory));
         }
+    }
+
+    [Fact]
+    public async Task A_budget_that_cuts_every_file_says_so_instead_of_calling_the_bundle_unreadable()
+    {
+        using var bundle = new CutBundle();
+
+        var result = await Cli.Run("run", "--bundle", bundle.Path, "--max-read-bytes", "1");
+
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.Err.ShouldContain($"{bundle.Path}: every file that could be read was cut by the reading budget (--max-read-bytes 1 bytes; 6 files): raise it");
+        result.Err.ShouldNotContain("nothing in it is a format NetDoctor reads");
     }
 
     [Theory]

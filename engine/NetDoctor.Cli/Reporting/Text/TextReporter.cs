@@ -87,7 +87,7 @@ public sealed class TextReporter(TextCanvas canvas)
         if (report.Cut is { } cut)
         {
             // Last before the verdict, where the eye lands: what was not read, which limit, how to raise it.
-            canvas.Line("Reading was cut, the run is incomplete:", Style.Error);
+            canvas.Line("The run is incomplete:", Style.Error);
             canvas.Wrapped(cut.Message, "  ", "  ");
         }
 
