@@ -136,6 +136,45 @@ public class ReadingCutTests
         github.Out.ShouldContain("reading cut (1 file)");
     }
 
+    [Theory]
+    [InlineData("indexed")]
+    [InlineData("nrules")]
+    public async Task A_not_over_cut_evidence_never_fires(string engine)
+    {
+        // a: a default route; b: a default route too, in a big routes file the budget cuts; c: really none.
+        var dir = Directory.CreateTempSubdirectory("netdoctor-cut-absence-");
+        try
+        {
+            string Node(string name) => Directory.CreateDirectory(Path.Combine(dir.FullName, name)).FullName;
+            foreach (var (name, routes) in new[] { ("a", "default via 10.0.0.1 dev eth0\n"), ("b", BigRoutes()), ("c", "10.0.0.0/24 dev eth0 proto kernel scope link src 10.0.0.3\n") })
+            {
+                File.WriteAllText(Path.Combine(Node(name), "ip-route.txt"), routes);
+                File.WriteAllText(Path.Combine(Node(name), "sysctl.txt"), $"net.ipv4.ip_forward = 1\nnet.ipv4.conf.{name}.rp_filter = 0\n");
+            }
+            long routesOfB = new FileInfo(Path.Combine(dir.FullName, "b", "ip-route.txt")).Length;
+            long all = Directory.GetFiles(dir.FullName, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+            string budget = (all - routesOfB / 2).ToString(CultureInfo.InvariantCulture);
+            string pack = Path.Combine(Repo.Root, "tests", "NetDoctor.Cli.Tests", "Fixtures", "packs", "absence");
+
+            var result = await Cli.Run("run", "--bundle", dir.FullName, "--packs", pack, "--only", "absence/*", "--format", "json", "--engine", engine, "--max-read-bytes", budget);
+
+            // c has no default route: found. b's routes were cut: "none" is unknown there, so nothing is said of b.
+            Diagnoses(result.Json).ShouldBe([("absence/no-default-route", "c")], result.Out);
+            var entry = result.Json["notEvaluated"]!.AsArray().Single(n => (string)n!["ruleId"]! == "absence/no-default-route")!;
+            ((string?)entry["node"]).ShouldBe("b");
+            Strings(entry["cut"]).ShouldBe(["b/ip-route.txt"]);
+            ((int)entry["withheld"]!).ShouldBe(1);
+            result.ExitCode.ShouldBe(1, result.Err);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+
+        static string BigRoutes() =>
+            "default via 10.0.0.1 dev eth0\n" + string.Concat(Enumerable.Range(0, 200).Select(i => $"10.1.{i}.0/24 via 10.0.0.1 dev eth0 proto bird\n"));
+    }
+
     [Fact]
     public async Task A_fact_budget_that_cuts_a_ten_node_cluster_mid_way_reports_only_planted_diagnoses()
     {
