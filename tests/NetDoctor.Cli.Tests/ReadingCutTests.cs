@@ -16,6 +16,9 @@ public class ReadingCutTests
 {
     private const string Unset = "kube-proxy/cluster-cidr-unset";
 
+    /// <summary>A rule that concludes from absence: "no default route" (`not:` over Route).</summary>
+    private static readonly string AbsencePack = Path.Combine(AppContext.BaseDirectory, "Fixtures", "packs", "absence");
+
     [Theory]
     [InlineData("indexed")]
     [InlineData("nrules")]
@@ -154,9 +157,8 @@ public class ReadingCutTests
             long routesOfB = new FileInfo(Path.Combine(dir.FullName, "b", "ip-route.txt")).Length;
             long all = Directory.GetFiles(dir.FullName, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
             string budget = (all - routesOfB / 2).ToString(CultureInfo.InvariantCulture);
-            string pack = Path.Combine(Repo.Root, "tests", "NetDoctor.Cli.Tests", "Fixtures", "packs", "absence");
 
-            var result = await Cli.Run("run", "--bundle", dir.FullName, "--packs", pack, "--only", "absence/*", "--format", "json", "--engine", engine, "--max-read-bytes", budget);
+            var result = await Cli.Run("run", "--bundle", dir.FullName, "--packs", AbsencePack, "--only", "absence/*", "--format", "json", "--engine", engine, "--max-read-bytes", budget);
 
             // c has no default route: found. b's routes were cut: "none" is unknown there, so nothing is said of b.
             Diagnoses(result.Json).ShouldBe([("absence/no-default-route", "c")], result.Out);
@@ -216,6 +218,19 @@ public class ReadingCutTests
         result.ExitCode.ShouldBe(2, result.ToString());
         result.Err.ShouldContain($"{bundle.Path}: every file that could be read was cut by the reading budget (--max-read-bytes 1 bytes; 6 files): raise it");
         result.Err.ShouldNotContain("nothing in it is a format NetDoctor reads");
+    }
+
+    [Fact]
+    public async Task Facts_takes_the_same_budgets_and_names_the_file_they_cut()
+    {
+        using var bundle = new CutBundle();
+
+        var result = await Cli.Run("facts", "--bundle", bundle.Path, "--format", "json",
+            "--max-read-bytes", bundle.BudgetCuttingN3Config.ToString(CultureInfo.InvariantCulture));
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Json["problems"]!.AsArray().ShouldContain(p => (string)p!["source"]! == "n3/kube-proxy-config.yaml" && ((string)p["message"]!).Contains("--max-read-bytes"));
+        result.Json["facts"]!.AsArray().ShouldNotContain(f => ((string)f!["source"]!).StartsWith("n3/kube-proxy-config.yaml", StringComparison.Ordinal));
     }
 
     [Theory]
