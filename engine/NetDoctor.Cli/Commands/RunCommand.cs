@@ -73,6 +73,7 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
 
         // Waived diagnoses are not in report.Diagnoses: they never fail the run.
         bool findings = report.Diagnoses.Any(d => RuleMetadata.TryParseSeverity(d.Severity, out var s) && s >= options.FailOn);
+        if (report.Cut is { } cut) console.Error.WriteLine($"netdoctor: the run is incomplete, {cut.Message}");
         if (run.Error is not null)
         {
             console.Error.WriteLine($"netdoctor: the rule engine stopped, the run is incomplete: {run.Error}");
@@ -83,7 +84,6 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
             console.Error.WriteLine($"netdoctor: {Counted.Of(run.RuleFailures.Count, "rule")} failed and {(run.RuleFailures.Count == 1 ? "was" : "were")} disabled " +
                 $"({string.Join(", ", run.RuleFailures.Select(f => f.RuleId))}); every other rule ran");
         }
-        if (report.Cut is { } cut) console.Error.WriteLine($"netdoctor: the run is incomplete, {cut.Message}");
         if (run.RuleFailures.Count > 0 || report.Cut is not null) return findings ? ExitCodes.Findings : ExitCodes.Incomplete;
         return findings ? ExitCodes.Findings : ExitCodes.Ok;
     }
