@@ -4,6 +4,7 @@ using NetDoctor.Collectors.Parsers.CalicoctlGet;
 using NetDoctor.Collectors.Parsers.CalicoctlStatus;
 using NetDoctor.Collectors.Parsers.CalicoV1;
 using NetDoctor.Collectors.Parsers.ClusterConfig;
+using NetDoctor.Collectors.Parsers.Ifconfig;
 using NetDoctor.Collectors.Parsers.Ip;
 using NetDoctor.Collectors.Parsers.Ipset;
 using NetDoctor.Collectors.Parsers.Iptables;
@@ -44,6 +45,7 @@ public static class ParserCatalog
         Shared(new IpLinkParser()),
         Shared(new IpRouteParser()),
         Shared(new IpRuleParser()),
+        Shared(new IfconfigParser()),
         Shared(new RouteNParser()),
         Shared(new BirdProtocolsParser()),
         Shared(new BirdConfigParser()),

@@ -65,7 +65,8 @@ public sealed class NotEvaluatedTests : IDisposable
         var result = await Cli.RunAt(200, "run", "--bundle", Repo.Sample("healthy-kube-proxy-ipvs"));
 
         result.ExitCode.ShouldBe(0);
-        result.Out.ShouldContain("No diagnoses, but 5 rules could not be checked.");
+        result.Out.ShouldContain("No diagnoses, but 6 rules could not be checked.");
+        result.Out.ShouldContain("  no CalicoNode, CalicoProcessStatus in any input: calico/bgp-no-peers");
         result.Out.ShouldContain("  no CalicoNode in any input: calico/bgp-address-shared");
         result.Out.ShouldContain("  no BgpPeer in any input: calico/bgp-session-down");
         result.Out.ShouldContain("  no LogEvent in any input: 2 rules (calico/controller-refused-once, calico/controller-unauthorized)");

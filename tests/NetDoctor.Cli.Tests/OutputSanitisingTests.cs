@@ -205,4 +205,22 @@ public sealed class OutputSanitisingTests : IDisposable
         HostileOutput.RawControls(withoutColour).ShouldBeEmpty();
         withoutColour.ShouldContain(@"\e]0;pwned\a");
     }
+
+    [Fact]
+    public async Task Collect_never_prints_a_hostile_node_name_raw()
+    {
+        // collect only reads this machine (commands it cannot run are reported, not fatal). The collector turns the node
+        // name into a safe folder name; what it prints about commands (their error text) goes through SafeText too.
+        string output = Path.Combine(Path.GetTempPath(), "nd-collect-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var result = await Cli.Run("collect", "--no-cluster", "--node-name", "node\u001b]0;pwned\u0007[red]x[/]", "--output", output);
+            HostileOutput.RawControls(result.Out).ShouldBeEmpty();
+            result.Out.ShouldContain("Collected node node__0_pwned__red_x___ into");
+        }
+        finally
+        {
+            if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using NetDoctor.Collectors.Live;
+using NetDoctor.Packs.Output;
 using Spectre.Console;
 
 namespace NetDoctor.Cli.Commands;
@@ -34,10 +35,11 @@ public sealed class CollectCommand(LiveCollector collector, CliConsole console) 
             }, interrupt.Token);
 
             int ok = result.Commands.Count(c => c.Status == "ok");
-            console.Ansi.MarkupLine($"Collected node [bold]{Markup.Escape(result.NodeName)}[/] into [bold]{Markup.Escape(result.OutputPath)}[/]: {result.Files.Count} files, {ok}/{result.Commands.Count} commands ok.");
+            // Node names, commands and their error text come from the machine: escaped like every other output (SafeText).
+            console.Ansi.MarkupLine($"Collected node [bold]{Shown(result.NodeName)}[/] into [bold]{Shown(result.OutputPath)}[/]: {result.Files.Count} files, {ok}/{result.Commands.Count} commands ok.");
             foreach (var c in result.Commands.Where(c => c.Status != "ok"))
-                console.Ansi.MarkupLine($"  [grey]{Markup.Escape(c.Status)}[/] {Markup.Escape(c.Command)}: {Markup.Escape(c.Reason ?? "")}");
-            console.Ansi.MarkupLine($"  cluster: {Markup.Escape(result.Cluster.Status)}{(result.Cluster.Reason is { } r ? " (" + Markup.Escape(r) + ")" : "")}");
+                console.Ansi.MarkupLine($"  [grey]{Shown(c.Status)}[/] {Shown(c.Command)}: {Shown(c.Reason ?? "")}");
+            console.Ansi.MarkupLine($"  cluster: {Shown(result.Cluster.Status)}{(result.Cluster.Reason is { } r ? " (" + Shown(r) + ")" : "")}");
             int redactions = result.Redactions.Values.Sum();
             if (redactions > 0) console.Ansi.MarkupLine($"  {redactions} secret(s) redacted (see manifest.yaml).");
             if (!result.Interrupted) return ExitCodes.Ok;
@@ -46,6 +48,9 @@ public sealed class CollectCommand(LiveCollector collector, CliConsole console) 
         });
         return command;
     }
+
+    /// <summary>Machine text as Spectre markup: control and bidi characters escaped visibly, markup brackets literal.</summary>
+    private static string Shown(string text) => Markup.Escape(SafeText.Escape(text));
 
     /// <summary>
     /// Ctrl-C (SIGINT) and SIGTERM cancel <paramref name="interrupt"/>, whatever the host does with signals: collect then

@@ -9,7 +9,9 @@ namespace NetDoctor.Collectors.Parsers.CalicoctlStatus;
 /// <summary>
 /// `calicoctl node status`: "Calico process is running." then one ASCII table per address family
 /// (PEER ADDRESS | PEER TYPE | STATE | SINCE | INFO). A long INFO wraps onto rows whose other cells are empty;
-/// those rows are folded into the peer above.
+/// those rows are folded into the peer above. The prompt and command line a pasted terminal session keeps above it
+/// ("[root@docker ~]# calicoctl node status", "node-1 # sudo calicoctl node status") is skipped; the header's column
+/// widths vary with the longest address, so it is found by its words.
 /// </summary>
 public sealed partial class CalicoctlNodeStatusParser : IFormatParser
 {
@@ -21,7 +23,7 @@ public sealed partial class CalicoctlNodeStatusParser : IFormatParser
     public int Sniff(string fileName, string head)
     {
         if (Path.GetFileName(fileName) == "calico-node-status.txt") return 100;
-        if (head.Contains("| PEER ADDRESS |", StringComparison.Ordinal)) return 95;
+        if (PeerHeaderRegex().IsMatch(head)) return 95;
         if (ProcessRegex().IsMatch(head)) return 85;
         return 0;
     }
@@ -74,7 +76,7 @@ public sealed partial class CalicoctlNodeStatusParser : IFormatParser
                 ipv6 = family.Groups[1].Value == "6";
                 continue;
             }
-            if (NoPeersRegex().IsMatch(line)) continue;
+            if (NoPeersRegex().IsMatch(line) || CommandRegex().IsMatch(line)) continue;
             if (!line.StartsWith('|'))
             {
                 // The open row stays open: a stray line must not cut a wrapped INFO cell from its peer.
@@ -152,4 +154,12 @@ public sealed partial class CalicoctlNodeStatusParser : IFormatParser
 
     [GeneratedRegex(@"^No IPv[46] peers found", RegexOptions.IgnoreCase)]
     private static partial Regex NoPeersRegex();
+
+    /// <summary>The table header, whatever the column widths: "| PEER ADDRESS  |     PEER TYPE     |".</summary>
+    [GeneratedRegex(@"\|\s*PEER ADDRESS\s*\|")]
+    private static partial Regex PeerHeaderRegex();
+
+    /// <summary>The command line of a pasted session, after any prompt: "[root@docker ~]# calicoctl node status".</summary>
+    [GeneratedRegex(@"^\S*.{0,80}?[#$>]\s*(sudo\s+)?(\S*/)?calicoctl(\s+-\S+)*\s+node\s+status\b")]
+    private static partial Regex CommandRegex();
 }

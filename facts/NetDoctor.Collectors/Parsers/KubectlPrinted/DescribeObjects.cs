@@ -6,7 +6,7 @@ using NetDoctor.Facts;
 namespace NetDoctor.Collectors.Parsers.KubectlPrinted;
 
 /// <summary>
-/// `kubectl describe node` and `kubectl describe pod` blocks as the facts the kubectl YAML reader gives for the same
+/// `kubectl describe node` and `kubectl describe pod` blocks (and, through <see cref="DescribeService"/>, services) as the facts the kubectl YAML reader gives for the same
 /// objects (<see cref="KubeNode"/>, <see cref="KubePod"/>), plus their events. Each fact's line is the block's "Name:".
 /// </summary>
 internal static class DescribeObjects
@@ -14,10 +14,11 @@ internal static class DescribeObjects
     /// <summary>The kind a block describes: by the command above it, else by the fields only that kind has.</summary>
     public static string? KindOf(DescribeBlock block, string? commandResource)
     {
-        if (commandResource is "Node" or "Pod") return commandResource;
+        if (commandResource is "Node" or "Pod" or "Service") return commandResource;
         if (commandResource is not null && commandResource != "all") return commandResource;
         if (block["Roles"] is not null || block["Taints"] is not null || block["Addresses"] is not null || block["PodCIDR"] is not null) return "Node";
         if (block["Containers"] is not null || block["Namespace"] is not null && block["Node"] is not null) return "Pod";
+        if (block["Endpoints"] is not null || block["TargetPort"] is not null || block["Session Affinity"] is not null) return "Service";
         return null;
     }
 

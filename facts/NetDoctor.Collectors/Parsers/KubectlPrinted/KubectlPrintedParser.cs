@@ -119,7 +119,9 @@ public sealed partial class KubectlPrintedParser : IFormatParser
     private static void Describe(List<(int Line, string Text)> lines, KubectlCommandLine? command, ParseInput input, ParseResult result)
     {
         var block = DescribeBlock.Read(lines);
-        foreach (var (line, text) in block.Stray) result.Problem(input.At(line), $"not part of kubectl describe output: {Snippet.Of(text)}");
+        // "No events." is how kubectl before 1.5 said "Events: <none>".
+        foreach (var (line, text) in block.Stray.Where(s => s.Text.Trim() != "No events."))
+            result.Problem(input.At(line), $"not part of kubectl describe output: {Snippet.Of(text)}");
         string? name = block.Value("Name");
         if (name is null)
         {
@@ -132,8 +134,9 @@ public sealed partial class KubectlPrintedParser : IFormatParser
         {
             case "Node": DescribeObjects.Node(block, name, input, result); break;
             case "Pod": DescribeObjects.Pod(block, name, input, result); break;
+            case "Service": DescribeService.Read(block, name, input, result); break;
             case var other:
-                result.Problem(input.At(block.Line), $"kubectl describe of {(other is null ? "an unknown kind" : other.Replace("other:", ""))} ({Snippet.Of(name)}) is not read; describe nodes and pods are");
+                result.Problem(input.At(block.Line), $"kubectl describe of {(other is null ? "an unknown kind" : other.Replace("other:", ""))} ({Snippet.Of(name)}) is not read; describe nodes, pods and services are");
                 break;
         }
     }

@@ -14,8 +14,12 @@ public static partial class LogLineFormats
         Match m;
         if ((m = CalicoRegex().Match(line)).Success)
             return new(LogFormat.Calico, Level(m.Groups[2].Value), m.Groups[1].Value, Time(m.Groups[1].Value, "yyyy-MM-dd HH:mm:ss.FFF"), m.Groups[3].Value, m.Groups[4].Value);
+        if ((m = CalicoUnstampedRegex().Match(line)).Success)
+            return new(LogFormat.Calico, Level(m.Groups[1].Value), null, null, m.Groups[2].Value, m.Groups[3].Value);
         if ((m = KlogRegex().Match(line)).Success)
             return new(LogFormat.Klog, Level(m.Groups[1].Value), $"{m.Groups[2].Value} {m.Groups[3].Value}", null, m.Groups[4].Value, m.Groups[5].Value);
+        if ((m = PythonCalicoRegex().Match(line)).Success)
+            return new(LogFormat.Python, Level(m.Groups[2].Value), m.Groups[1].Value, Time(m.Groups[1].Value, "yyyy-MM-dd HH:mm:ss,FFF"), m.Groups[3].Value, m.Groups[4].Value);
         if ((m = PythonRegex().Match(line)).Success)
             return new(LogFormat.Python, Level(m.Groups[2].Value), m.Groups[1].Value, Time(m.Groups[1].Value, "yyyy-MM-dd HH:mm:ss,FFF"), null, m.Groups[3].Value);
         if ((m = CoreDnsRegex().Match(line)).Success)
@@ -47,6 +51,10 @@ public static partial class LogLineFormats
     [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d+) \[([A-Za-z0-9]+)\]\[\d+\] (\S+ \d+): ?(.*)$")]
     private static partial Regex CalicoRegex();
 
+    // [FATAL][1343] int_dataplane.go 824: msg   (a Calico line quoted without its timestamp, as reports often do)
+    [GeneratedRegex(@"^\[([A-Za-z0-9]+)\]\[\d+\] (\S+ \d+): ?(.*)$")]
+    private static partial Regex CalicoUnstampedRegex();
+
     // E1127 10:25:17.123456   1 file.go:123] msg
     [GeneratedRegex(@"^([IWEF])(\d{4}) (\d{2}:\d{2}:\d{2}\.\d+)\s+\d+ ([^\]\s]+)\] ?(.*)$")]
     private static partial Regex KlogRegex();
@@ -54,6 +62,10 @@ public static partial class LogLineFormats
     // 2017-07-05 09:05:32,405 5 ERROR msg   (pid optional)
     [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d+) (?:\d+ )?(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL|FATAL) (.*)$")]
     private static partial Regex PythonRegex();
+
+    // 2016-07-28 18:19:24,684 [CRITICAL][307/4] calico.felix.devices 70: msg   (the Python Felix of Calico 1.x, tracebacks follow)
+    [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},\d+) \[([A-Za-z]+)\]\[[\d/]+\] (\S+ \d+): ?(.*)$")]
+    private static partial Regex PythonCalicoRegex();
 
     // [ERROR] plugin/errors: 2 example.org. A: read udp ...: i/o timeout
     [GeneratedRegex(@"^\[(INFO|ERROR|WARNING|WARN|DEBUG|FATAL)\] (.*)$")]

@@ -12,6 +12,7 @@ namespace NetDoctor.Collectors.Parsers.Logs;
 /// </summary>
 internal sealed class LogRecords(ParseInput input, ParseResult result, LogFileName file)
 {
+    private readonly CalicoNodeStartupAddresses _calicoAddresses = new();
     private Pending? _pending;
 
     /// <param name="line">The line of the file this message line was read from.</param>
@@ -38,6 +39,7 @@ internal sealed class LogRecords(ParseInput input, ParseResult result, LogFileNa
         var line = _pending.ToLogLine(input, file);
         result.Add(line);
         foreach (var e in LogEventClassifier.Classify(line, LogComponents.Of(line))) result.Add(e);
+        foreach (var node in _calicoAddresses.Read(line)) result.Add(node);
         _pending = null;
     }
 

@@ -1,11 +1,17 @@
 using System.Net;
 using NetDoctor.Collectors.Parsers.CalicoctlStatus;
 using NetDoctor.Collectors.Parsing;
+using NetDoctor.Collectors.Tests.Robustness;
 using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Tests.Parsers.CalicoctlStatus;
 
-/// <summary>Fixtures are the `calicoctl node status` outputs of incident 001 (shared/seeds/001), on k8s01 and k8s02.</summary>
+/// <summary>
+/// Fixtures are the `calicoctl node status` outputs of incident 001 (shared/seeds/001), on k8s01 and k8s02, and two as
+/// pasted in public reports: prompted-passive.txt (https://github.com/projectcalico/calico/issues/2796, with its prompt
+/// line) and kops-master-labelled.txt (https://github.com/kubernetes/kops/issues/5958, under the author's own label,
+/// wider columns, complete rows only).
+/// </summary>
 public class CalicoctlNodeStatusParserTests
 {
     private readonly CalicoctlNodeStatusParser _parser = new();
@@ -108,4 +114,35 @@ public class CalicoctlNodeStatusParserTests
     [InlineData("status.txt", "Calico process is running.\n\nIPv4 BGP status\n", 85)]
     [InlineData("status.txt", "BIRD 1.6.8 ready.\n", 0)]
     public void Sniffs_by_name_and_content(string name, string head, int expected) => _parser.Sniff(name, head).ShouldBe(expected);
+
+    [Fact]
+    public void The_prompt_and_command_line_above_a_pasted_status_are_skipped()
+    {
+        var result = Parse("prompted-passive.txt", "docker");
+
+        result.Problems.ShouldBeEmpty();
+        var peers = result.Facts.OfType<BgpPeer>().ToList();
+        peers.Select(p => p.PeerAddress.ToString()).ShouldBe(["172.16.3.2", "172.16.3.5", "172.16.3.3", "172.16.3.4", "172.16.3.6", "172.16.3.7"]);
+        peers.ShouldAllBe(p => p.State == BgpSessionState.Passive && !p.IsEstablished);
+        peers[0].Source.Line.ShouldBe(8);
+        result.Facts.OfType<CalicoProcessStatus>().ShouldHaveSingleItem().Source.Line.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_header_widened_by_long_addresses_is_sniffed_and_a_label_line_is_a_problem_at_its_line()
+    {
+        var text = FixtureFiles.Parser("CalicoctlStatus", "kops-master-labelled.txt");
+        _parser.Sniff("paste-1.txt", text).ShouldBe(95);
+
+        var result = Parse("kops-master-labelled.txt", "master");
+
+        result.Problems.ShouldHaveSingleItem().Source.Line.ShouldBe(1);
+        var peers = result.Facts.OfType<BgpPeer>().ToList();
+        peers.Count.ShouldBe(5);
+        peers[0].Info.ShouldBe("Connect Socket: Host is unreachable");
+        peers[0].State.ShouldBe(BgpSessionState.Connect);
+        peers[3].PeerAddress.ShouldBe(IPAddress.Parse("172.20.43.76"));
+        peers[3].State.ShouldBe(BgpSessionState.Active);
+        peers[4].Source.Line.ShouldBe(15);
+    }
 }

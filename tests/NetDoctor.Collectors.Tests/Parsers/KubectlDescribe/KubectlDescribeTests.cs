@@ -5,7 +5,7 @@ using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Tests.Parsers.KubectlDescribe;
 
-/// <summary>`kubectl describe node|pod` blocks as pasted in public reports (Fixtures/README.md).</summary>
+/// <summary>`kubectl describe node|pod|service` blocks as pasted in public reports (Fixtures/README.md).</summary>
 public class KubectlDescribeTests
 {
     private static ParseResult Parse(string file) => new KubectlPrintedParser().Parse(ParserFixture.Input("KubectlDescribe", file, "describe.txt"));
@@ -118,5 +118,65 @@ public class KubectlDescribeTests
         var dial = result.Facts.OfType<LogEvent>().Single();
         (dial.Node, dial.Component, dial.Pod, dial.TargetEndpoint, dial.FailureKind, dial.Source.Line)
             .ShouldBe(("admin", "kubelet", "coredns-6d4b75cb6d-jddfp", "10.96.0.1:443", ConnectFailureKind.Unreachable, 8));
+    }
+
+    [Fact]
+    public void Describe_service_gives_the_cluster_ip_ports_and_endpoints()
+    {
+        var result = Parse("describe-service-kubernetes-172-21.txt");
+
+        result.Problems.ShouldBeEmpty(); // "No events." is old kubectl's empty event list
+        var service = result.Facts.OfType<KubeService>().ShouldHaveSingleItem();
+        (service.Namespace, service.Name, service.Type, service.ClusterIp, service.Headless, service.Source.Line)
+            .ShouldBe(("default", "kubernetes", "ClusterIP", IPAddress.Parse("172.21.0.1"), false, 2));
+        service.Ports.ShouldBe([new KubeServicePort("https", "TCP", 443, null, null)]);
+        service.Selector.ShouldBeEmpty();
+        var endpoints = result.Facts.OfType<KubeEndpoints>().ShouldHaveSingleItem();
+        (endpoints.ServiceName, endpoints.Source.Line).ShouldBe(("kubernetes", 2));
+        endpoints.Addresses.ShouldBe([IPAddress.Parse("10.0.0.6")]);
+        endpoints.Ports.ShouldBe([new KubeEndpointPort("https", 6443, "TCP")]);
+    }
+
+    [Fact]
+    public void Describe_services_reads_every_block_and_every_port_of_a_node_port_service()
+    {
+        var result = Parse("describe-services-two-nodeport.txt");
+
+        result.Problems.ShouldBeEmpty();
+        var services = result.Facts.OfType<KubeService>().ToList();
+        services.Select(s => (s.Name, s.Type, s.ClusterIp!.ToString(), s.Source.Line)).ShouldBe(
+            [("kubernetes", "ClusterIP", "10.0.0.1", 2), ("nginxsvc", "NodePort", "10.0.0.171", 14)]);
+        services[1].Ports.ShouldBe([new KubeServicePort("http", "TCP", 80, null, 31237), new KubeServicePort("https", "TCP", 443, null, 32133)]);
+        services[1].Selector.ShouldBe(new Dictionary<string, string> { ["app"] = "nginx" });
+        var endpoints = result.Facts.OfType<KubeEndpoints>().ToList();
+        endpoints.Select(e => (e.ServiceName, e.Empty)).ShouldBe([("kubernetes", true), ("nginxsvc", true)]);
+    }
+
+    [Fact]
+    public void Describe_service_of_kubectl_1_20_with_ips_target_port_and_a_cut_endpoint_list()
+    {
+        var text = string.Join('\n',
+            "Name:              web",
+            "Namespace:         shop",
+            "Labels:            app=web",
+            "Annotations:       <none>",
+            "Selector:          app=web",
+            "Type:              ClusterIP",
+            "IP Family Policy:  SingleStack",
+            "IP Families:       IPv4",
+            "IP:                10.96.12.7",
+            "IPs:               10.96.12.7",
+            "Port:              <unset>  80/TCP",
+            "TargetPort:        8080/TCP",
+            "Endpoints:         192.168.1.5:8080,192.168.2.9:8080 + 1 more...",
+            "Session Affinity:  None",
+            "Events:            <none>");
+
+        var result = new KubectlPrintedParser().Parse(new ParseInput("describe.txt", null, text));
+
+        result.Problems.ShouldHaveSingleItem().Source.Line.ShouldBe(13);
+        var service = result.Facts.OfType<KubeService>().ShouldHaveSingleItem();
+        service.Ports.ShouldBe([new KubeServicePort(null, "TCP", 80, "8080", null)]);
+        result.Facts.OfType<KubeEndpoints>().ShouldHaveSingleItem().Addresses.Select(a => a.ToString()).ShouldBe(["192.168.1.5", "192.168.2.9"]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using NetDoctor.Collectors.Parsers.Logs;
 using NetDoctor.Collectors.Parsing;
+using NetDoctor.Collectors.Tests.Robustness;
 using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Tests.Parsers.Logs;
@@ -168,4 +169,57 @@ public class ContainerLogParserTests
     [InlineData("x.txt", "2024-02-16 04:58:08.483 [INFO][8] startup.go 259: a\n2024-02-16 04:58:08.483 [INFO][8] startup.go 275: b\n", 60)]
     [InlineData("x.txt", "Kernel IP routing table\n", 0)]
     public void Sniffs(string name, string head, int expected) => _parser.Sniff(name, head).ShouldBe(expected);
+
+    [Fact]
+    public void Calico_node_start_up_gives_its_own_auto_detected_address_and_the_node_that_already_claims_it()
+    {
+        var result = Parse("calico-node-address-taken.log", "paste/calico-node.log", "paste");
+
+        result.Problems.ShouldBeEmpty();
+        var nodes = result.Facts.OfType<CalicoNode>().ToList();
+        nodes.Select(n => (n.Name, n.Ipv4Address.ToString(), n.Source.Line)).ShouldBe(
+        [
+            ("devops-node01", "172.18.0.1/16", 7),   // "Using autodetected IPv4 address on interface br-…" after "Building new node resource Name=…"
+            ("devops-master03", "172.18.0.1/32", 9), // "Calico node 'devops-master03' is already using the IPv4 address 172.18.0.1."
+        ]);
+        nodes.ShouldAllBe(n => n.Ipv6Address == null);
+    }
+
+    [Fact]
+    public void An_auto_detected_address_without_a_node_name_in_the_log_gives_no_node()
+    {
+        var text = "2018-01-22 07:16:35.052 [INFO][9] startup.go 483: Using autodetected IPv4 address on interface eth0: 10.0.0.4/24\n";
+
+        var result = _parser.Parse(new ParseInput("n/calico-node.log", "n", text));
+
+        result.Facts.OfType<CalicoNode>().ShouldBeEmpty();
+        result.Facts.OfType<LogLine>().ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void A_calico_line_quoted_without_its_timestamp_is_still_a_calico_record()
+    {
+        var text = FixtureFiles.Parser("Logs", "felix-loose-rpf-unstamped.txt");
+        _parser.Sniff("paste-1.txt", text).ShouldBe(30);
+
+        var result = Parse("felix-loose-rpf-unstamped.txt", "paste/paste-1.txt", "paste");
+
+        var line = result.Facts.OfType<LogLine>().ShouldHaveSingleItem();
+        (line.Format, line.Level, line.Logger, line.Timestamp).ShouldBe((LogFormat.Calico, LogLevel.Fatal, "int_dataplane.go 824", (DateTimeOffset?)null));
+        line.Message.ShouldStartWith("Kernel's RPF check is set to 'loose'.");
+    }
+
+    [Fact]
+    public void The_python_felix_layout_keeps_its_traceback_in_the_record()
+    {
+        var result = Parse("felix-python-loose-rpf.log", "node/felix.log", "node");
+
+        result.Problems.ShouldBeEmpty();
+        var lines = result.Facts.OfType<LogLine>().ToList();
+        lines.Select(l => (l.Source.Line, l.Level, l.Logger, l.ContinuationLines)).ShouldBe(
+            [(1, LogLevel.Fatal, "calico.felix.devices 70", 0), (2, LogLevel.Error, "calico.felix.felix 259", 6)]);
+        lines.ShouldAllBe(l => l.Format == LogFormat.Python);
+        lines[0].Timestamp.ShouldBe(new DateTimeOffset(2016, 7, 28, 18, 19, 24, 684, TimeSpan.Zero));
+        lines[1].Message.ShouldEndWith("BadKernelConfig: net.ipv4.conf.all.rp_filter set to 'loose'");
+    }
 }
