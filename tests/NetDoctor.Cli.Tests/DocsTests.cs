@@ -68,6 +68,31 @@ public partial class DocsTests
     }
 
     [Fact]
+    public async Task The_readme_cut_run_shows_real_lines_and_the_real_exit_code()
+    {
+        const string command = "$ ./netdoctor run --bundle samples/healthy-calico-ipip --max-facts 150\n";
+        string readme = File.ReadAllText(Path.Combine(Repo.Root, "README.md"));
+        int start = readme.IndexOf(command, StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0, "README.md shows a run cut by --max-facts");
+        start += command.Length;
+        int end = readme.IndexOf("$ echo $?\n", start, StringComparison.Ordinal);
+        var shown = readme[start..end].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var real = await Cli.RunAt(100, "run", "--bundle", Repo.Sample("healthy-calico-ipip"), "--max-facts", "150");
+
+        // Abridged with "…" lines; every other line is the real one, in order (timing aside).
+        var lines = Timing().Replace(real.Out, "N ms.").Split('\n').ToList();
+        int at = 0;
+        foreach (var line in shown.Where(l => l.Trim() != "…"))
+        {
+            int found = lines.FindIndex(at, l => l == Timing().Replace(line, "N ms."));
+            found.ShouldBeGreaterThanOrEqualTo(0, $"README line not in the real output (after line {at}): {line}\n{real.Out}");
+            at = found + 1;
+        }
+        readme[(end + "$ echo $?\n".Length)..].Split('\n')[0].ShouldBe(real.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task The_readme_shows_the_real_types_output()
     {
         const string command = "$ ./netdoctor types IpPool\n";

@@ -59,4 +59,22 @@ public static class CommonOptions
     {
         Description = "Write the report to this file instead of stdout.",
     };
+
+    /// <summary>The fact budget of one read (<c>BundleReadOptions.MaxFacts</c>); unset keeps the default sized from memory.</summary>
+    public static Option<long?> MaxFacts() => new("--max-facts")
+    {
+        Description = "Most facts one run keeps (default: the memory available / 16 KiB, between 250,000 and 1,250,000). Files past it are cut: reported, and the rules that need them are not evaluated there.",
+    };
+
+    /// <summary>The byte budget of one read (<c>BundleReadOptions.MaxReadBytes</c>); unset keeps the default sized from memory.</summary>
+    public static Option<string> MaxReadBytes() => new("--max-read-bytes")
+    {
+        Description = "Most file content one run parses, in bytes or with K/M/G (default: a 12th of the memory available, between 64M and 2G). Files past it are cut like --max-facts.",
+    };
+
+    public static long? ParseMaxFacts(long? value) =>
+        value is null or > 0 ? value : throw new UsageException($"--max-facts {value}: give a number of facts above 0");
+
+    public static long? ParseMaxReadBytes(string? value) =>
+        value is null ? null : ByteSize.Parse(value) ?? throw new UsageException($"--max-read-bytes {value}: give a size in bytes, or with K, M or G (e.g. 512M)");
 }

@@ -23,7 +23,7 @@ public sealed class DemoCommand(RunCommand run, PackSet packSet, CliConsole cons
             var facts = Collectors.Bundles.BundleReader.Read([sample]);
             var result = new DiagnosisRunner(packs).Run(facts.Facts);
             var report = ReportFindings.Apply(ReportBuilder.Build(facts, packs, result), packs, FactInventory.Of(facts.Facts),
-                new ReportFindings.Options([], [], DateOnly.FromDateTime(DateTime.UtcNow), []));
+                new ReportFindings.Options([], [], DateOnly.FromDateTime(DateTime.UtcNow), []), facts);
             run.Write(report, result, "text", new RunCommand.Rendering(Explain: true, RuleSeverity.Critical), output: null);
             return ExitCodes.Ok;
         });

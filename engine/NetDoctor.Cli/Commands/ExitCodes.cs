@@ -16,9 +16,10 @@ public static class ExitCodes
     public const int OutputFailed = 3;
 
     /// <summary>
-    /// The run is incomplete: the rule engine stopped (the firing budget ran out), or a rule failed and was disabled while
-    /// no diagnosis reached --fail-on. Diagnoses at or above --fail-on still win (exit 1) when only rules failed: findings
-    /// are findings; when the engine stopped, 4 wins, because the rules that never ran may have found worse.
+    /// The run is incomplete: the rule engine stopped (the firing budget ran out), or a rule failed and was disabled, or a
+    /// reading budget cut files, while no diagnosis reached --fail-on. Diagnoses at or above --fail-on still win (exit 1)
+    /// when only rules failed or reading was cut: findings are findings (what rested on cut evidence was withheld); when
+    /// the engine stopped, 4 wins, because the rules that never ran may have found worse.
     /// </summary>
     public const int Incomplete = 4;
 

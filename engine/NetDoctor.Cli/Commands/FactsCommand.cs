@@ -16,13 +16,16 @@ public sealed class FactsCommand(FactLoader loader, CliConsole console) : ICliCo
         var type = new Option<string>("--type") { Description = "Only facts of this type (e.g. Route, IptablesRule, IpPool); case-insensitive." };
         var format = CommonOptions.Format("text", "text", "json");
         var output = CommonOptions.Output();
+        var maxFacts = CommonOptions.MaxFacts();
+        var maxReadBytes = CommonOptions.MaxReadBytes();
         var command = new Command("facts", "Show the typed facts read from bundles or the live machine, with their source file:line.")
         {
-            bundle, live, type, format, output,
+            bundle, live, type, format, output, maxFacts, maxReadBytes,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var facts = await loader.LoadAsync(parse.GetValue(bundle) ?? [], parse.GetValue(live), ct);
+            var limits = new ReadLimits(CommonOptions.ParseMaxFacts(parse.GetValue(maxFacts)), CommonOptions.ParseMaxReadBytes(parse.GetValue(maxReadBytes)));
+            var facts = await loader.LoadAsync(parse.GetValue(bundle) ?? [], parse.GetValue(live), ct, limits: limits);
             var typeFilter = parse.GetValue(type);
             var selected = facts.Facts
                 .Where(f => typeFilter is null || string.Equals(f.GetType().Name, typeFilter, StringComparison.OrdinalIgnoreCase))

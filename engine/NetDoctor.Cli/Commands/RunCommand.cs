@@ -27,10 +27,12 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
         var disablePack = new Option<string[]>("--disable-pack") { Description = "Do not load this pack's rules (a built-in or --packs pack, by name). Repeatable." };
         var waivers = new Option<string[]>("--waivers") { Description = "A YAML list of accepted findings: {rule, node?, reason, expires?: YYYY-MM-DD}. Waived diagnoses are listed apart and do not fail the run. Repeatable." };
         var today = new Option<string>("--today") { Description = "The date waiver expiry is judged on (YYYY-MM-DD; default: today, UTC). Also NETDOCTOR_TODAY." };
+        var maxFacts = CommonOptions.MaxFacts();
+        var maxReadBytes = CommonOptions.MaxReadBytes();
         var extra = new ExtraOutputs(RunFormats.Names);
         var command = new Command("run", "Diagnose bundles or this machine with the built-in and given rule packs.")
         {
-            bundle, live, packs, trust, format, failOn, explain, output, engine, skip, only, disablePack, waivers, today,
+            bundle, live, packs, trust, format, failOn, explain, output, engine, skip, only, disablePack, waivers, today, maxFacts, maxReadBytes,
         };
         foreach (var option in extra.Options) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
@@ -41,10 +43,11 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
             var waiverFiles = parse.GetValue(waivers) ?? [];
             var findings = new ReportFindings.Options([.. waiverFiles.SelectMany(WaiverFile.Read)], waiverFiles, Today(parse.GetValue(today)), selectionProblems);
             var inventory = new FactInventory(RuleFactDemand.Of(loadedPacks.RuleDefinitions));
-            var facts = await loader.LoadAsync(parse.GetValue(bundle) ?? [], parse.GetValue(live), ct, inventory);
+            var limits = new ReadLimits(CommonOptions.ParseMaxFacts(parse.GetValue(maxFacts)), CommonOptions.ParseMaxReadBytes(parse.GetValue(maxReadBytes)));
+            var facts = await loader.LoadAsync(parse.GetValue(bundle) ?? [], parse.GetValue(live), ct, inventory, limits);
             inventory.AddKept(facts.Facts);
             var run = new DiagnosisRunner(loadedPacks, CommonOptions.ParseEngine(parse.GetValue(engine))).Run(facts.Facts, cancellationToken: ct);
-            var report = ReportFindings.Apply(ReportBuilder.Build(facts, loadedPacks, run), loadedPacks, inventory.Read, findings);
+            var report = ReportFindings.Apply(ReportBuilder.Build(facts, loadedPacks, run), loadedPacks, inventory.Read, findings, facts);
             var options = new Rendering(parse.GetValue(explain), SeverityOption.Parse(parse.GetValue(failOn)!));
             extra.Write(parse, f => RunFormats.Render(f, report, options.Explain, options.FailOn));
             return Write(report, run, parse.GetValue(format)!, options, parse.GetValue(output));
@@ -57,7 +60,9 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
 
     /// <summary>
     /// Writes the report in <paramref name="format"/> (human text to the terminal, else a document) and returns the exit
-    /// code: 4 when the engine stopped, or when a rule failed and no diagnosis reached --fail-on; else 1 for findings, 0.
+    /// code: 4 when the engine stopped, or when a rule failed or reading was cut and no diagnosis reached --fail-on;
+    /// else 1 for findings, 0. A cut is like a rule failure: some rules did not run somewhere, the others' findings
+    /// rest on evidence read whole (what rested on cut evidence was withheld), so findings still win.
     /// </summary>
     public int Write(RunReport report, DiagnosisRun run, string format, Rendering options, string? output)
     {
@@ -68,6 +73,7 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
 
         // Waived diagnoses are not in report.Diagnoses: they never fail the run.
         bool findings = report.Diagnoses.Any(d => RuleMetadata.TryParseSeverity(d.Severity, out var s) && s >= options.FailOn);
+        if (report.Cut is { } cut) console.Error.WriteLine($"netdoctor: the run is incomplete, {cut.Message}");
         if (run.Error is not null)
         {
             console.Error.WriteLine($"netdoctor: the rule engine stopped, the run is incomplete: {run.Error}");
@@ -77,8 +83,8 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
         {
             console.Error.WriteLine($"netdoctor: {Counted.Of(run.RuleFailures.Count, "rule")} failed and {(run.RuleFailures.Count == 1 ? "was" : "were")} disabled " +
                 $"({string.Join(", ", run.RuleFailures.Select(f => f.RuleId))}); every other rule ran");
-            return findings ? ExitCodes.Findings : ExitCodes.Incomplete;
         }
+        if (run.RuleFailures.Count > 0 || report.Cut is not null) return findings ? ExitCodes.Findings : ExitCodes.Incomplete;
         return findings ? ExitCodes.Findings : ExitCodes.Ok;
     }
 

@@ -11,7 +11,8 @@ namespace NetDoctor.Cli.Pipeline;
 public sealed class FactLoader(LiveSnapshot live, CliConsoleErrors errors)
 {
     /// <param name="demand">The facts the run's rules can use (others are dropped as files are parsed); null keeps all.</param>
-    public async Task<FactBase> LoadAsync(IReadOnlyList<string> bundles, bool useLive, CancellationToken ct, NetDoctor.Facts.IFactDemand? demand = null)
+    /// <param name="limits">The reading budgets the user set (--max-facts, --max-read-bytes); null keeps the defaults.</param>
+    public async Task<FactBase> LoadAsync(IReadOnlyList<string> bundles, bool useLive, CancellationToken ct, NetDoctor.Facts.IFactDemand? demand = null, ReadLimits? limits = null)
     {
         if (bundles.Count == 0 && !useLive)
             throw new UsageException("no input: give --bundle PATH (repeatable) or --live");
@@ -36,7 +37,7 @@ public sealed class FactLoader(LiveSnapshot live, CliConsoleErrors errors)
         FactBase facts;
         try
         {
-            facts = BundleReader.Read(paths, BundleReadOptions.Default with { Demand = demand });
+            facts = BundleReader.Read(paths, (limits ?? ReadLimits.Defaults).Apply(BundleReadOptions.Default) with { Demand = demand });
         }
         catch (ReadingBudgetExceededException e)
         {
@@ -55,10 +56,27 @@ public sealed class FactLoader(LiveSnapshot live, CliConsoleErrors errors)
         }
 
         var unread = facts.Inputs.Where(i => i.Error is not null || i.Files == 0).ToList();
+        string Why(NetDoctor.Facts.InputSummary input) => WhyNothing(input, facts.Cuts);
         if (unread.Count == facts.Inputs.Count)
             throw new UsageException("no input could be read: " + string.Join("; ", unread.Select(Why)));
         foreach (var input in unread) errors.Warn(Why(input));
         return facts;
+    }
+
+    /// <summary>
+    /// Why an input gave nothing: it could not be opened, it was empty, a reading budget cut every file it had, or
+    /// nothing in it is a format NetDoctor reads.
+    /// </summary>
+    private static string WhyNothing(NetDoctor.Facts.InputSummary input, IReadOnlyList<ReadCut> cuts)
+    {
+        var mine = cuts.Where(c => c.Input == input.Path).ToList();
+        if (input.Error is null && mine.Count > 0 && input.Unrecognised == 0)
+        {
+            string limits = string.Join(" and ", mine.Select(c => c.Limit).Distinct().Order().Select(l =>
+                $"{ReadingCut.Option(l)} {(l == ReadLimit.Facts ? mine.First(c => c.Limit == l).Budget.ToString(System.Globalization.CultureInfo.InvariantCulture) : ByteSize.Format(mine.First(c => c.Limit == l).Budget))}"));
+            return $"{input.Path}: every file that could be read was cut by the reading budget ({limits}; {mine.Count} file{(mine.Count == 1 ? "" : "s")}): raise it";
+        }
+        return Why(input);
     }
 
     /// <summary>Why an input gave nothing: it could not be opened, it was empty, or nothing in it is a format NetDoctor reads.</summary>

@@ -37,17 +37,53 @@ public sealed record RunReport(
     /// <summary>Rules that threw and were disabled; every other rule ran (JSON <c>ruleFailures</c>, after <c>stats</c>).</summary>
     public IReadOnlyList<RuleFailureReport> RuleFailures { get; init; } = [];
 
-    /// <summary>The run is incomplete: the engine stopped or a rule failed (SARIF's executionSuccessful is false then).</summary>
+    /// <summary>
+    /// Set when a reading budget cut files: how much, which limit, how to raise it (JSON <c>cut</c>, after
+    /// <c>ruleFailures</c>; null when everything was read). Rules that read the cut evidence are in <see cref="NotEvaluated"/>.
+    /// </summary>
+    public CutReport? Cut { get; init; }
+
+    /// <summary>The run is incomplete: the engine stopped, a rule failed or reading was cut (SARIF's executionSuccessful is false then).</summary>
     [JsonIgnore]
-    public bool Incomplete => EngineError is not null || RuleFailures.Count > 0;
+    public bool Incomplete => EngineError is not null || RuleFailures.Count > 0 || Cut is not null;
 }
 
 /// <summary>A diagnosis a waiver accepted: which waiver (file:line), why and until when, and the diagnosis itself.</summary>
 /// <param name="Expires">YYYY-MM-DD, the last day the waiver applies; null when it does not expire.</param>
 public sealed record WaivedReport(string RuleId, string? Node, string Reason, string? Expires, string Waiver, DiagnosisReport Diagnosis);
 
-/// <summary>A rule that could not be checked (on <paramref name="Node"/>, or anywhere when null): the fact types it needs that were not read.</summary>
-public sealed record NotEvaluatedReport(string RuleId, string? Node, IReadOnlyList<string> Missing);
+/// <summary>
+/// A rule that could not be checked (on <paramref name="Node"/>, or anywhere when null): the fact types it needs that were
+/// not read, or — when <see cref="Cut"/> names files — that a reading budget cut.
+/// </summary>
+public sealed record NotEvaluatedReport(string RuleId, string? Node, IReadOnlyList<string> Missing)
+{
+    /// <summary>The cut files that held the <see cref="Missing"/> types; empty when they were simply not in the inputs.</summary>
+    public IReadOnlyList<string> Cut { get; init; } = [];
+
+    /// <summary>Diagnoses this rule made there from the partial input and that were withheld (never reported as findings).</summary>
+    public int Withheld { get; init; }
+}
+
+/// <summary>Reading was cut by a budget: the run is incomplete (see CONTRACTS.md §4, <c>cut</c>).</summary>
+/// <param name="Message">The one line every format shows: how much was cut, by which limit, what it stopped and how to raise it.</param>
+/// <param name="Limits">Each budget that cut files.</param>
+/// <param name="Nodes">Nodes with cut files (sorted); a cluster-scoped file adds none.</param>
+/// <param name="Withheld">Diagnoses made from partial input and withheld.</param>
+/// <param name="Files">Every cut file.</param>
+public sealed record CutReport(string Message, IReadOnlyList<CutLimitReport> Limits, IReadOnlyList<string> Nodes, int Withheld, IReadOnlyList<CutFileReport> Files);
+
+/// <param name="Name"><c>maxFacts</c> or <c>maxReadBytes</c>.</param>
+/// <param name="Option">The `run` option that sets it.</param>
+/// <param name="Budget">Its value in this run (facts, or bytes).</param>
+/// <param name="Files">Files it cut.</param>
+/// <param name="Bytes">Their size.</param>
+/// <param name="Facts">Facts of theirs some rule could use, none kept.</param>
+/// <param name="Enough">A value that keeps every cut file (memory permitting: the heap guard still applies).</param>
+public sealed record CutLimitReport(string Name, string Option, long Budget, int Files, long Bytes, long Facts, long Enough);
+
+/// <param name="Limit"><c>maxFacts</c> or <c>maxReadBytes</c>.</param>
+public sealed record CutFileReport(string Path, string? Node, string? Kind, string Limit, long Bytes, int Facts);
 
 /// <param name="Version">The version without build metadata, e.g. 0.1.0 (also SARIF's semanticVersion).</param>
 public sealed record ToolInfo(string Name, string Version)

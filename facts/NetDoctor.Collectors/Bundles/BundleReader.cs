@@ -29,6 +29,13 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     private readonly SharedSections _sections = new(Keeper(options?.Demand));
     private long _bytesRead;
 
+    /// <summary>
+    /// The read-ahead bound for this process: <see cref="MaxBytesAhead"/>, or a 16th of the heap budget when that is
+    /// less. Each file waiting holds its bytes and, while parsed, about twelve times as much in facts: under a 96 MiB heap
+    /// limit 128 MB of files in flight would exhaust memory before the heap check at the next merge could say so.
+    /// </summary>
+    private long BytesAhead => Math.Min(MaxBytesAhead, Math.Max(1L << 20, _budget.LimitBytes / 16));
+
     /// <summary>Reads every input with the default parsers and limits.</summary>
     public static FactBase Read(IEnumerable<string> paths, BundleReadOptions? options = null) =>
         new BundleReader(options).ReadAll(paths);
@@ -43,7 +50,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
                 state.Problems.Add(new Problem(new Source(path, 0), $"input given more than once (the same as {first}); read once"));
             else ReadInput(path, state);
         }
-        return new FactBase(PostProcessing.Apply(state.Facts, state.Problems), state.Problems, state.Inputs, state.Files);
+        return new FactBase(PostProcessing.Apply(state.Facts, state.Problems), state.Problems, state.Inputs, state.Files) { Cuts = state.Cuts };
     }
 
     private void ReadInput(string inputPath, ReadState state)
@@ -55,7 +62,19 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             state.Inputs.Add(new InputSummary(inputPath, [], 0) { Error = error, NodeOrigin = "unknown" });
             return;
         }
-        ReadSource(new Input(inputPath, source, "", null, 0), state);
+        try
+        {
+            ReadSource(new Input(inputPath, source, "", null, 0), state);
+        }
+        catch (OutOfMemoryException)
+        {
+            // The heap check runs between files; an allocation inside one can still fail first (parses run in
+            // parallel). Let go of what was read, then say what, how big and which limit, as the check would have.
+            int kept = state.Facts.Count;
+            state.Facts.Clear();
+            state.Facts.TrimExcess();
+            throw new ReadingBudgetExceededException(_budget.OutOfMemory(inputPath, _bytesRead, kept));
+        }
     }
 
     /// <param name="input">What to read and where it sits: <see cref="Input.Prefix"/> is put before every path of its
@@ -139,7 +158,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             // Reading must not outrun parsing by more than a bound: a 1,000-node bundle is read far faster than it is
             // parsed, and every waiting file's bytes would be held at once. Merge the oldest until back under it.
             bytesAhead += waiting.Bytes;
-            while (bytesAhead > MaxBytesAhead && merged < pending.Count) MergeNext();
+            while (bytesAhead > BytesAhead && merged < pending.Count) MergeNext();
         }, sourceProblems);
 
         while (merged < pending.Count) MergeNext();
@@ -174,12 +193,14 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
                 skipped++;
                 files.Add(new LoadedFile(inputPath, path, null, null, 0, 0, spent));
                 problems.Add(new Problem(new Source(path, 0), spent));
+                state.Cuts.Add(Cut(inputPath, path, assignment, result.Outcome, ReadLimit.ReadBytes, _options.MaxReadBytes, Math.Max(length, size)));
                 return;
             }
             if (state.Budget.TakeFacts(result.Outcome.Facts.Count) is { } full)
             {
                 problems.Add(new Problem(new Source(path, 0), full));
                 files.Add(new LoadedFile(inputPath, path, result.Outcome.Node, result.Outcome.Kind, 0, 1, null));
+                state.Cuts.Add(Cut(inputPath, path, assignment, result.Outcome, ReadLimit.Facts, _options.MaxFacts, Math.Max(length, size)));
                 return;
             }
             state.Facts.AddRange(result.Outcome.Facts);
@@ -234,6 +255,22 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     /// <summary>What shared sections hold for their copies: what the demand wants and what post-processing reads; all without a demand.</summary>
     private static Func<Fact, bool>? Keeper(IFactDemand? demand) =>
         demand is null ? null : fact => PostProcessing.Reads(fact) || demand.Wants(fact);
+
+    /// <summary>
+    /// The record of a file a budget cut: its parse is complete, so the types and nodes of the facts it would have kept
+    /// (and what post-processing would have made of them) say exactly which evidence is missing where.
+    /// </summary>
+    private static ReadCut Cut(string input, string path, FileAssignment assignment, FileParseOutcome outcome, ReadLimit limit, long budget, long bytes)
+    {
+        var lost = new HashSet<LostFacts>();
+        foreach (var fact in outcome.Facts)
+        {
+            lost.Add(new LostFacts(fact.GetType(), fact.Node));
+            foreach (var made in PostProcessing.Makes(fact)) lost.Add(new LostFacts(made, fact.Node));
+        }
+        var ordered = lost.OrderBy(l => l.Type.Name, StringComparer.Ordinal).ThenBy(l => l.Node, StringComparer.Ordinal).ToList();
+        return new ReadCut(input, path, outcome.Node ?? assignment.Node, outcome.Kind, limit, budget, bytes, outcome.Facts.Count, ordered);
+    }
 
     private const string NothingInInput = "input holds no file at all (an empty folder, archive or standard input); there is no evidence to diagnose";
 
@@ -304,9 +341,11 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
         public List<Problem> Problems { get; } = [];
         public List<InputSummary> Inputs { get; } = [];
         public List<LoadedFile> Files { get; } = [];
+        public List<ReadCut> Cuts { get; } = [];
 
         public void Append(ReadState other)
         {
+            Cuts.AddRange(other.Cuts);
             Facts.AddRange(other.Facts);
             Problems.AddRange(other.Problems);
             Inputs.AddRange(other.Inputs);

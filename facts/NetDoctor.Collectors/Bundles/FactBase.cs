@@ -14,6 +14,9 @@ public sealed class FactBase(IReadOnlyList<Fact> facts, IReadOnlyList<Problem> p
     public IReadOnlyList<InputSummary> Inputs { get; } = inputs;
     public IReadOnlyList<LoadedFile> Files { get; } = files;
 
+    /// <summary>Files the run's reading budgets cut (parsed, none of their facts kept): the evidence that is missing, and where.</summary>
+    public IReadOnlyList<ReadCut> Cuts { get; init; } = [];
+
     /// <summary>Every node named by any input, sorted.</summary>
     public IReadOnlyList<string> Nodes => Inputs.SelectMany(i => i.Nodes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 

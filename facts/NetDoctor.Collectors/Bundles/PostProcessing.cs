@@ -14,6 +14,14 @@ internal static class PostProcessing
     /// <summary>The facts these steps read, which a demand filter must not drop before they run.</summary>
     public static bool Reads(Fact fact) => fact is NetworkLink or ComponentSettings;
 
+    /// <summary>
+    /// The fact types these steps make of <paramref name="fact"/> (beside its own type): when a file is cut, what it
+    /// held is missing from them too — a kube-proxy config file cut leaves <see cref="KubeProxySettings"/> merged from
+    /// the command line alone.
+    /// </summary>
+    public static IEnumerable<Type> Makes(Fact fact) =>
+        fact is ComponentSettings { } settings && ComponentSettingsMerger.TypedType(settings.Component) is { } typed ? [typed] : [];
+
     public static IReadOnlyList<Fact> Apply(List<Fact> facts, List<Problem> problems)
     {
         DuplicateLinks.Remove(facts);

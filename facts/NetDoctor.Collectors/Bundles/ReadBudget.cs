@@ -24,7 +24,7 @@ internal sealed class ReadBudget(BundleReadOptions options)
         {
             return $"not read: the memory budget for reading is spent ({BoundedRead.Bytes(_bytes)} of {BoundedRead.Bytes(options.MaxReadBytes)} " +
                    $"of file content read in this run; this file is {BoundedRead.Bytes(size)}) — parsed facts cost about twelve times their text, " +
-                   "so the budget keeps memory bounded; diagnoses lack this file's evidence (raise BundleReadOptions.MaxReadBytes, or read fewer files at once)";
+                   "so the budget keeps memory bounded; diagnoses lack this file's evidence, and rules that need it are not evaluated (raise the budget with `netdoctor run --max-read-bytes`, BundleReadOptions.MaxReadBytes, or read fewer files at once)";
         }
 
         _bytes += size;
@@ -37,7 +37,7 @@ internal sealed class ReadBudget(BundleReadOptions options)
         if (_facts + count > options.MaxFacts)
         {
             return $"{count} facts of this file not kept: the budget of {options.MaxFacts:N0} facts for one run is spent ({_facts:N0} kept) — " +
-                   "it keeps memory bounded; diagnoses lack this file's evidence (raise BundleReadOptions.MaxFacts)";
+                   "it keeps memory bounded; diagnoses lack this file's evidence, and rules that need it are not evaluated (raise the budget with `netdoctor run --max-facts`, BundleReadOptions.MaxFacts)";
         }
 
         _facts += count;

@@ -26,6 +26,15 @@ public sealed class ReadingBudget(long limitBytes)
             $"({DefaultShare:P0} of the {BoundedRead.Bytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)} this process may use; " +
             $"{facts:N0} facts kept so far). Read fewer nodes at a time, or run where more memory is available.");
     }
+
+    /// <summary>The message when an allocation failed before <see cref="Check"/> saw the heap over the limit.</summary>
+    public string OutOfMemory(string input, long bytesRead, int facts)
+    {
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        return $"input {input} is too big for the memory available: memory ran out after {BoundedRead.Bytes(bytesRead)} read " +
+               $"({facts:N0} facts kept; the reading budget is {BoundedRead.Bytes(LimitBytes)}, {DefaultShare:P0} of the " +
+               $"{BoundedRead.Bytes(available)} this process may use). Read fewer nodes at a time, or run where more memory is available.";
+    }
 }
 
 /// <summary>The read stopped before memory ran out (see <see cref="ReadingBudget"/>); the message says what, how big and which limit.</summary>

@@ -80,6 +80,15 @@ public static class ComponentSettingsMerger
 
     private static bool IsConfigFile(ComponentSettings s) => s.Settings.Count > 0 && s.Settings.Values.All(v => v.Origin == SettingOrigin.ConfigFile);
 
+    /// <summary>The typed settings fact made for <paramref name="component"/> (see <see cref="Merge"/>); null when none is.</summary>
+    public static Type? TypedType(ComponentKind component) => component switch
+    {
+        ComponentKind.KubeProxy => typeof(KubeProxySettings),
+        ComponentKind.KubeApiServer => typeof(ApiServerSettings),
+        ComponentKind.CalicoNode => typeof(CalicoNodeSettings),
+        _ => null,
+    };
+
     private static Fact? Typed(ComponentSettings merged) => merged.Component switch
     {
         ComponentKind.KubeProxy => TypedSettings.KubeProxy(merged),

@@ -7,7 +7,8 @@ namespace NetDoctor.Cli.Reporting.GitHub;
 /// `run --format github`: GitHub Actions workflow commands, one annotation per diagnosis (critical and error as
 /// ::error, warning as ::warning, info as ::notice) at its first evidence file and line when the bundle is a folder
 /// (paths relative to the working directory, i.e. the checkout), with the message and the fix commands as its text;
-/// input problems as warnings; rules that failed as errors at their first fact's file and line; then a plain summary line.
+/// input problems as warnings; rules that failed as errors at their first fact's file and line; reading cut by a budget
+/// as an error; then a plain summary line.
 /// </summary>
 public static class GitHubReporter
 {
@@ -41,7 +42,9 @@ public static class GitHubReporter
             var (file, line) = Place(f.Facts.Select(e => e.Source).OfType<string>(), sources, cwd);
             lines.Add(GitHubCommands.Annotation("error", f.Message, file, line, 0, $"netdoctor rule failed ({f.RuleId})"));
         }
+        if (report.Cut is { } cut) lines.Add(GitHubCommands.Annotation("error", cut.Message, null, 0, 0, "netdoctor reading was cut (incomplete run)"));
         string failed = report.RuleFailures.Count == 0 ? "" : $", {report.RuleFailures.Count} rule failure{(report.RuleFailures.Count == 1 ? "" : "s")}";
+        failed += report.Cut is null ? "" : $", reading cut ({report.Cut.Files.Count} file{(report.Cut.Files.Count == 1 ? "" : "s")})";
         lines.Add($"netdoctor: {report.Diagnoses.Count} diagnos{(report.Diagnoses.Count == 1 ? "is" : "es")}, {report.Problems.Count} input problem{(report.Problems.Count == 1 ? "" : "s")}{failed}, {report.Stats.Facts} facts" +
             $"{(report.Waived.Count > 0 ? $", {report.Waived.Count} waived" : "")}{(NotEvaluatedCauses.RuleCount(report) is > 0 and var n ? $", {n} rule{(n == 1 ? "" : "s")} not checked" : "")}.");
         return string.Join("\n", lines) + "\n";

@@ -18,6 +18,13 @@ public static class MarkdownReporter
         sb.AppendLine($"Packs: {string.Join(", ", report.Packs.Select(p => $"{MarkdownText.Inline($"{p.Name} {p.Version}")} ({p.Rules} rules)"))}  ");
         sb.AppendLine($"Facts: {report.Stats.Facts}, rules fired: {report.Stats.RulesFired}, {report.Stats.ElapsedMs} ms").AppendLine();
 
+        if (report.Cut is { } cut)
+        {
+            // First, before any finding: the reader must know the run did not see everything.
+            sb.AppendLine("## Reading was cut: the run is incomplete").AppendLine();
+            sb.AppendLine(MarkdownText.Paragraph(cut.Message)).AppendLine();
+        }
+
         if (report.Diagnoses.Count == 0)
             sb.AppendLine(NotEvaluatedCauses.Headline(report) is { } headline ? $"No diagnoses, but {headline} (see below)." : "No diagnoses.").AppendLine();
 
@@ -56,7 +63,7 @@ public static class MarkdownReporter
         if (NotEvaluatedCauses.Headline(report) is { } notChecked)
         {
             sb.AppendLine("## Not checked").AppendLine();
-            sb.AppendLine($"{notChecked}: inputs they need were not read.").AppendLine();
+            sb.AppendLine($"{notChecked}: {NotEvaluatedCauses.Why(report)}.").AppendLine();
             foreach (var cause in NotEvaluatedCauses.Of(report)) sb.AppendLine($"- {MarkdownText.Inline(NotEvaluatedCauses.Line(cause))}");
             sb.AppendLine();
         }

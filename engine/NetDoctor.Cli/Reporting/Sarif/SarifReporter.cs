@@ -50,9 +50,37 @@ public static class SarifReporter
             notifications.Add(new JsonObject
             {
                 ["level"] = "warning",
-                ["message"] = new JsonObject { ["text"] = $"{n.RuleId} could not be checked{(n.Node is null ? "" : " on node " + n.Node)}: no {string.Join(", ", n.Missing)} {(n.Node is null ? "in any input" : "from that node")}" },
+                ["message"] = new JsonObject { ["text"] = NotEvaluatedCauses.Entry(n) },
                 ["associatedRule"] = new JsonObject { ["id"] = n.RuleId, ["index"] = rules.IndexOf(n.RuleId) },
-                ["properties"] = new JsonObject { ["node"] = n.Node, ["missing"] = new JsonArray(n.Missing.Select(m => (JsonNode)JsonValue.Create(m)).ToArray()) },
+                ["properties"] = new JsonObject
+                {
+                    ["node"] = n.Node,
+                    ["missing"] = new JsonArray(n.Missing.Select(m => (JsonNode)JsonValue.Create(m)).ToArray()),
+                    ["cut"] = new JsonArray(n.Cut.Select(f => (JsonNode)JsonValue.Create(f)).ToArray()),
+                    ["withheld"] = n.Withheld,
+                },
+            });
+        }
+
+        if (report.Cut is { } cut)
+        {
+            // Reading was cut: an error of the execution (executionSuccessful is false), with how much, which limit and how to raise it.
+            notifications.Add(new JsonObject
+            {
+                ["level"] = "error",
+                ["message"] = new JsonObject { ["text"] = cut.Message },
+                ["descriptor"] = new JsonObject { ["id"] = "reading-cut" },
+                ["properties"] = new JsonObject
+                {
+                    ["limits"] = new JsonArray(cut.Limits.Select(l => (JsonNode)new JsonObject
+                    {
+                        ["name"] = l.Name, ["option"] = l.Option, ["budget"] = l.Budget, ["files"] = l.Files,
+                        ["bytes"] = l.Bytes, ["facts"] = l.Facts, ["enough"] = l.Enough,
+                    }).ToArray()),
+                    ["files"] = cut.Files.Count,
+                    ["nodes"] = cut.Nodes.Count,
+                    ["withheld"] = cut.Withheld,
+                },
             });
         }
 

@@ -61,7 +61,7 @@ public sealed class TextReporter(TextCanvas canvas)
         if (NotEvaluatedCauses.Headline(report) is { } headline)
         {
             // Silence is not health: say what could not be checked, one line per missing input.
-            canvas.Line($"{headline} (inputs they need were not read):", Style.Warning);
+            canvas.Line($"{headline} ({NotEvaluatedCauses.Why(report)}):", Style.Warning);
             foreach (var cause in NotEvaluatedCauses.Of(report))
                 canvas.Wrapped(NotEvaluatedCauses.Line(cause), "  ", "      ");
         }
@@ -84,6 +84,13 @@ public sealed class TextReporter(TextCanvas canvas)
                 canvas.Wrapped(f.Message, "  ", "      ");
         }
 
+        if (report.Cut is { } cut)
+        {
+            // Last before the verdict, where the eye lands: what was not read, which limit, how to raise it.
+            canvas.Line("The run is incomplete:", Style.Error);
+            canvas.Wrapped(cut.Message, "  ", "  ");
+        }
+
         bool clean = report.Diagnoses.Count == 0 && report.NotEvaluated.Count == 0 && report.RuleFailures.Count == 0;
         canvas.Wrapped(Verdict(report) + " " + Summary(report), style: clean ? Style.Good : report.Diagnoses.Count == 0 ? Style.Warning : Style.Bold);
     }
@@ -100,13 +107,14 @@ public sealed class TextReporter(TextCanvas canvas)
     {
         // "No diagnoses" alone would read as health when some rules never saw their inputs.
         string waived = report.Waived.Count > 0 ? $" ({report.Waived.Count} waived)" : "";
+        string incomplete = report.Cut is null ? "" : "Incomplete (reading was cut): ";
         if (report.Diagnoses.Count == 0)
-            return NotEvaluatedCauses.Headline(report) is { } headline ? $"No diagnoses{waived}, but {headline}." : $"No diagnoses{waived}.";
+            return incomplete + (NotEvaluatedCauses.Headline(report) is { } headline ? $"No diagnoses{waived}, but {headline}." : $"No diagnoses{waived}.");
         var bySeverity = new[] { "critical", "error", "warning", "info" }
             .Select(s => (Severity: s, Count: report.Diagnoses.Count(d => d.Severity == s)))
             .Where(s => s.Count > 0)
             .Select(s => Counted.Severity(s.Count, s.Severity));
-        return $"{Counted.Of(report.Diagnoses.Count, "diagnosis", "diagnoses")} ({string.Join(", ", bySeverity)}){(report.Waived.Count > 0 ? $", {report.Waived.Count} waived" : "")}.";
+        return $"{incomplete}{Counted.Of(report.Diagnoses.Count, "diagnosis", "diagnoses")} ({string.Join(", ", bySeverity)}){(report.Waived.Count > 0 ? $", {report.Waived.Count} waived" : "")}.";
     }
 
     private static string Summary(RunReport report) =>
