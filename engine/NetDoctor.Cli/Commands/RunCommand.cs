@@ -5,6 +5,7 @@ using NetDoctor.Cli.Reporting;
 using NetDoctor.Cli.Reporting.Text;
 using NetDoctor.Engine;
 using NetDoctor.Packs.Running;
+using NetDoctor.Packs.Timing;
 
 namespace NetDoctor.Cli.Commands;
 
@@ -35,19 +36,26 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
         foreach (var option in extra.Options) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
+            PhaseTimings.Mark("command line");
             var selection = new RuleSelection(parse.GetValue(skip) ?? [], parse.GetValue(only) ?? [], parse.GetValue(disablePack) ?? []);
-            var (loadedPacks, selectionProblems) = selection.Apply(packSet.Load(parse.GetValue(packs) ?? [], parse.GetValue(trust)));
+            var (loadedPacks, selectionProblems) = selection.Apply(packSet.Load(parse.GetValue(packs) ?? [], parse.GetValue(trust), withTests: false));
             // Waivers are read before the inputs: a malformed file is a usage error before any work is done.
+            PhaseTimings.Mark("load packs");
             var waiverFiles = parse.GetValue(waivers) ?? [];
             var findings = new ReportFindings.Options([.. waiverFiles.SelectMany(WaiverFile.Read)], waiverFiles, Today(parse.GetValue(today)), selectionProblems);
             var inventory = new FactInventory(RuleFactDemand.Of(loadedPacks.RuleDefinitions));
+            PhaseTimings.Mark("fact demand");
             var facts = await loader.LoadAsync(parse.GetValue(bundle) ?? [], parse.GetValue(live), ct, inventory);
             inventory.AddKept(facts.Facts);
+            PhaseTimings.Mark("read bundles");
             var run = new DiagnosisRunner(loadedPacks, CommonOptions.ParseEngine(parse.GetValue(engine))).Run(facts.Facts, cancellationToken: ct);
+            PhaseTimings.Mark("compile rules + run");
             var report = ReportFindings.Apply(ReportBuilder.Build(facts, loadedPacks, run), loadedPacks, inventory.Read, findings);
             var options = new Rendering(parse.GetValue(explain), SeverityOption.Parse(parse.GetValue(failOn)!));
             extra.Write(parse, f => RunFormats.Render(f, report, options.Explain, options.FailOn));
-            return Write(report, run, parse.GetValue(format)!, options, parse.GetValue(output));
+            int exit = Write(report, run, parse.GetValue(format)!, options, parse.GetValue(output));
+            PhaseTimings.Mark("report");
+            return exit;
         });
         return command;
     }
