@@ -63,6 +63,9 @@ public static class PhaseTimings
             error.WriteLine($"  {"total",-28} {Phases.Sum(p => p.Wall.TotalMilliseconds),8:F1} {Environment.CpuUsage.TotalTime.TotalMilliseconds,8:F1}");
             foreach (var (what, (wall, count)) in Sums)
                 error.WriteLine($"  within: {what,-20} {wall.TotalMilliseconds,8:F1} ms in {count} calls");
+            // Every assembly costs its load and type loading: which ones this command needed.
+            var assemblies = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Order(StringComparer.Ordinal).ToList();
+            error.WriteLine($"  assemblies loaded ({assemblies.Count}): {string.Join(", ", assemblies)}");
         }
     }
 
