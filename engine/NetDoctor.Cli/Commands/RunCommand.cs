@@ -44,7 +44,7 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
             var bundles = parse.GetValue(bundle) ?? [];
             bool useLive = parse.GetValue(live);
             var demand = new DeferredDemand();
-            var reading = useLive || Environment.GetEnvironmentVariable("NDX_SEQ") == "1" ? null : Task.Run(() => loader.ReadAsync(bundles, useLive: false, ct, demand), ct);
+            var reading = useLive ? null : Task.Run(() => loader.ReadAsync(bundles, useLive: false, ct, demand), ct);
             FactInventory inventory;
             LoadedPacks loadedPacks;
             ReportFindings.Options findings;
