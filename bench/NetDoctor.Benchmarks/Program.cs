@@ -3,6 +3,7 @@ using NetDoctor.Benchmarks;
 using NetDoctor.Benchmarks.Generators;
 using NetDoctor.Benchmarks.Memory;
 using NetDoctor.Benchmarks.Scale;
+using NetDoctor.Benchmarks.Startup;
 
 // Every benchmark class in this assembly; pick with --filter (e.g. --filter '*Engine*').
 // "--cpu PATTERN" runs the same benchmarks reporting CPU time per operation (see CpuTimeRunner).
@@ -10,6 +11,7 @@ using NetDoctor.Benchmarks.Scale;
 // "--generate DIR [NODES NAMESPACES] [--fault]" writes a generated bundle, e.g. for `netdoctor run --bundle DIR`.
 // "--generate-scale DIR NODES" writes issue 12's scale bundle (two planted faults) and DIR.expected.json beside it.
 // "--scale [--heap-limit-gb G] N..." runs `netdoctor run` on the scale bundle of each size (see ScaleBenchmark).
+// "--startup [--runs N] [--compare DLL]" times the published CLI's start-up, process by process (see StartupBenchmark).
 switch (args)
 {
     case ["--generate-scale", var directory, var nodes]:
@@ -22,6 +24,9 @@ switch (args)
         return;
     case ["--scale", .. var sizes]:
         ScaleBenchmark.Run([.. sizes.Select(int.Parse)], heapLimitGb: 4);
+        return;
+    case ["--startup", .. var rest]:
+        StartupBenchmark.Run(Option(rest, "--runs") is { } runs ? int.Parse(runs) : 15, Option(rest, "--compare"));
         return;
     case ["--cpu", .. var rest]:
         CpuTimeRunner.Run(rest.FirstOrDefault() ?? "*");
@@ -39,6 +44,8 @@ switch (args)
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return;
 }
+
+static string? Option(string[] args, string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
 
 static ClusterShape? Shape(string[] args) =>
     args is [var nodes, var namespaces] ? new ClusterShape(int.Parse(nodes), int.Parse(namespaces)) : null;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NetDoctor.Cli.Commands;
 using NetDoctor.Cli.Composition;
 using NetDoctor.Cli.Reporting.Text;
+using NetDoctor.Packs.Timing;
 
 namespace NetDoctor.Cli;
 
@@ -19,6 +20,7 @@ public static class CliHost
         {
             var terminal = Terminal.Detect(interactive, columns);
             using var provider = new ServiceCollection().AddNetDoctorCli(new StdoutWriter(output), new StderrWriter(error), terminal, interactive).BuildServiceProvider();
+            PhaseTimings.Mark("composition (DI)");
             return await provider.GetRequiredService<NetDoctorApp>().RunAsync(args, ct);
         }
         catch (StdoutClosedException e)

@@ -20,7 +20,7 @@ internal static class CliUnderTest
         return Path.Combine(root, "artifacts", "cli", "netdoctor.dll");
     }
 
-    private static string RepoRoot()
+    public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Engine.sln"))) return dir.FullName;

@@ -19,7 +19,7 @@ public sealed class DemoCommand(RunCommand run, PackSet packSet, CliConsole cons
             if (!Directory.Exists(sample)) throw new UsageException($"demo sample not found at {sample} ('netdoctor samples' says where samples are)");
             console.Out.WriteLine($"$ netdoctor run --bundle {Shell.Quote(Shipped.Relative(sample))} --explain");
             console.Out.WriteLine();
-            var packs = packSet.Load([]);
+            var packs = packSet.Load([], withTests: false);
             var facts = Collectors.Bundles.BundleReader.Read([sample]);
             var result = new DiagnosisRunner(packs).Run(facts.Facts);
             var report = ReportFindings.Apply(ReportBuilder.Build(facts, packs, result), packs, FactInventory.Of(facts.Facts),

@@ -4,7 +4,9 @@ using NetDoctor.Cli.Pipeline.Waivers;
 using NetDoctor.Cli.Reporting;
 using NetDoctor.Cli.Reporting.Text;
 using NetDoctor.Engine;
+using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Running;
+using NetDoctor.Packs.Timing;
 
 namespace NetDoctor.Cli.Commands;
 
@@ -37,20 +39,50 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
         foreach (var option in extra.Options) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
-            var selection = new RuleSelection(parse.GetValue(skip) ?? [], parse.GetValue(only) ?? [], parse.GetValue(disablePack) ?? []);
-            var (loadedPacks, selectionProblems) = selection.Apply(packSet.Load(parse.GetValue(packs) ?? [], parse.GetValue(trust)));
-            // Waivers are read before the inputs: a malformed file is a usage error before any work is done.
-            var waiverFiles = parse.GetValue(waivers) ?? [];
-            var findings = new ReportFindings.Options([.. waiverFiles.SelectMany(WaiverFile.Read)], waiverFiles, Today(parse.GetValue(today)), selectionProblems);
-            var inventory = new FactInventory(RuleFactDemand.Of(loadedPacks.RuleDefinitions));
+            PhaseTimings.Mark("command line");
+            // Bundles are read on a worker while the packs load (the two are a small run's largest costs, and there are
+            // two cores); the parse tasks wait for the packs' demand before keeping facts. The live machine is read
+            // after the packs as before: collecting it runs commands.
+            var bundles = parse.GetValue(bundle) ?? [];
+            bool useLive = parse.GetValue(live);
             var limits = new ReadLimits(CommonOptions.ParseMaxFacts(parse.GetValue(maxFacts)), CommonOptions.ParseMaxReadBytes(parse.GetValue(maxReadBytes)));
-            var facts = await loader.LoadAsync(parse.GetValue(bundle) ?? [], parse.GetValue(live), ct, inventory, limits);
+            var demand = new DeferredDemand();
+            var reading = useLive ? null : Task.Run(() => loader.ReadAsync(bundles, useLive: false, ct, demand, limits), ct);
+            FactInventory inventory;
+            LoadedPacks loadedPacks;
+            ReportFindings.Options findings;
+            try
+            {
+                var selection = new RuleSelection(parse.GetValue(skip) ?? [], parse.GetValue(only) ?? [], parse.GetValue(disablePack) ?? []);
+                (loadedPacks, var selectionProblems) = selection.Apply(packSet.Load(parse.GetValue(packs) ?? [], parse.GetValue(trust), withTests: false));
+                PhaseTimings.Mark("load packs");
+                // Waivers are read before the inputs are reported on: a malformed file is a usage error first.
+                var waiverFiles = parse.GetValue(waivers) ?? [];
+                findings = new ReportFindings.Options([.. waiverFiles.SelectMany(WaiverFile.Read)], waiverFiles, Today(parse.GetValue(today)), selectionProblems);
+                inventory = new FactInventory(RuleFactDemand.Of(loadedPacks.RuleDefinitions));
+            }
+            catch
+            {
+                // The run ends here: let the worker's parses finish without keeping anything.
+                demand.Known(DeferredDemand.Nothing);
+                throw;
+            }
+            demand.Known(inventory);
+            PhaseTimings.Mark("fact demand");
+            var runner = new DiagnosisRunner(loadedPacks, CommonOptions.ParseEngine(parse.GetValue(engine)));
+            if (reading is not null) runner.Prepare();
+            PhaseTimings.Mark("compile rules");
+            var facts = loader.Report(reading is not null ? await reading : await loader.ReadAsync(bundles, useLive, ct, inventory, limits));
             inventory.AddKept(facts.Facts);
-            var run = new DiagnosisRunner(loadedPacks, CommonOptions.ParseEngine(parse.GetValue(engine))).Run(facts.Facts, cancellationToken: ct);
+            PhaseTimings.Mark("read bundles (rest)");
+            var run = runner.Run(facts.Facts, cancellationToken: ct);
+            PhaseTimings.Mark("run rules");
             var report = ReportFindings.Apply(ReportBuilder.Build(facts, loadedPacks, run), loadedPacks, inventory.Read, findings, facts);
             var options = new Rendering(parse.GetValue(explain), SeverityOption.Parse(parse.GetValue(failOn)!));
             extra.Write(parse, f => RunFormats.Render(f, report, options.Explain, options.FailOn));
-            return Write(report, run, parse.GetValue(format)!, options, parse.GetValue(output));
+            int exit = Write(report, run, parse.GetValue(format)!, options, parse.GetValue(output));
+            PhaseTimings.Mark("report");
+            return exit;
         });
         return command;
     }

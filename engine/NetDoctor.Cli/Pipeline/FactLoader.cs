@@ -12,7 +12,17 @@ public sealed class FactLoader(LiveSnapshot live, CliConsoleErrors errors)
 {
     /// <param name="demand">The facts the run's rules can use (others are dropped as files are parsed); null keeps all.</param>
     /// <param name="limits">The reading budgets the user set (--max-facts, --max-read-bytes); null keeps the defaults.</param>
-    public async Task<FactBase> LoadAsync(IReadOnlyList<string> bundles, bool useLive, CancellationToken ct, NetDoctor.Facts.IFactDemand? demand = null, ReadLimits? limits = null)
+    public async Task<FactBase> LoadAsync(IReadOnlyList<string> bundles, bool useLive, CancellationToken ct, NetDoctor.Facts.IFactDemand? demand = null, ReadLimits? limits = null) =>
+        Report(await ReadAsync(bundles, useLive, ct, demand, limits));
+
+    /// <summary>The inputs read, before anything is said about them (<see cref="Report"/>).</summary>
+    public sealed record Read(FactBase Facts, IReadOnlyList<(string Folder, IReadOnlyList<string> Bundles)> Folders);
+
+    /// <summary>
+    /// Reads the inputs without writing anything to the console, so `run` can read on a worker while it loads packs and
+    /// still report in its usual order (pack and waiver errors first); every failure is an exception, raised when awaited.
+    /// </summary>
+    public async Task<Read> ReadAsync(IReadOnlyList<string> bundles, bool useLive, CancellationToken ct, NetDoctor.Facts.IFactDemand? demand = null, ReadLimits? limits = null)
     {
         if (bundles.Count == 0 && !useLive)
             throw new UsageException("no input: give --bundle PATH (repeatable) or --live");
@@ -49,6 +59,16 @@ public sealed class FactLoader(LiveSnapshot live, CliConsoleErrors errors)
             // The live snapshot is a means, not a product: `netdoctor collect` is the way to keep one.
             if (liveDir is not null) TryDelete(liveDir);
         }
+        return new Read(facts, folders);
+    }
+
+    /// <summary>
+    /// What the read means for the run: a folder of bundles that shares nodes is refused, a folder is noted, an input
+    /// that gave nothing is warned about, and nothing read at all is a usage error.
+    /// </summary>
+    public FactBase Report(Read read)
+    {
+        var (facts, folders) = read;
         foreach (var (folder, children) in folders)
         {
             FolderOfBundles.RefuseSharedNodes(folder, children, facts);

@@ -2,6 +2,7 @@ using NetDoctor.Cli.Commands;
 using NetDoctor.Hosting;
 using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Model;
+using NetDoctor.Packs.Schema;
 
 namespace NetDoctor.Cli.Pipeline;
 
@@ -17,13 +18,14 @@ public sealed class PackSet(NetDoctorPacks packs)
     /// <summary>
     /// Loads the built-in packs plus <paramref name="extraDirectories"/>; an invalid pack is a usage error, and so is a
     /// pack with C# rules that is not built in unless <paramref name="trustCSharp"/> (--trust-csharp).
+    /// <paramref name="withTests"/> false leaves the packs' tests/ unread: running rules does not need them.
     /// </summary>
-    public LoadedPacks Load(IReadOnlyList<string> extraDirectories, bool trustCSharp = false)
+    public LoadedPacks Load(IReadOnlyList<string> extraDirectories, bool trustCSharp = false, bool withTests = true)
     {
         foreach (var dir in extraDirectories)
             if (!Directory.Exists(dir)) throw new UsageException($"--packs {dir}: no such directory");
 
-        var packs = LoadAll(extraDirectories, trustCSharp);
+        var packs = LoadAll(extraDirectories, trustCSharp, withTests);
         if (packs.HasErrors)
         {
             throw new UsageException("invalid rule pack(s):" + Environment.NewLine +
@@ -38,9 +40,13 @@ public sealed class PackSet(NetDoctorPacks packs)
     /// Untrusted C# is the exception: it is not a broken pack but a question only the user can answer, so every command
     /// fails on it the same way (usage error, exit 2), as `vet` does.
     /// </summary>
-    public LoadedPacks LoadAll(IReadOnlyList<string> extraDirectories, bool trustCSharp = false)
+    /// <remarks>
+    /// Schema validation is skipped for files whose exact text passed it before (<see cref="SchemaVerdicts"/>): `vet`,
+    /// which does not load through here, always validates.
+    /// </remarks>
+    public LoadedPacks LoadAll(IReadOnlyList<string> extraDirectories, bool trustCSharp = false, bool withTests = true)
     {
-        var loaded = packs.LoadAll(extraDirectories, trustCSharp: trustCSharp);
+        var loaded = packs.LoadAll(extraDirectories, new PackLoadOptions(LoadTests: withTests, SchemaVerdicts: SchemaVerdicts.Default), trustCSharp: trustCSharp);
         if (loaded.Diagnostics.Where(d => d.Code == DiagnosticCodes.CSharpUntrusted).ToList() is { Count: > 0 } untrusted)
             throw new UsageException(string.Join(Environment.NewLine, untrusted.Select(d => d.ToString())));
         return loaded;

@@ -35,6 +35,6 @@ internal static class ActionCompiler
                 : compiler.Resolve(p, null, null, scope, token);
         }
         var body = new ConditionCompiler.Replacer(map).Visit(lambda.Body);
-        return new CompiledAction(Expression.Lambda<Action<IContext, Token>>(body, context, token).Compile(), action.ActionTrigger);
+        return new CompiledAction(TieredLambda.Compile(Expression.Lambda<Action<IContext, Token>>(body, context, token)), action.ActionTrigger);
     }
 }

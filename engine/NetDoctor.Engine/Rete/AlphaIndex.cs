@@ -60,7 +60,7 @@ internal sealed class AlphaIndex(Func<object, object?> selector, Dictionary<obje
             return false;
         }
         selector = Expression.Lambda(side, condition.Parameters);
-        key = Expression.Lambda<Func<object?>>(Expression.Convert(constant, typeof(object))).Compile()();
+        key = TieredLambda.EvaluateOnce(Expression.Lambda<Func<object?>>(Expression.Convert(constant, typeof(object))));
         return true;
     }
 
@@ -69,7 +69,7 @@ internal sealed class AlphaIndex(Func<object, object?> selector, Dictionary<obje
         var fact = Expression.Parameter(typeof(object), "fact");
         var parameter = selector.Parameters[0];
         var body = new ConditionCompiler.Replacer(parameter, Expression.Convert(fact, parameter.Type)).Visit(selector.Body);
-        var compiled = Expression.Lambda<Func<object, object?>>(Expression.Convert(body, typeof(object)), fact).Compile();
+        var compiled = TieredLambda.Compile(Expression.Lambda<Func<object, object?>>(Expression.Convert(body, typeof(object)), fact));
         var nodes = members.GroupBy(m => m.Key ?? NullKey).ToDictionary(g => g.Key, g => g.Select(m => m.Node).ToArray());
         int[] rules = [.. members.SelectMany(m => m.Node.Rules).Distinct()];
         return new AlphaIndex(compiled, nodes, rules, declaration);

@@ -25,7 +25,7 @@ internal sealed class ConditionCompiler(string ruleId, int ruleIndex = 0)
     {
         var fact = Expression.Parameter(typeof(object), "fact");
         var body = Rebind(condition.Body, condition.Parameters, own, fact, Scope.Empty, null);
-        return Expression.Lambda<Func<object, bool>>(body, fact).Compile();
+        return TieredLambda.Compile(Expression.Lambda<Func<object, bool>>(body, fact));
     }
 
     public Func<object, object?> CompileSelector(LambdaExpression selector, Declaration source)
@@ -36,7 +36,7 @@ internal sealed class ConditionCompiler(string ruleId, int ruleIndex = 0)
         }
         var fact = Expression.Parameter(typeof(object), "fact");
         var body = new Replacer(selector.Parameters[0], Expression.Convert(fact, selector.Parameters[0].Type)).Visit(selector.Body);
-        return Expression.Lambda<Func<object, object?>>(Expression.Convert(body, typeof(object)), fact).Compile();
+        return TieredLambda.Compile(Expression.Lambda<Func<object, object?>>(Expression.Convert(body, typeof(object)), fact));
     }
 
     /// <summary>Rewrites a lambda body: parameters naming <paramref name="own"/> read <paramref name="fact"/>, others read the token.</summary>

@@ -59,12 +59,12 @@ internal static class JoinCompiler
         Func<object, object?>? rightKey = null;
         if (leftParts.Count > 0)
         {
-            leftKey = Expression.Lambda<Func<Token, object?>>(Key(leftParts), token).Compile();
-            rightKey = Expression.Lambda<Func<object, object?>>(Key(rightParts), fact).Compile();
+            leftKey = TieredLambda.Compile(Expression.Lambda<Func<Token, object?>>(Key(leftParts), token));
+            rightKey = TieredLambda.Compile(Expression.Lambda<Func<object, object?>>(Key(rightParts), fact));
         }
         Func<Token, object, bool>? test = residual.Count == 0
             ? null
-            : Expression.Lambda<Func<Token, object, bool>>(residual.Aggregate(Expression.AndAlso), token, fact).Compile();
+            : TieredLambda.Compile(Expression.Lambda<Func<Token, object, bool>>(residual.Aggregate(Expression.AndAlso), token, fact));
         return new JoinSpec(compiler.RuleId, compiler.RuleIndex, scope, own, leftKey, rightKey, test);
     }
 

@@ -6,6 +6,7 @@ using NetDoctor.Facts;
 using NetDoctor.Packs.Expressions.Budget;
 using NetDoctor.Packs.Expressions.Functions;
 using NetDoctor.Packs.Model;
+using NetDoctor.Packs.Timing;
 using NetDoctor.Packs.Types;
 
 namespace NetDoctor.Packs.Expressions;
@@ -66,6 +67,7 @@ public sealed class ExpressionSandbox
     public LambdaExpression Parse(IReadOnlyList<ParameterExpression> scope, string text)
     {
         LambdaExpression lambda;
+        using var timing = PhaseTimings.Measure("dynamic linq parse");
         try
         {
             lambda = DynamicExpressionParser.ParseLambda(_config, scope.ToArray(), null, text);

@@ -18,5 +18,10 @@ namespace NetDoctor.Packs.Loading;
 /// <see cref="LoadedPacks.WithExtraRules"/>); the CLI always sets it, so no C# half is ever silently left out there.
 /// </param>
 /// <param name="Functions">The helper functions expressions may call; default: <see cref="HelperFunctions.BuiltIn"/>; the helpers of loaded C# packs are added to them.</param>
+/// <param name="SchemaVerdicts">
+/// Files whose exact text passed schema validation before (with this build) are not validated again; null: every
+/// document is validated. Commands that run packs set it (<see cref="Schema.SchemaVerdicts.Default"/>); `vet` does not.
+/// </param>
 public sealed record PackLoadOptions(
-    FactTypeCatalog? Catalog = null, bool ValidateSchema = true, bool LoadTests = true, CSharpPackOptions? CSharp = null, HelperFunctions? Functions = null);
+    FactTypeCatalog? Catalog = null, bool ValidateSchema = true, bool LoadTests = true, CSharpPackOptions? CSharp = null, HelperFunctions? Functions = null,
+    Schema.SchemaVerdicts? SchemaVerdicts = null);

@@ -96,7 +96,9 @@ public static class PackLoader
             return null;
         }
         var root = docs[0].RootNode;
-        if (!Conforms(file, root, DocumentKind.RulePack, options, diagnostics)) return null;
+        var schema = new SchemaCheck(file, DocumentKind.RulePack, options);
+        if (!schema.Conforms(root, diagnostics)) return null;
+        schema.Done();
         return Guarded(file, root, DocumentKind.RulePack, diagnostics, () => new DocumentReader(file, diagnostics).ReadPack((YamlMappingNode)root));
     }
 
@@ -162,25 +164,29 @@ public static class PackLoader
         {
             if (ReadFile(folder, path, diagnostics) is not { } file) continue;
             var reader = new DocumentReader(file, diagnostics);
+            var schema = new SchemaCheck(file, DocumentKind.Rule, options);
             foreach (var doc in YamlDocuments.Parse(file, diagnostics))
             {
-                if (!Conforms(file, doc.RootNode, DocumentKind.Rule, options, diagnostics)) continue;
+                if (!schema.Conforms(doc.RootNode, diagnostics)) continue;
                 if (Guarded(file, doc.RootNode, DocumentKind.Rule, diagnostics, () => reader.ReadRule((YamlMappingNode)doc.RootNode)) is not { } rule) continue;
                 Lint.CheckRule(packName, rule, diagnostics);
                 if (compiler.Compile(packName, rule) is { } compiled) rules.Add(compiled);
             }
+            schema.Done();
         }
         var tests = new List<RuleTestDocument>();
         foreach (string path in options.LoadTests ? folder.TestFiles : [])
         {
             if (ReadFile(folder, path, diagnostics) is not { } file) continue;
             var reader = new DocumentReader(file, diagnostics);
+            var schema = new SchemaCheck(file, DocumentKind.RuleTest, options);
             foreach (var doc in YamlDocuments.Parse(file, diagnostics))
             {
-                if (!Conforms(file, doc.RootNode, DocumentKind.RuleTest, options, diagnostics)) continue;
+                if (!schema.Conforms(doc.RootNode, diagnostics)) continue;
                 if (Guarded(file, doc.RootNode, DocumentKind.RuleTest, diagnostics, () => reader.ReadTest((YamlMappingNode)doc.RootNode, tests.Count + 1)) is { } test)
                     tests.Add(test);
             }
+            schema.Done();
         }
         return new LoadedPack(folder.Directory, folder.DisplayDirectory, manifest, rules, tests, folder.RuleFiles, folder.TestFiles)
         {
@@ -188,10 +194,34 @@ public static class PackLoader
         };
     }
 
-    /// <summary>Schema validation, or (when it is off) the minimum the readers rely on: a mapping of the right kind.</summary>
-    private static bool Conforms(PackFile file, YamlNode root, DocumentKind kind, PackLoadOptions options, List<PackDiagnostic> diagnostics)
+    /// <summary>
+    /// The schema check of one file's documents: validation, unless it is off or the file's exact text passed it before
+    /// (<see cref="PackLoadOptions.SchemaVerdicts"/>); then the minimum the readers rely on, a mapping of the right kind.
+    /// <see cref="Done"/> records a file whose every document was validated and conformed.
+    /// </summary>
+    private sealed class SchemaCheck(PackFile file, DocumentKind kind, PackLoadOptions options)
     {
-        if (options.ValidateSchema) return SchemaValidator.Validate(file, root, kind, diagnostics);
+        private readonly bool _validate = options.ValidateSchema && options.SchemaVerdicts?.IsKnownValid(file, kind) != true;
+        private int _validated;
+        private bool _failed;
+
+        public bool Conforms(YamlNode root, List<PackDiagnostic> diagnostics)
+        {
+            bool conforms = PackLoader.Conforms(file, root, kind, _validate, diagnostics);
+            _validated++;
+            _failed |= !conforms;
+            return conforms;
+        }
+
+        public void Done()
+        {
+            if (_validate && _validated > 0 && !_failed) options.SchemaVerdicts?.RecordValid(file, kind);
+        }
+    }
+
+    private static bool Conforms(PackFile file, YamlNode root, DocumentKind kind, bool validate, List<PackDiagnostic> diagnostics)
+    {
+        if (validate) return SchemaValidator.Validate(file, root, kind, diagnostics);
         string? actual = (root as YamlMappingNode)?.String("kind");
         if (actual == kind.ToString()) return true;
         diagnostics.Add(Error(DiagnosticCodes.Schema, file.At(root), $"expected a document of kind {kind}, found {(actual is null ? "none" : $"'{actual}'")}"));

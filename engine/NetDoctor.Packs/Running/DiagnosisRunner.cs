@@ -19,6 +19,12 @@ public sealed class DiagnosisRunner(LoadedPacks packs, EngineKind engine = Engin
 
     private readonly SessionFactoryCache _factory = new(packs, engine);
 
+    /// <summary>
+    /// Compiles the rules now rather than in the first <see cref="Run"/>, e.g. while the facts are still being read;
+    /// a compilation error is still reported by the run.
+    /// </summary>
+    public void Prepare() => _ = _factory.Factory;
+
     public DiagnosisRun Run(IEnumerable<object> facts, int maxFirings = DefaultMaxFirings, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using NetDoctor.Engine.Rete;
 using NetDoctor.Facts;
 using NRules.RuleModel;
 
@@ -68,7 +69,7 @@ public sealed class RuleFactDemand : IFactDemand
             var fact = Expression.Parameter(typeof(Fact), "fact");
             var typed = Expression.Convert(fact, pattern.ValueType);
             var body = alpha.Select(l => new Rebind(l.Parameters[0], typed).Visit(l.Body)).Aggregate(Expression.AndAlso);
-            return new PatternDemand(pattern.ValueType, Expression.Lambda<Func<Fact, bool>>(body, fact).Compile());
+            return new PatternDemand(pattern.ValueType, TieredLambda.Compile(Expression.Lambda<Func<Fact, bool>>(body, fact)));
         }
     }
 

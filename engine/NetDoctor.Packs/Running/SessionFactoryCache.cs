@@ -1,5 +1,6 @@
 using NetDoctor.Engine;
 using NetDoctor.Packs.Loading;
+using NetDoctor.Packs.Timing;
 
 namespace NetDoctor.Packs.Running;
 
@@ -14,6 +15,7 @@ internal sealed class SessionFactoryCache
     public SessionFactoryCache(LoadedPacks packs, EngineKind engine) =>
         _compiled = new Lazy<(ISessionFactory?, string?)>(() =>
         {
+            using var timing = PhaseTimings.Measure("rete compile");
             var unique = packs.RuleDefinitions.GroupBy(r => r.Name, StringComparer.Ordinal).Select(g => g.First()).ToList();
             try
             {

@@ -110,7 +110,7 @@ internal static class CSharpPackCache
     }
 
     /// <summary>Creates the folder (if needed) and makes it the user's alone, also when it existed with wider rights.</summary>
-    private static string Private(string directory)
+    internal static string Private(string directory)
     {
         Directory.CreateDirectory(directory);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

@@ -77,12 +77,22 @@ public static class CoreObjectMapper
     /// The object as its client model. The YAML tree goes to JSON and through the client's System.Text.Json contract,
     /// which is several times faster than writing the YAML back out for the client's YAML deserializer. That path is kept
     /// for what JSON is stricter about (an unquoted `true` where the API has a string): it accepts what kubectl accepts.
+    /// Before it, JSON is tried once more with True/False kept as text, the usual case ("status: True" in a condition):
+    /// the client's YAML deserializer costs ~150 ms of start-up (it scans the client's model types), a small run's
+    /// largest single cost.
     /// </summary>
     private static T Model<T>(KubeObject obj)
     {
         try
         {
             return KubernetesJson.Deserialize<T>(YamlToJson.Convert(obj.Node));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+        try
+        {
+            return KubernetesJson.Deserialize<T>(YamlToJson.Convert(obj.Node, capitalisedBooleansAsText: true));
         }
         catch (System.Text.Json.JsonException)
         {

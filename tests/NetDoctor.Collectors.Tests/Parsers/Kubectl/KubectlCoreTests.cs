@@ -216,6 +216,52 @@ public class KubectlCoreTests
     }
 
     [Fact]
+    public void Capitalised_true_and_false_read_as_text_where_the_api_has_a_string_and_as_booleans_where_it_has_a_bool()
+    {
+        // "status: True" unquoted, as in every sample's nodes.yaml: the condition's status is a string in the API. The
+        // pod's "hostNetwork: True" is a bool field: that object needs the client's YAML path, and reads the same.
+        var text = """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: Node
+              metadata:
+                name: n1
+              status:
+                conditions:
+                - status: True
+                  type: Ready
+            - apiVersion: v1
+              kind: Node
+              metadata:
+                name: n2
+              status:
+                conditions:
+                - status: FALSE
+                  type: Ready
+            - apiVersion: v1
+              kind: Pod
+              metadata:
+                name: p
+                namespace: kube-system
+              spec:
+                hostNetwork: True
+                nodeName: n1
+              status:
+                conditions:
+                - status: True
+                  type: Ready
+            """;
+        var result = _parser.Parse(new ParseInput("cluster/kubernetes/mixed.yaml", null, text));
+
+        result.Problems.ShouldBeEmpty();
+        result.Facts.OfType<KubeNode>().Select(n => (n.Name, n.Ready)).ShouldBe([("n1", (bool?)true), ("n2", (bool?)false)]);
+        var pod = result.Facts.OfType<KubePod>().Single();
+        (pod.HostNetwork, pod.NodeName).ShouldBe((true, "n1"));
+    }
+
+    [Fact]
     public void Json_list_of_core_objects_through_the_client_models()
     {
         var result = Parse("core.json", "cluster/kubernetes/nodes.json");
