@@ -9,7 +9,7 @@ namespace NetDoctor.Collectors.Parsers.CalicoctlStatus;
 /// <summary>
 /// `calicoctl node status`: "Calico process is running." then one ASCII table per address family
 /// (PEER ADDRESS | PEER TYPE | STATE | SINCE | INFO). A long INFO wraps onto rows whose other cells are empty;
-/// those rows are folded into the peer above.
+/// those rows are folded into the peer above. The peers are also listed together in one <see cref="BgpSessionList"/>.
 /// </summary>
 public sealed partial class CalicoctlNodeStatusParser : IFormatParser
 {
@@ -33,6 +33,7 @@ public sealed partial class CalicoctlNodeStatusParser : IFormatParser
         int runningLine = 0;
         bool ipv6 = false;
         int v4 = 0, v6 = 0;
+        var sessions = new BgpSessionTally(BgpPeerOrigin.Calicoctl);
         Row? current = null;
 
         void Emit()
@@ -41,6 +42,7 @@ public sealed partial class CalicoctlNodeStatusParser : IFormatParser
             if (current.ToPeer(input) is { } peer)
             {
                 result.Add(peer);
+                sessions.Count(peer);
                 if (ipv6) v6++; else v4++;
             }
             else
@@ -100,6 +102,7 @@ public sealed partial class CalicoctlNodeStatusParser : IFormatParser
         Emit();
         if (running is { } r)
             result.Add(new CalicoProcessStatus { Source = input.At(runningLine), Node = input.Node, Running = r, Ipv4Peers = v4, Ipv6Peers = v6 });
+        sessions.AddTo(result, input);
         return result;
     }
 
