@@ -13,20 +13,22 @@ internal sealed class BgpSessionTally(BgpPeerOrigin origin)
     private readonly List<IPAddress> _peers = [];
     private readonly HashSet<IPAddress> _seen = [];
     private int _established;
+    private Source? _first;
 
     public void Count(BgpPeer peer)
     {
+        _first ??= peer.Source;
         if (_seen.Add(peer.PeerAddress)) _peers.Add(peer.PeerAddress);
         if (peer.State == BgpSessionState.Established) _established++;
     }
 
-    /// <summary>Adds the list to <paramref name="result"/> when the report listed a session (a file-wide fact: line 0).</summary>
+    /// <summary>Adds the list to <paramref name="result"/> when the report listed a session; its line is the first session's.</summary>
     public void AddTo(ParseResult result, ParseInput input)
     {
-        if (_peers.Count == 0) return;
+        if (_first is not { } first) return;
         result.Add(new BgpSessionList
         {
-            Source = input.At(0),
+            Source = first,
             Node = input.Node,
             Origin = origin,
             PeerAddresses = _peers.ToArray(),
