@@ -16,8 +16,9 @@ namespace NetDoctor.Collectors.Bundles;
 internal sealed class FactCompactor
 {
     /// <summary>
-    /// Each pool stops growing here (~100 MB of entries): values past it are kept as they are, so an input of endless
-    /// unique values does not pay a pool entry for each. A 1,000-node cluster has ~32,000 distinct addresses and prefixes.
+    /// Each pool stops growing here (an entry costs ~100 bytes): values past it are kept as they are, so an input of
+    /// endless unique values does not pay a pool entry for each. A 1,000-node cluster with 30 pods a node has some tens of
+    /// thousands of distinct addresses and prefixes.
     /// </summary>
     private const int MaxEntries = 1_000_000;
 
@@ -27,7 +28,10 @@ internal sealed class FactCompactor
     private readonly ConcurrentDictionary<RuleKey, ParsedRule> _rules = new();
     private int _stringCount, _addressCount, _cidrCount, _ruleCount;
 
-    /// <summary>The fact with its repeated parts shared (a new instance when something changed; else the fact itself).</summary>
+    /// <summary>
+    /// The fact with its repeated parts shared: a copy for the types whose parts repeat across nodes (routes, iptables
+    /// rules, BGP, addresses, links, set members); any other fact is copied only when its node name is a new instance.
+    /// </summary>
     public Fact Compact(Fact fact) => fact switch
     {
         Route route => route with
