@@ -8,6 +8,7 @@ using NetDoctor.Benchmarks.Startup;
 // Every benchmark class in this assembly; pick with --filter (e.g. --filter '*Engine*').
 // "--cpu PATTERN" runs the same benchmarks reporting CPU time per operation (see CpuTimeRunner).
 // "--memory [NODES NAMESPACES]" reports the managed heap a session of the built-in packs retains per fact (see RetainedMemoryReport).
+// "--fact-bytes NODES|DIR" reports the managed heap the raw facts of a run's read keep, per fact and per type (see FactBytesReport).
 // "--generate DIR [NODES NAMESPACES] [--fault]" writes a generated bundle, e.g. for `netdoctor run --bundle DIR`.
 // "--generate-scale DIR NODES" writes issue 12's scale bundle (two planted faults) and DIR.expected.json beside it.
 // "--scale [--heap-limit-gb G] N..." runs `netdoctor run` on the scale bundle of each size (see ScaleBenchmark).
@@ -33,6 +34,9 @@ switch (args)
         return;
     case ["--memory", .. var rest]:
         RetainedMemoryReport.Run(Shape(rest) ?? ClusterShape.NamespaceHeavy);
+        return;
+    case ["--fact-bytes", var nodesOrDirectory]:
+        FactBytesReport.Run(nodesOrDirectory);
         return;
     case ["--generate", var directory, .. var rest]:
         var shape = Shape(rest.Where(a => a != "--fault").ToArray()) ?? ClusterShape.NamespaceHeavy;

@@ -27,6 +27,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     private readonly SharedParses _shared = new();
     private readonly HashSet<Task<DemandedOutcome>> _refused = [];
     private readonly SharedSections _sections = new(Keeper(options?.Demand));
+    private readonly FactCompactor _compactor = new();
     private long _bytesRead;
 
     /// <summary>
@@ -277,17 +278,19 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     /// <summary>
     /// A file's facts that the demand wants, filtered inside the parse task so the rest never reach the merged list.
     /// Facts that post-processing reads across files (<see cref="PostProcessing.Reads"/>) are kept: it runs before the rules.
+    /// Every fact kept is compacted (<see cref="FactCompactor"/>): it shares what other files' facts repeat.
     /// </summary>
     private DemandedOutcome Demanded(FileParseOutcome outcome)
     {
         int parsed = outcome.Facts.Count;
-        if (_options.Demand is not { } demand || parsed == 0) return new DemandedOutcome(outcome, parsed);
-        var kept = new List<Fact>();
+        if (parsed == 0) return new DemandedOutcome(outcome, parsed);
+        var demand = _options.Demand;
+        var kept = new List<Fact>(demand is null ? parsed : 0);
         foreach (var fact in outcome.Facts)
         {
-            if (PostProcessing.Reads(fact) || demand.Wants(fact)) kept.Add(fact);
+            if (demand is null || PostProcessing.Reads(fact) || demand.Wants(fact)) kept.Add(_compactor.Compact(fact));
         }
-        return new DemandedOutcome(kept.Count == parsed ? outcome : outcome with { Facts = kept }, parsed);
+        return new DemandedOutcome(outcome with { Facts = kept }, parsed);
     }
 
     private static bool IsArchiveByName(BundleEntry entry) =>

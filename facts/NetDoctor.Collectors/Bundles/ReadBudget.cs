@@ -23,8 +23,8 @@ internal sealed class ReadBudget(BundleReadOptions options)
         if (_bytes + size > options.MaxReadBytes)
         {
             return $"not read: the memory budget for reading is spent ({BoundedRead.Bytes(_bytes)} of {BoundedRead.Bytes(options.MaxReadBytes)} " +
-                   $"of file content read in this run; this file is {BoundedRead.Bytes(size)}) — parsed facts cost about twelve times their text, " +
-                   "so the budget keeps memory bounded; diagnoses lack this file's evidence, and rules that need it are not evaluated (raise the budget with `netdoctor run --max-read-bytes`, BundleReadOptions.MaxReadBytes, or read fewer files at once)";
+                   $"of file content read in this run; this file is {BoundedRead.Bytes(size)}) — it bounds the time and memory a run spends " +
+                   "parsing; diagnoses lack this file's evidence, and rules that need it are not evaluated (raise the budget with `netdoctor run --max-read-bytes`, BundleReadOptions.MaxReadBytes, or read fewer files at once)";
         }
 
         _bytes += size;

@@ -104,4 +104,38 @@ public class SharedCopiesTests
             ("k8s01", 5, 401), ("k8s02", 7, 401), ("k8s03", 6, 401),
         ]);
     }
+
+    /// <summary>An `ipset list` with a node's own small set before a big selector set every node has (16 KB or more).</summary>
+    private static string Ipsets(string hostAddress, int members = 2000) =>
+        $"Name: cali40this-host\nType: hash:ip\nRevision: 4\nHeader: family inet hashsize 1024 maxelem 1048576\nSize in memory: 200\nReferences: 1\nNumber of entries: 1\nMembers:\n{hostAddress}\n\n" +
+        $"Name: cali40s:namespace-a\nType: hash:net\nRevision: 7\nHeader: family inet hashsize 1024 maxelem 1048576\nSize in memory: 9000\nReferences: 1\nNumber of entries: {members}\nMembers:\n" +
+        string.Concat(Enumerable.Range(0, members).Select(i => $"10.244.{i / 250}.{i % 250}\n"));
+
+    [Fact]
+    public void A_big_ipset_every_node_lists_is_parsed_once_with_each_node_s_own_lines_and_values()
+    {
+        using var dir = new TempDir();
+        dir.File("k8s01/ipset-list.txt", Ipsets("192.168.0.1"));
+        dir.File("k8s02/ipset-list.txt", Ipsets("192.168.0.2"));
+        // k8s03's big set lacks its last member (and says so): its own parse, with its own problem.
+        dir.File("k8s03/ipset-list.txt", Ipsets("192.168.0.3").Replace("10.244.7.249\n", ""));
+        // The same layout, but k8s01's big set differs: k8s02's is parsed from its own text.
+        using var alone = new TempDir();
+        alone.File("k8s01/ipset-list.txt", Ipsets("192.168.0.1", members: 1999));
+        alone.File("k8s02/ipset-list.txt", Ipsets("192.168.0.2"));
+
+        var facts = BundleReader.Read([dir.Path]);
+        var separate = BundleReader.Read([alone.Path]).Facts.Where(f => f.Node == "k8s02").Select(f => f.ToString()).ToList();
+
+        facts.Facts.Where(f => f.Node == "k8s02").Select(f => f.ToString()).ShouldBe(separate);
+        var members = facts.Facts.OfType<IpSetMember>().Where(m => m.Set == "cali40s:namespace-a").ToList();
+        members.GroupBy(m => m.Node).Select(g => (g.Key, g.Count())).ShouldBe([("k8s01", 2000), ("k8s02", 2000), ("k8s03", 1999)]);
+        members.First(m => m.Node == "k8s02").Source.ShouldBe(new Source("k8s02/ipset-list.txt", 19));
+        facts.Facts.OfType<IpSetMember>().Where(m => m.Set == "cali40this-host").Select(m => m.Entry).ShouldBe(["192.168.0.1", "192.168.0.2", "192.168.0.3"]);
+        facts.Problems.ShouldHaveSingleItem().Source.File.ShouldBe("k8s03/ipset-list.txt");
+        // One parse: k8s02's big set is a copy of k8s01's (the same parsed parts); k8s03's differing set has its own.
+        var big = facts.Facts.OfType<IpSet>().Where(set => set.Name == "cali40s:namespace-a").ToList();
+        big[1].Dimensions.ShouldBeSameAs(big[0].Dimensions);
+        big[2].Dimensions.ShouldNotBeSameAs(big[0].Dimensions);
+    }
 }

@@ -7,7 +7,8 @@ namespace NetDoctor.Collectors.Parsers.Bird;
 
 /// <summary>
 /// BIRD 1.x / 2.x `birdc|birdcl show protocols [all]`. Every protocol line gives a <see cref="BirdProtocol"/>;
-/// a BGP protocol whose peer is known (Calico's name, or "Neighbor address:" of the `all` detail block) also gives a <see cref="BgpPeer"/>.
+/// a BGP protocol whose peer is known (Calico's name, or "Neighbor address:" of the `all` detail block) also gives a <see cref="BgpPeer"/>,
+/// and a file with such peers one <see cref="BgpSessionList"/> of them all.
 /// </summary>
 public sealed partial class BirdProtocolsParser : IFormatParser
 {
@@ -28,6 +29,7 @@ public sealed partial class BirdProtocolsParser : IFormatParser
     public ParseResult Parse(ParseInput input)
     {
         var result = new ParseResult();
+        var sessions = new BgpSessionTally(BgpPeerOrigin.Bird);
         var lines = TextLines.Split(input.Text);
         // Protocol lines wait here until their detail block (if any) has been read, so "Neighbor address" can complete them.
         Pending? pending = null;
@@ -58,10 +60,11 @@ public sealed partial class BirdProtocolsParser : IFormatParser
                 result.Problem(input.At(number), $"not a BIRD protocol line: {Snippet.Of(trimmed)}");
                 continue;
             }
-            Flush(pending, result, input);
+            Flush(pending, result, input, sessions);
             pending = new Pending(protocol);
         }
-        Flush(pending, result, input);
+        Flush(pending, result, input, sessions);
+        sessions.AddTo(result, input);
         return result;
     }
 
@@ -104,7 +107,7 @@ public sealed partial class BirdProtocolsParser : IFormatParser
         if (key == "Neighbor address" && IPAddress.TryParse(value.Split('%')[0], out var ip)) pending.NeighborAddress = ip;
     }
 
-    private static void Flush(Pending? pending, ParseResult result, ParseInput input)
+    private static void Flush(Pending? pending, ParseResult result, ParseInput input, BgpSessionTally sessions)
     {
         if (pending is null) return;
         var protocol = pending.Protocol;
@@ -124,7 +127,7 @@ public sealed partial class BirdProtocolsParser : IFormatParser
             };
         }
 
-        result.Add(new BgpPeer
+        var peer = new BgpPeer
         {
             Source = protocol.Source,
             Node = input.Node,
@@ -138,7 +141,9 @@ public sealed partial class BirdProtocolsParser : IFormatParser
             Info = protocol.Info,
             ProtocolName = protocol.Name,
             Origin = BgpPeerOrigin.Bird,
-        });
+        };
+        result.Add(peer);
+        sessions.Count(peer);
     }
 
     /// <summary>birdc -v and the raw socket prefix replies with a 4-digit code and '-' or ' ' ("1002-name  proto...").</summary>

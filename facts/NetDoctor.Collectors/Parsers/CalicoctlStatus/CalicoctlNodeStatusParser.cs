@@ -12,6 +12,7 @@ namespace NetDoctor.Collectors.Parsers.CalicoctlStatus;
 /// those rows are folded into the peer above. The prompt and command line a pasted terminal session keeps above it
 /// ("[root@docker ~]# calicoctl node status", "node-1 # sudo calicoctl node status") is skipped; the header's column
 /// widths vary with the longest address, so it is found by its words.
+/// The peers are also listed together in one <see cref="BgpSessionList"/>.
 /// </summary>
 public sealed partial class CalicoctlNodeStatusParser : IFormatParser
 {
@@ -35,6 +36,7 @@ public sealed partial class CalicoctlNodeStatusParser : IFormatParser
         int runningLine = 0;
         bool ipv6 = false;
         int v4 = 0, v6 = 0;
+        var sessions = new BgpSessionTally(BgpPeerOrigin.Calicoctl);
         Row? current = null;
 
         void Emit()
@@ -43,6 +45,7 @@ public sealed partial class CalicoctlNodeStatusParser : IFormatParser
             if (current.ToPeer(input) is { } peer)
             {
                 result.Add(peer);
+                sessions.Count(peer);
                 if (ipv6) v6++; else v4++;
             }
             else
@@ -102,6 +105,7 @@ public sealed partial class CalicoctlNodeStatusParser : IFormatParser
         Emit();
         if (running is { } r)
             result.Add(new CalicoProcessStatus { Source = input.At(runningLine), Node = input.Node, Running = r, Ipv4Peers = v4, Ipv6Peers = v6 });
+        sessions.AddTo(result, input);
         return result;
     }
 

@@ -9,6 +9,9 @@ namespace NetDoctor.Collectors.Parsers.Ipset;
 /// "References:", "Number of entries:" (7+), "Members:" then one element per line up to a blank line.
 /// Lenient with retyped output ("Revision:7", "hash: net", "Number of entries: 1Members:").
 /// A set whose member count differs from its declared "Number of entries" is reported (truncated paste).
+/// A set of at least <see cref="SharedSections.MinChars"/> is parsed once per content across the files of a read
+/// (<see cref="ParseInput.Sections"/>): Calico's namespace selector sets are the same on every node, only a few sets
+/// (this host's addresses) differ.
 /// </summary>
 public sealed class IpsetListParser : IFormatParser
 {
@@ -38,9 +41,12 @@ public sealed class IpsetListParser : IFormatParser
         private IpSet? _set;
         private bool _headerEmitted, _inMembers, _membersSeen;
         private int _members;
+        // The last line of a set whose facts were copied from an identical one parsed before (SharedSet).
+        private int _skipThrough;
 
         public void Line(int n, ReadOnlySpan<char> raw)
         {
+            if (n <= _skipThrough) return;
             var line = raw.Trim();
             if (_inMembers)
             {
@@ -69,6 +75,7 @@ public sealed class IpsetListParser : IFormatParser
             if (key.Equals("Name", StringComparison.OrdinalIgnoreCase))
             {
                 FinishSet();
+                if (SharedSet(n, raw)) return;
                 if (value.IsEmpty)
                 {
                     Result.Problem(input.At(n), "set without a name");
@@ -128,6 +135,52 @@ public sealed class IpsetListParser : IFormatParser
         }
 
         public void End() => FinishSet();
+
+        /// <summary>
+        /// A set (its "Name:" line up to the next line starting "Name:", or the end) of at least
+        /// <see cref="SharedSections.MinChars"/> is parsed once per content across the files of a read. The reader's state
+        /// at a "Name:" line is that of a fresh reader (the previous set is finished), so parsing the set alone gives the
+        /// facts parsing it here would. False when the set is parsed here, line by line, as usual.
+        /// </summary>
+        private bool SharedSet(int n, ReadOnlySpan<char> raw)
+        {
+            if (input.Sections is not { } sections) return false;
+            string text = input.Text;
+            if (!text.AsSpan().Overlaps(raw, out int start) || start < 0) return false;
+            int next = text.IndexOf("\nName:", start, StringComparison.Ordinal);
+            int end = next < 0 ? text.Length : next;
+            if (end - start < SharedSections.MinChars) return false;
+            var (section, copy) = sections.GetOrParse(text, start, end - start, "ipset-list", () => ParseSection(n, start, end - start, sections.Keep));
+            if (copy)
+            {
+                section.CopyFor(input, n, Result);
+                Result.SharedChars += end - start;
+            }
+            else
+            {
+                Result.Facts.AddRange(section.Facts);
+                Result.Problems.AddRange(section.Problems);
+            }
+            _skipThrough = n + section.Lines - 1;
+            return true;
+        }
+
+        /// <summary>A set parsed on its own from a copy of its text, keeping what <paramref name="keep"/> accepts.</summary>
+        private SharedSections.Section ParseSection(int firstLine, int start, int length, Func<Fact, bool>? keep)
+        {
+            string own = input.Text.Substring(start, length);
+            var set = new Reader(input with { Sections = null, Text = own });
+            int last = firstLine;
+            TextLines.ForEach(own, 0, own.Length, firstLine, (k, line) =>
+            {
+                last = k;
+                set.Line(k, line);
+            });
+            set.End();
+            var facts = set.Result.Facts;
+            IReadOnlyList<Fact> kept = keep is null ? facts : facts.Where(keep).ToList();
+            return new SharedSections.Section(kept, set.Result.Problems, input.Path, input.Node, firstLine, facts.Count) { Lines = last - firstLine + 1 };
+        }
 
         private void StartMembers()
         {

@@ -14,6 +14,30 @@ public class BirdProtocolsParserTests
         _parser.Parse(ParserFixture.Input("Bird", file, $"{node}/bird-protocols.txt", node));
 
     [Fact]
+    public void The_sessions_of_the_file_are_listed_once_with_the_established_count()
+    {
+        var result = Parse("bird-protocols-10.2.7.200.txt");
+
+        var list = result.Facts.OfType<BgpSessionList>().ShouldHaveSingleItem();
+        list.PeerAddresses.Select(a => a.ToString()).ShouldBe(["10.2.7.201", "10.2.7.202", "192.188.1.1"]);
+        list.Established.ShouldBe(2);
+        list.Origin.ShouldBe(BgpPeerOrigin.Bird);
+        list.Node.ShouldBe("k8s01");
+        // The first session's line: rules cite it as "where the sessions are listed".
+        list.Source.ShouldBe(new Source("k8s01/bird-protocols.txt", 6));
+    }
+
+    [Fact]
+    public void A_file_without_bgp_sessions_has_no_session_list()
+    {
+        var result = _parser.Parse(new ParseInput("k8s01/bird-protocols.txt", "k8s01",
+            "name     proto    table    state  since       info\ndevice1  Device   master   up     20:15:50\n"));
+
+        result.Facts.OfType<BirdProtocol>().ShouldHaveSingleItem();
+        result.Facts.OfType<BgpSessionList>().ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Reads_every_protocol_and_the_calico_mesh_peers_of_a_real_capture()
     {
         var result = Parse("bird-protocols-10.2.7.200.txt");

@@ -47,6 +47,20 @@ public class CalicoctlNodeStatusParserTests
     }
 
     [Fact]
+    public void The_peers_of_the_tables_are_listed_once_with_the_established_count()
+    {
+        var result = Parse("k8s01.txt", "k8s01");
+
+        var list = result.Facts.OfType<BgpSessionList>().ShouldHaveSingleItem();
+        list.PeerAddresses.Count.ShouldBe(9);
+        list.PeerAddresses[0].ShouldBe(IPAddress.Parse("192.188.1.1"));
+        list.PeerAddresses.ShouldBe(result.Facts.OfType<BgpPeer>().Select(p => p.PeerAddress));
+        list.Established.ShouldBe(8);
+        list.Origin.ShouldBe(BgpPeerOrigin.Calicoctl);
+        list.Source.ShouldBe(new Source("k8s01/calico-node-status.txt", 7));
+    }
+
+    [Fact]
     public void Wrapped_info_cells_are_folded_into_their_peer()
     {
         var result = Parse("k8s02-before.txt", "k8s02");
