@@ -8,7 +8,11 @@ namespace NetDoctor.Packs.Expressions.Functions;
 /// </summary>
 public static class TypeDisplay
 {
-    private static readonly NullabilityInfoContext Nullability = new();
+    // NullabilityInfoContext caches into plain dictionaries and is not thread-safe: packs load on several threads at
+    // once (parallel tests, `run` reading beside pack loading), so each thread has its own.
+    private static readonly ThreadLocal<NullabilityInfoContext> Contexts = new(() => new NullabilityInfoContext());
+
+    private static NullabilityInfoContext Nullability => Contexts.Value!;
 
     public static string Of(ParameterInfo parameter) => Of(Nullability.Create(parameter));
 
