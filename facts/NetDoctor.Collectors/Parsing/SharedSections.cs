@@ -33,7 +33,7 @@ public sealed class SharedSections(Func<Fact, bool>? keep = null)
     /// else its facts depend on: table name, backend, family...), parsed by <paramref name="parse"/> if no file had it yet.
     /// </summary>
     /// <returns>The section and whether it was parsed by another file (then its text counts as shared).</returns>
-    public (Section Section, bool Copy) GetOrParse(string text, int start, int length, string state, Func<Section> parse)
+    private (Section Section, bool Copy) GetOrParse(string text, int start, int length, string state, Func<Section> parse)
     {
         var chars = text.AsSpan(start, length);
         var key = new Key(XxHash128.HashToUInt128(MemoryMarshal.AsBytes(chars)), length, state);
@@ -43,6 +43,28 @@ public sealed class SharedSections(Func<Fact, bool>? keep = null)
         bool copy = !ReferenceEquals(lazy, mine);
         if (copy) Interlocked.Add(ref _sharedChars, length);
         return (section, copy);
+    }
+
+    /// <summary>
+    /// Reads the section <paramref name="input"/>.Text[start..start+length], which starts at <paramref name="firstLine"/>,
+    /// into <paramref name="into"/>: parsed here by <paramref name="parse"/> when no file had it yet (its facts are this
+    /// file's own), else as a copy of another file's parse with this file's node, path and lines (its text counts as
+    /// shared). Returns how many lines the section spans, so the caller skips them.
+    /// </summary>
+    public int Read(ParseInput input, int firstLine, int start, int length, string state, Func<Section> parse, ParseResult into)
+    {
+        var (section, copy) = GetOrParse(input.Text, start, length, state, parse);
+        if (copy)
+        {
+            section.CopyFor(input, firstLine, into);
+            into.SharedChars += length;
+        }
+        else
+        {
+            into.Facts.AddRange(section.Facts);
+            into.Problems.AddRange(section.Problems);
+        }
+        return section.Lines;
     }
 
     private readonly record struct Key(UInt128 Hash, int Length, string State);

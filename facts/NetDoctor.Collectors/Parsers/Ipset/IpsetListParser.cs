@@ -150,18 +150,7 @@ public sealed class IpsetListParser : IFormatParser
             int next = text.IndexOf("\nName:", start, StringComparison.Ordinal);
             int end = next < 0 ? text.Length : next;
             if (end - start < SharedSections.MinChars) return false;
-            var (section, copy) = sections.GetOrParse(text, start, end - start, "ipset-list", () => ParseSection(n, start, end - start, sections.Keep));
-            if (copy)
-            {
-                section.CopyFor(input, n, Result);
-                Result.SharedChars += end - start;
-            }
-            else
-            {
-                Result.Facts.AddRange(section.Facts);
-                Result.Problems.AddRange(section.Problems);
-            }
-            _skipThrough = n + section.Lines - 1;
+            _skipThrough = n + sections.Read(input, n, start, end - start, "ipset-list", () => ParseSection(n, start, end - start, sections.Keep), Result) - 1;
             return true;
         }
 

@@ -173,19 +173,7 @@ public sealed class IptablesSaveParser : IFormatParser
             if (end < 0 || end - start < SharedSections.MinChars) return false;
             // Everything else a table's facts depend on: its name and what the file said before it.
             string state = $"{name}|{_backend}|{_family}|{_legacyPresent}";
-            var (section, copy) = sections.GetOrParse(text, start, end - start, state, () => ParseSection(n, start, end - start, sections.Keep));
-            if (copy)
-            {
-                section.CopyFor(input, n, Result);
-                Result.SharedChars += end - start;
-            }
-            else
-            {
-                // Parsed for this file: its facts are this file's own already.
-                Result.Facts.AddRange(section.Facts);
-                Result.Problems.AddRange(section.Problems);
-            }
-            _skipThrough = n + section.Lines - 1;
+            _skipThrough = n + sections.Read(input, n, start, end - start, state, () => ParseSection(n, start, end - start, sections.Keep), Result) - 1;
             return true;
         }
 
