@@ -35,3 +35,9 @@ public sealed class KubectlDescribePodRobustness : ParserRobustnessSuite
     protected override IFormatParser Parser => new KubectlPrintedParser();
     protected override string Sample => FixtureFiles.Parser("KubectlDescribe", "pods-then-describe-kube-proxy.txt");
 }
+
+public sealed class KubectlDescribeServiceRobustness : ParserRobustnessSuite
+{
+    protected override IFormatParser Parser => new KubectlPrintedParser();
+    protected override string Sample => FixtureFiles.Parser("KubectlDescribe", "describe-services-two-nodeport.txt");
+}
