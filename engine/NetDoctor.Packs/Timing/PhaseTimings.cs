@@ -63,6 +63,8 @@ public static class PhaseTimings
             error.WriteLine($"  {"total",-28} {Phases.Sum(p => p.Wall.TotalMilliseconds),8:F1} {Environment.CpuUsage.TotalTime.TotalMilliseconds,8:F1}");
             foreach (var (what, (wall, count)) in Sums)
                 error.WriteLine($"  within: {what,-20} {wall.TotalMilliseconds,8:F1} ms in {count} calls");
+            // Allocation and the collector's pauses: on big inputs the GC, not the parsers, is most of the CPU.
+            error.WriteLine($"  gc: {GC.GetTotalAllocatedBytes() / 1_048_576.0:F0} MiB allocated, collections gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms, heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1_048_576.0:F0} MiB");
             // Every assembly costs its load and type loading: which ones this command needed.
             var assemblies = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).Order(StringComparer.Ordinal).ToList();
             error.WriteLine($"  assemblies loaded ({assemblies.Count}): {string.Join(", ", assemblies)}");
