@@ -19,12 +19,19 @@ public sealed class RuleFactDemand : IFactDemand
     private readonly IReadOnlyList<PatternDemand> _patterns;
     private readonly ConcurrentDictionary<Type, Func<Fact, bool>> _byType = new();
 
-    private RuleFactDemand(IReadOnlyList<PatternDemand> patterns) => _patterns = patterns;
+    // The method group as one delegate: `GetOrAdd(type, For)` would allocate a new one per fact asked about.
+    private readonly Func<Type, Func<Fact, bool>> _for;
+
+    private RuleFactDemand(IReadOnlyList<PatternDemand> patterns)
+    {
+        _patterns = patterns;
+        _for = For;
+    }
 
     public static RuleFactDemand Of(IEnumerable<IRuleDefinition> rules) =>
         new([.. rules.SelectMany(r => RulePatterns.Of(r.LeftHandSide, forAllBaseOnly: true)).Select(PatternDemand.Of)]);
 
-    public bool Wants(Fact fact) => _byType.GetOrAdd(fact.GetType(), For)(fact);
+    public bool Wants(Fact fact) => _byType.GetOrAdd(fact.GetType(), _for)(fact);
 
     private Func<Fact, bool> For(Type type)
     {

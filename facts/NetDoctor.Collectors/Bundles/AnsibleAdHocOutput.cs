@@ -20,9 +20,12 @@ public static partial class AnsibleAdHocOutput
     /// <see cref="Sniffing.FormatSniffer.HeadLength"/> characters is a host header, so a log that quotes a header deep
     /// inside stays a log.
     /// </summary>
+    /// <summary>Whether a file whose first characters are <paramref name="head"/> is an ansible ad-hoc output.</summary>
+    public static bool IsOne(string head) => HeaderRegex().IsMatch(Sniffing.FormatSniffer.Head(head));
+
     public static IReadOnlyList<HostBlock>? Split(string text)
     {
-        if (!HeaderRegex().IsMatch(Sniffing.FormatSniffer.Head(text))) return null;
+        if (!IsOne(text)) return null;
         var blocks = new List<HostBlock>();
         string? host = null, status = null;
         int header = 0, first = 0;

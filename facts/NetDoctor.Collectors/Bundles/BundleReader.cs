@@ -187,7 +187,7 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
             // The byte budget is charged for the text parsed here: copies of content parsed before (a whole file, or a
             // table) cost only the facts they keep, which the fact budget counts.
             // A copy of content the budget refused is refused too: it would be the same facts.
-            var charge = copyOf is not null && _refused.Contains(copyOf) ? size : length - result.Outcome.SharedChars;
+            var charge = copyOf is not null && _refused.Contains(copyOf) ? size : length - result.Outcome.SharedBytes;
             if (state.Budget.TakeBytes(Math.Max(0, charge)) is { } spent)
             {
                 _refused.Add(copyOf ?? parse);

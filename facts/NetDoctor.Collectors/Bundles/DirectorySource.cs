@@ -85,7 +85,8 @@ internal sealed class DirectorySource(string root, BundleReadOptions options) : 
         if (FileKind.NotRegular(full) is { } special) return new ReadOutcome(null, $"{special}, not a regular file; not read");
         try
         {
-            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            // Unbuffered: the file is read into one array of its size, and a buffer would only be a copy in between.
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
             return BoundedRead.ReadAll(stream, limit);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -20,14 +20,34 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
     /// <param name="sections">Big sections parsed in other files of the same read, to copy instead of parsing again.</param>
     public FileParseOutcome Parse(string path, string? node, byte[] bytes, string? sniffAlias = null, SharedSections? sections = null)
     {
-        string? text = TextDecoder.Decode(bytes);
+        var (text, elided, sniff) = node is not null && sections is not null ? Elide(path, bytes, sniffAlias, sections) : default;
+        text ??= TextDecoder.Decode(bytes);
         if (text is null)
             return FileParseOutcome.Failed(new Problem(new Source(path, 0), "binary file (contains NUL bytes); skipped"));
         var nul = TextDecoder.ScrubNul(ref text) is { } line
             ? new Problem(new Source(path, line), "NUL byte in a text file past its first 8 KB (binary data, or a file written while it was copied); replaced by U+FFFD on this and any later line")
             : null;
-        var outcome = AnsibleAdHocOutput.Split(text) is { } blocks ? PerHost(path, blocks) : Sniffed(path, node, text, sniffAlias, sections);
+        var outcome = sniff is null && AnsibleAdHocOutput.Split(text) is { } blocks
+            ? PerHost(path, blocks)
+            : Sniffed(path, node, text, sniffAlias, sections, sniffed: sniff, elided: elided);
         return nul is null ? outcome : outcome with { Problems = [nul, .. outcome.Problems] };
+    }
+
+    /// <summary>
+    /// A node's file whose format can find big sections in its bytes (<see cref="ISectionedFormat"/>) is decoded without
+    /// those other files of the read already hold (<see cref="ElidedSections"/>). The format is sniffed on the head of
+    /// the bytes, the same head the decoded text would show, and that sniff is kept for the parse (Text is null when the
+    /// format has no such sections: decode it whole); all null for a file that is not plain UTF-8 or is an ansible output.
+    /// </summary>
+    private (string? Text, ElidedSections? Elided, SniffResult? Sniff) Elide(string path, byte[] bytes, string? sniffAlias, SharedSections sections)
+    {
+        if (!TextDecoder.IsPlainUtf8(bytes)) return default;
+        string head = TextDecoder.Head(bytes, FormatSniffer.HeadLength);
+        if (AnsibleAdHocOutput.IsOne(head)) return default;
+        var sniff = _sniffer.Sniff(path, head, sniffAlias);
+        if (sniff.Match is not { Parser: ISectionedFormat format, Scope: not FactScope.Cluster }) return (null, null, sniff);
+        var (text, elided) = ElidedSections.Decode(bytes, format.Sections(bytes), sections);
+        return (text, elided, sniff);
     }
 
     /// <summary>
@@ -58,9 +78,9 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
         return new FileParseOutcome(kind, null, facts, problems);
     }
 
-    private FileParseOutcome Sniffed(string path, string? node, string text, string? sniffAlias, SharedSections? sections, string? head = null)
+    private FileParseOutcome Sniffed(string path, string? node, string text, string? sniffAlias, SharedSections? sections, string? head = null, SniffResult? sniffed = null, ElidedSections? elided = null)
     {
-        var sniff = _sniffer.Sniff(path, head ?? FormatSniffer.Head(text), sniffAlias);
+        var sniff = sniffed ?? _sniffer.Sniff(path, head ?? FormatSniffer.Head(text), sniffAlias);
         if (sniff.Match is not { } entry)
         {
             // An empty output (no ip6tables rules, no IPv6 routes) says nothing and is not a problem.
@@ -70,14 +90,14 @@ public sealed class FileParser(FormatSniffer? sniffer = null)
 
         string? factNode = entry.Scope == FactScope.Cluster ? null : node;
         // Sections are shared across the nodes' copies: a file with no node has none to share them with.
-        var result = ParserRunner.Run(entry.Parser, new ParseInput(path, factNode, text) { Sections = factNode is null ? null : sections });
+        var result = ParserRunner.Run(entry.Parser, new ParseInput(path, factNode, text) { Sections = factNode is null ? null : sections, Elided = elided });
         var facts = factNode is null
             ? result.Facts
             : result.Facts.Select(f => f.Node is null ? f with { Node = factNode } : f).ToList();
         return new FileParseOutcome(entry.Kind, factNode, facts, result.Problems)
         {
             Shareable = entry.Shareable && factNode is not null,
-            SharedChars = result.SharedChars,
+            SharedBytes = result.SharedBytes,
         };
     }
 }
@@ -91,8 +111,8 @@ public sealed record FileParseOutcome(string? Kind, string? Node, IReadOnlyList<
     /// <summary>An identical copy of the file on another node may reuse these facts (see <see cref="Sniffing.ParserEntry.Shareable"/>).</summary>
     public bool Shareable { get; init; }
 
-    /// <summary>Characters of the text whose facts were copied from a section another file parsed (see <see cref="SharedSections"/>).</summary>
-    public long SharedChars { get; init; }
+    /// <summary>Bytes (UTF-8) of the file whose facts were copied from a section another file parsed (see <see cref="SharedSections"/>).</summary>
+    public long SharedBytes { get; init; }
 
     public static FileParseOutcome Failed(Problem problem) => new(null, null, [], [problem]);
 }

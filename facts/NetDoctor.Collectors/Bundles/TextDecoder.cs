@@ -21,6 +21,23 @@ internal static class TextDecoder
         return Utf8.GetString(bytes);
     }
 
+    /// <summary>Whether <paramref name="bytes"/> decode as plain UTF-8: no byte-order mark, no NUL byte early on.</summary>
+    public static bool IsPlainUtf8(ReadOnlySpan<byte> bytes) =>
+        !bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])
+        && !bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])
+        && !bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+        && !bytes[..Math.Min(bytes.Length, BinaryProbeLength)].Contains((byte)0);
+
+    /// <summary>
+    /// The first <paramref name="chars"/> characters of plain UTF-8 <paramref name="bytes"/>, decoding no more than they
+    /// can take (at most three bytes a character, and one more whole character so that a cut one falls past them).
+    /// </summary>
+    public static string Head(ReadOnlySpan<byte> bytes, int chars)
+    {
+        string head = Utf8.GetString(bytes[..Math.Min(bytes.Length, chars * 3 + 4)]);
+        return head.Length <= chars ? head : head[..chars];
+    }
+
     /// <summary>
     /// NUL bytes past the binary probe would reach facts (and terminals, JSON, SARIF) unseen: replaces them and gives
     /// the line of the first, or null when there is none.

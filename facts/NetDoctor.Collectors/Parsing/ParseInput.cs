@@ -10,5 +10,8 @@ public sealed record ParseInput(string Path, string? Node, string Text)
     /// <summary>Sections already parsed in other files of the same read (content-addressed); null: parse everything here.</summary>
     public SharedSections? Sections { get; init; }
 
+    /// <summary>Sections of the file left undecoded because other files hold them (their lines in <see cref="Text"/> are blank).</summary>
+    public ElidedSections? Elided { get; init; }
+
     public NetDoctor.Facts.Source At(int line) => new(Path, line);
 }

@@ -8,8 +8,8 @@ public sealed class ParseResult
     public List<Fact> Facts { get; } = [];
     public List<Problem> Problems { get; } = [];
 
-    /// <summary>Characters of the text whose facts are copies of a section another file parsed (<see cref="SharedSections"/>).</summary>
-    public long SharedChars { get; set; }
+    /// <summary>Bytes (UTF-8) of the text whose facts are copies of a section another file parsed (<see cref="SharedSections"/>).</summary>
+    public long SharedBytes { get; set; }
 
     public void Add(Fact fact) => Facts.Add(fact);
     public void Problem(Source source, string message) => Problems.Add(new Problem(source, message));

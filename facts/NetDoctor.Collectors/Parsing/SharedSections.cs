@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using NetDoctor.Facts;
 
 namespace NetDoctor.Collectors.Parsing;
@@ -20,30 +18,36 @@ public sealed class SharedSections(Func<Fact, bool>? keep = null)
     public const int MinChars = 16 * 1024;
 
     private readonly ConcurrentDictionary<Key, Lazy<Section>> _sections = new();
-    private long _sharedChars;
+    private readonly ConcurrentDictionary<SectionContent, byte> _contents = new();
+    private long _sharedBytes;
 
     /// <summary>Facts worth holding for copies (null: all).</summary>
     public Func<Fact, bool>? Keep { get; } = keep;
 
-    /// <summary>Characters of text that were copies of a section parsed before (not parsed again).</summary>
-    public long SharedChars => Interlocked.Read(ref _sharedChars);
+    /// <summary>Bytes (UTF-8) of text that were copies of a section parsed before (not parsed again).</summary>
+    public long SharedBytes => Interlocked.Read(ref _sharedBytes);
 
     /// <summary>
-    /// The section <paramref name="text"/>[start..start+length] with the parser state <paramref name="state"/> (what
-    /// else its facts depend on: table name, backend, family...), parsed by <paramref name="parse"/> if no file had it yet.
+    /// The section with content <paramref name="content"/> and parser state <paramref name="state"/> (what else its facts
+    /// depend on: table name, backend, family...), parsed by <paramref name="parse"/> if no file had it yet.
     /// </summary>
     /// <returns>The section and whether it was parsed by another file (then its text counts as shared).</returns>
-    private (Section Section, bool Copy) GetOrParse(string text, int start, int length, string state, Func<Section> parse)
+    private (Section Section, bool Copy) GetOrParse(SectionContent content, string state, Func<Section> parse)
     {
-        var chars = text.AsSpan(start, length);
-        var key = new Key(XxHash128.HashToUInt128(MemoryMarshal.AsBytes(chars)), length, state);
         var mine = new Lazy<Section>(parse, LazyThreadSafetyMode.ExecutionAndPublication);
-        var lazy = _sections.GetOrAdd(key, mine);
+        var lazy = _sections.GetOrAdd(new Key(content, state), mine);
+        _contents.TryAdd(content, 0);
         var section = lazy.Value;
         bool copy = !ReferenceEquals(lazy, mine);
-        if (copy) Interlocked.Add(ref _sharedChars, length);
+        if (copy) Interlocked.Add(ref _sharedBytes, content.Bytes);
         return (section, copy);
     }
+
+    /// <summary>
+    /// Whether some file of this read asked for a section with this content (in any parser state): a reader may then
+    /// leave the section undecoded (<see cref="ElidedSections"/>), as its facts will most likely be a copy.
+    /// </summary>
+    public bool Known(SectionContent content) => _contents.ContainsKey(content);
 
     /// <summary>
     /// Reads the section <paramref name="input"/>.Text[start..start+length], which starts at <paramref name="firstLine"/>,
@@ -51,13 +55,20 @@ public sealed class SharedSections(Func<Fact, bool>? keep = null)
     /// file's own), else as a copy of another file's parse with this file's node, path and lines (its text counts as
     /// shared). Returns how many lines the section spans, so the caller skips them.
     /// </summary>
-    public int Read(ParseInput input, int firstLine, int start, int length, string state, Func<Section> parse, ParseResult into)
+    public int Read(ParseInput input, int firstLine, int start, int length, string state, Func<Section> parse, ParseResult into) =>
+        Read(input, firstLine, SectionContent.Of(input.Text.AsSpan(start, length)), state, parse, into);
+
+    /// <summary>
+    /// Reads a section known by its content rather than its text: one the reader left undecoded (<see cref="ElidedSections"/>),
+    /// whose <paramref name="parse"/> decodes it from the file's bytes if it must be parsed here after all.
+    /// </summary>
+    public int Read(ParseInput input, int firstLine, SectionContent content, string state, Func<Section> parse, ParseResult into)
     {
-        var (section, copy) = GetOrParse(input.Text, start, length, state, parse);
+        var (section, copy) = GetOrParse(content, state, parse);
         if (copy)
         {
             section.CopyFor(input, firstLine, into);
-            into.SharedChars += length;
+            into.SharedBytes += content.Bytes;
         }
         else
         {
@@ -67,7 +78,7 @@ public sealed class SharedSections(Func<Fact, bool>? keep = null)
         return section.Lines;
     }
 
-    private readonly record struct Key(UInt128 Hash, int Length, string State);
+    private readonly record struct Key(SectionContent Content, string State);
 
     /// <summary>
     /// A section's kept facts and problems as read at <see cref="FirstLine"/> of <see cref="Path"/> on

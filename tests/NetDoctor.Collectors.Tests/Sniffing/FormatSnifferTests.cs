@@ -80,11 +80,27 @@ public class FormatSnifferTests
     [Fact]
     public void Scores_are_clamped_to_0_100()
     {
-        var sniffer = new FormatSniffer([Entry("loud", (_, _) => 1000), Entry("negative", (_, _) => -5)]);
+        var sniffer = new FormatSniffer([Entry("negative", (_, _) => -5), Entry("loud", (_, _) => 1000)]);
 
         var result = sniffer.Sniff("x", "y");
 
         result.Score.ShouldBe(100);
         result.Candidates.Single(c => c.Kind == "negative").Score.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_full_score_ends_the_scoring_and_an_earlier_full_score_keeps_the_file()
+    {
+        int laterCalls = 0;
+        var sniffer = new FormatSniffer([
+            Entry("partial", (_, _) => 60),
+            Entry("first-full", (_, _) => 100),
+            Entry("second-full", (_, _) => { laterCalls++; return 100; })]);
+
+        var result = sniffer.Sniff("x", "y");
+
+        result.Match!.Kind.ShouldBe("first-full");
+        laterCalls.ShouldBe(0);
+        result.Candidates.Select(c => c.Kind).ShouldBe(["first-full", "partial"]);
     }
 }

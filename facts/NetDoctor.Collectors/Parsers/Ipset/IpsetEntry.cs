@@ -16,12 +16,18 @@ internal static class IpsetEntry
         var w = new Words(line);
         var element = w.NextOrEmpty();
         var entry = element.ToString();
-        var member = new IpSetMember { Set = setName, Entry = entry, Node = node, Source = at };
-        if (!TryElement(ref member, dims, element, entry, pool))
+        // The common element, one address or network, is made in one step: a `with` per field would make each member twice.
+        var member = OneAddress(dims) && Cidr.TryParse(entry, out var cidr)
+            ? new IpSetMember { Set = setName, Entry = entry, Node = node, Source = at, Cidr = cidr }
+            : new IpSetMember { Set = setName, Entry = entry, Node = node, Source = at };
+        if (member.Cidr is null && !TryElement(ref member, dims, element, entry, pool))
             problems.Problem(at, $"'{Snippet.Of(element)}' is not a valid element of set {Snippet.Of(setName)}");
         var rest = w.Rest;
         return rest.IsEmpty ? member : Options(member, rest, problems, at);
     }
+
+    private static bool OneAddress(IReadOnlyList<IpSetDimension> dims) =>
+        dims.Count == 0 || (dims.Count == 1 && dims[0] is IpSetDimension.Ip or IpSetDimension.Net);
 
     private static bool TryElement(ref IpSetMember m, IReadOnlyList<IpSetDimension> dims, ReadOnlySpan<char> element, string entry, StringPool pool)
     {

@@ -11,7 +11,7 @@ namespace NetDoctor.Collectors.Parsers.Iptables;
 /// Hand-pasted dumps are tolerated: a trailing '\' continues a rule on the next line, and without a
 /// "*table" header the table is taken from a "# iptables -t nat -S" comment, else "filter" (as iptables does).
 /// </summary>
-public sealed class IptablesSaveParser : IFormatParser
+public sealed class IptablesSaveParser : IFormatParser, ISectionedFormat
 {
     public string Kind => "iptables-save";
 
@@ -31,6 +31,8 @@ public sealed class IptablesSaveParser : IFormatParser
         });
         return score;
     }
+
+    public IEnumerable<Range> Sections(ReadOnlyMemory<byte> bytes) => IptablesTableBytes.Find(bytes);
 
     public ParseResult Parse(ParseInput input)
     {
@@ -68,6 +70,16 @@ public sealed class IptablesSaveParser : IFormatParser
         public void Line(int n, ReadOnlySpan<char> raw)
         {
             if (n <= _skipThrough) return;
+            if (input.Elided is { } elided && elided.TryGet(n, out var section))
+            {
+                ElidedTable(n, raw, elided, section);
+                return;
+            }
+            Read(n, raw);
+        }
+
+        private void Read(int n, ReadOnlySpan<char> raw)
+        {
             var line = raw.Trim();
             if (_continued is not null)
             {
@@ -171,11 +183,30 @@ public sealed class IptablesSaveParser : IFormatParser
             if (!text.AsSpan().Overlaps(raw, out int start) || start < 0) return false;
             int end = CommitEnd(text, start);
             if (end < 0 || end - start < SharedSections.MinChars) return false;
-            // Everything else a table's facts depend on: its name and what the file said before it.
-            string state = $"{name}|{_backend}|{_family}|{_legacyPresent}";
-            _skipThrough = n + sections.Read(input, n, start, end - start, state, () => ParseSection(n, start, end - start, sections.Keep), Result) - 1;
+            _skipThrough = n + sections.Read(input, n, start, end - start, State(name), () => ParseSection(n, text.Substring(start, end - start), sections.Keep), Result) - 1;
             return true;
         }
+
+        /// <summary>
+        /// A table the file's reader left undecoded (<see cref="ElidedSections"/>, found by <see cref="Sections"/>): read
+        /// by its content as <see cref="SharedTable"/> would have, or, where this reader cannot share a table (inside
+        /// another table, after a continued line), decoded and read in place, line by line.
+        /// </summary>
+        private void ElidedTable(int n, ReadOnlySpan<char> raw, ElidedSections elided, ElidedSection section)
+        {
+            var name = raw.Trim()[1..].Trim();
+            if (input.Sections is { } sections && _continued is null && _table is null && !name.IsEmpty)
+            {
+                _skipThrough = n + sections.Read(input, n, section.Content, State(name), () => ParseSection(n, elided.Text(section), sections.Keep), Result) - 1;
+                return;
+            }
+            string own = elided.Text(section);
+            TextLines.ForEach(own, 0, own.Length, n, Read);
+            _skipThrough = n + section.Lines - 1;
+        }
+
+        /// <summary>Everything else a table's facts depend on: its name and what the file said before it.</summary>
+        private string State(ReadOnlySpan<char> name) => $"{name}|{_backend}|{_family}|{_legacyPresent}";
 
         /// <summary>The end of the "COMMIT" line closing the table that starts at <paramref name="start"/>; -1 when unsure.</summary>
         private static int CommitEnd(string text, int start)
@@ -193,9 +224,8 @@ public sealed class IptablesSaveParser : IFormatParser
         /// A table parsed on its own, with this file's state, keeping what <paramref name="keep"/> accepts. It reads a
         /// copy of the table's text: the rules' text slices then keep only the table alive, not the whole dump.
         /// </summary>
-        private SharedSections.Section ParseSection(int firstLine, int start, int length, Func<Fact, bool>? keep)
+        private SharedSections.Section ParseSection(int firstLine, string own, Func<Fact, bool>? keep)
         {
-            string own = input.Text.Substring(start, length);
             var table = new Reader(input with { Sections = null, Text = own }, new StringPool())
             {
                 _backend = _backend,

@@ -7,8 +7,11 @@ namespace NetDoctor.Collectors.Parsers.Iptables;
 /// </summary>
 /// <remarks>
 /// A text is admitted on its second sighting: kube-proxy writes a unique comment and DNAT target per endpoint, and caching
-/// every one of those would copy its key and grow the table for nothing. The first sighting only sets a bit in a fixed
-/// 512 KB bitmap indexed by the text's hash (a bit already set by another text admits one sighting early; harmless).
+/// every one of those would copy its key and grow the table for nothing. The first sighting only sets a bit in a bitmap
+/// indexed by the text's hash (a bit already set by another text admits one sighting early; harmless). The bitmap starts
+/// at 512 bytes and grows 16-fold whenever a quarter of its bits are set, up to 512 KB: a node's own 500-line filter
+/// table must not pay for the bitmap of a 300,000-rule nat table (three caches per parse, 1.5 MB of zeroed memory each
+/// parse, were 150 MB at 100 nodes). Growing forgets the earlier sightings, so those texts wait one sighting more.
 /// Bounded, so a dump of unique texts costs no more than a dump without the cache.
 /// </remarks>
 internal sealed class SpanCache<T> where T : class
@@ -17,8 +20,11 @@ internal sealed class SpanCache<T> where T : class
     private const int MaxKeyLength = 512;
     private readonly Dictionary<string, T> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private const int SeenBits = 1 << 22;
+    private const int MinSeenBits = 1 << 12;
+    private const int MaxSeenBits = 1 << 22;
     private ulong[]? _seenOnce;
+    private int _seenBits;
+    private int _sightings;
 
     public SpanCache() => _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -38,12 +44,18 @@ internal sealed class SpanCache<T> where T : class
     private bool Admit(ReadOnlySpan<char> key)
     {
         if (_values.Count >= MaxEntries || key.Length > MaxKeyLength) return false;
-        _seenOnce ??= new ulong[SeenBits / 64];
-        uint bit = (uint)string.GetHashCode(key) % SeenBits;
+        if (_seenOnce is null || (_sightings > _seenBits / 4 && _seenBits < MaxSeenBits))
+        {
+            _seenBits = _seenOnce is null ? MinSeenBits : Math.Min(MaxSeenBits, _seenBits * 16);
+            _seenOnce = new ulong[_seenBits / 64];
+            _sightings = 0;
+        }
+        uint bit = (uint)string.GetHashCode(key) % (uint)_seenBits;
         ref ulong word = ref _seenOnce[bit / 64];
         ulong mask = 1UL << (int)(bit % 64);
         if ((word & mask) != 0) return true;
         word |= mask;
+        _sightings++;
         return false;
     }
 }
