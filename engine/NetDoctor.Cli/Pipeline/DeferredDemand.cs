@@ -4,9 +4,9 @@ namespace NetDoctor.Cli.Pipeline;
 
 /// <summary>
 /// The run's demand before it is known: `run` starts reading its bundles on a worker while it loads the packs the
-/// demand comes from, so on two cores the parsers and the pack loader work at once. Each parse task asks only when its
-/// file is parsed, and waits there until the packs are loaded (<see cref="Known"/>); the facts kept are exactly those
-/// the demand would have kept had it been known from the start.
+/// demand comes from, so on two cores the parsers and the pack loader work at once. The reader keeps a file's facts once
+/// the packs are loaded (<see cref="Ready"/>, set by <see cref="Known"/>; a parse that asks before, for a shared section, waits there); the facts kept
+/// are exactly those the demand would have kept had it been known from the start.
 /// </summary>
 public sealed class DeferredDemand : IFactDemand
 {
@@ -16,6 +16,8 @@ public sealed class DeferredDemand : IFactDemand
     public static readonly IFactDemand Nothing = new NoFacts();
 
     public bool Wants(Fact fact) => _demand.Task.Result.Wants(fact);
+
+    public Task Ready => _demand.Task;
 
     /// <summary>The demand is now known; parse tasks waiting on it go on.</summary>
     public void Known(IFactDemand demand) => _demand.TrySetResult(demand);

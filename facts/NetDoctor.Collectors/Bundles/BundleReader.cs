@@ -235,12 +235,27 @@ public sealed class BundleReader(BundleReadOptions? options = null, FileParser? 
     private Waiting Parse(string path, FileAssignment assignment, byte[] bytes)
     {
         var key = SharedParses.KeyOf(bytes, path, assignment.Node, assignment.SniffAlias);
-        DemandedOutcome ParseHere() => Demanded(_parser.Parse(path, assignment.Node, bytes, assignment.SniffAlias, _sections));
+        FileParseOutcome ParseOnly() => _parser.Parse(path, assignment.Node, bytes, assignment.SniffAlias, _sections);
+        DemandedOutcome ParseHere() => Demanded(ParseOnly());
         if (key is { } k && _shared.CopyOf(k, path, assignment.Node!, ParseHere) is { } copy)
             return new Waiting(path, assignment, null, copy, 0) { CopyOf = _shared.FirstOf(k), Size = bytes.Length };
-        var parse = Task.Run(ParseHere);
+        var parse = Start(ParseOnly);
         if (key is { } first) _shared.Remember(first, path, assignment.Node!, parse);
         return new Waiting(path, assignment, null, parse, bytes.Length);
+    }
+
+    /// <summary>
+    /// Parses on the thread pool in the order the files were read (its fair queue: a reader on a pool thread would
+    /// otherwise fill its own last-in first-out queue, and a 100-node bundle's pods.yaml, listed first and the longest
+    /// parse, started last and ended the read), then keeps what the demand wants once it is known, without holding a
+    /// thread while the packs load.
+    /// </summary>
+    private Task<DemandedOutcome> Start(Func<FileParseOutcome> parse)
+    {
+        var parsed = Task.Factory.StartNew(parse, CancellationToken.None, TaskCreationOptions.PreferFairness, TaskScheduler.Default);
+        var known = _options.Demand?.Ready ?? Task.CompletedTask;
+        return Task.WhenAll(parsed, known).ContinueWith(
+            _ => Demanded(parsed.GetAwaiter().GetResult()), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
 
     /// <summary>A file read and waiting to be merged: its parse (or the read error), and the bytes it holds until then (0 for a copy).</summary>

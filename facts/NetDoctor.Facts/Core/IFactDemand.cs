@@ -10,4 +10,10 @@ public interface IFactDemand
 {
     /// <summary>True when some consumer could use <paramref name="fact"/>; must be true when unsure.</summary>
     bool Wants(Fact fact);
+
+    /// <summary>
+    /// Completes when <see cref="Wants"/> can answer without waiting (a demand worked out while the reading has begun,
+    /// see the CLI's DeferredDemand): readers keep facts once it has, instead of holding a thread until then.
+    /// </summary>
+    Task Ready => Task.CompletedTask;
 }

@@ -27,6 +27,8 @@ public static partial class YamlScalarTyping
             case "true" or "True" or "TRUE": return true;
             case "false" or "False" or "FALSE": return false;
         }
+        // Most scalars are names and words: only one that starts like a number can be one (the patterns run on every scalar).
+        if (text[0] is not ((>= '0' and <= '9') or '-' or '+' or '.')) return text;
         if (IntPattern().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l))
             return l;
         if (FloatPattern().IsMatch(text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d))

@@ -85,14 +85,14 @@ public static class CoreObjectMapper
     {
         try
         {
-            return KubernetesJson.Deserialize<T>(YamlToJson.Convert(obj.Node));
+            return Deserialize<T>(YamlToJson.Utf8(obj.Node));
         }
         catch (System.Text.Json.JsonException)
         {
         }
         try
         {
-            return KubernetesJson.Deserialize<T>(YamlToJson.Convert(obj.Node, capitalisedBooleansAsText: true));
+            return Deserialize<T>(YamlToJson.Utf8(obj.Node, capitalisedBooleansAsText: true));
         }
         catch (System.Text.Json.JsonException)
         {
@@ -100,6 +100,14 @@ public static class CoreObjectMapper
             new YamlStream(new YamlDocument(obj.Node)).Save(writer, assignAnchors: false);
             return KubernetesYaml.Deserialize<T>(writer.ToString());
         }
+    }
+
+    private static T Deserialize<T>(ReadOnlyMemory<byte> json)
+    {
+        using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(json, out var bytes)
+            ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
+            : new MemoryStream(json.ToArray(), writable: false);
+        return KubernetesJson.Deserialize<T>(stream);
     }
 
     private static KubeNode Node(V1Node node, Source source) => new()

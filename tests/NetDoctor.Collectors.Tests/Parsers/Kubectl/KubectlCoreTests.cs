@@ -262,6 +262,41 @@ public class KubectlCoreTests
     }
 
     [Fact]
+    public void A_number_too_big_for_json_where_the_api_has_text_costs_neither_the_object_nor_the_file()
+    {
+        // 1e999 is a YAML float no JSON number can hold: it reaches the client as its text (here a label value).
+        var text = """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: Service
+              metadata:
+                name: big
+                namespace: default
+                labels:
+                  size: 1e999
+              spec:
+                clusterIP: 10.96.0.20
+                ports:
+                - port: 80
+            - apiVersion: v1
+              kind: Service
+              metadata:
+                name: next
+                namespace: default
+              spec:
+                clusterIP: 10.96.0.21
+            """;
+        var result = _parser.Parse(new ParseInput("cluster/kubernetes/services.yaml", null, text));
+
+        result.Problems.ShouldBeEmpty();
+        var services = result.Facts.OfType<KubeService>().ToList();
+        services.Select(s => s.Name).ShouldBe(["big", "next"]);
+        services[0].Ports.ShouldBe([new KubeServicePort(null, "TCP", 80, null, null)]);
+    }
+
+    [Fact]
     public void Json_list_of_core_objects_through_the_client_models()
     {
         var result = Parse("core.json", "cluster/kubernetes/nodes.json");
