@@ -1,4 +1,3 @@
-using k8s.Models;
 using NetDoctor.Collectors.Parsers.Processes;
 using NetDoctor.Collectors.Parsing;
 using NetDoctor.Facts;
@@ -12,28 +11,24 @@ namespace NetDoctor.Collectors.Parsers.Kubectl;
 /// </summary>
 public static class ContainerComponents
 {
-    /// <param name="podSpec">The YAML of the pod spec, for the line of each command word and env entry.</param>
+    /// <param name="podSpec">The YAML of the pod spec: its containers, the line of each command word and env entry.</param>
     /// <returns>The number of component containers found.</returns>
-    public static int Read(KubeObject obj, IList<V1Container>? containers, string? node, YamlNode? podSpec, ParseInput input, ParseResult result)
+    public static int Read(KubeObject obj, string? node, YamlNode? podSpec, ParseInput input, ParseResult result)
     {
-        if (containers is null) return 0;
-        var yamlContainers = podSpec.Seq("containers");
         int found = 0;
-        for (int i = 0; i < containers.Count; i++)
+        foreach (var y in podSpec.Seq("containers"))
         {
-            var c = containers[i];
-            var y = i < yamlContainers.Count ? yamlContainers[i] : null;
             var argv = Words(obj, y, "command", input).Concat(Words(obj, y, "args", input)).ToList();
             var kind = ComponentCommandLine.Identify(argv.Select(a => a.Text).ToList(), out int first) is { } k ? k : (ComponentKind?)null;
             if (kind is null)
             {
                 // calico-node's image starts it without a command; recognise it by container name or image.
                 first = 0;
-                kind = ComponentCommandLine.ByName(c.Name ?? "") ??
-                       (c.Image?.Contains("calico/node", StringComparison.Ordinal) == true ? ComponentKind.CalicoNode : null);
+                kind = ComponentCommandLine.ByName(y.Str("name") ?? "") ??
+                       (y.Str("image")?.Contains("calico/node", StringComparison.Ordinal) == true ? ComponentKind.CalicoNode : null);
             }
             if (kind is null) continue;
-            var source = input.At(y is null ? obj.Line : obj.LineOf(y));
+            var source = input.At(obj.LineOf(y));
             var settings = ComponentCommandLine.ReadFlags(kind.Value, argv, first, node, null, source);
             var merged = new Dictionary<string, ComponentSetting>(settings.Settings, StringComparer.Ordinal);
             foreach (var env in y.Seq("env"))

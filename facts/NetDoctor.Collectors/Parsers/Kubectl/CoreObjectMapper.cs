@@ -1,6 +1,4 @@
 using System.Net;
-using k8s;
-using k8s.Models;
 using NetDoctor.Collectors.Parsing;
 using NetDoctor.Facts;
 using YamlDotNet.RepresentationModel;
@@ -8,8 +6,11 @@ using YamlDotNet.RepresentationModel;
 namespace NetDoctor.Collectors.Parsers.Kubectl;
 
 /// <summary>
-/// Core Kubernetes objects read through the KubernetesClient models (so field names and types follow the real API),
-/// then mapped to NetDoctor facts. The object's text is handed to <see cref="KubernetesYaml"/>; positions come from <see cref="KubeObject"/>.
+/// Core Kubernetes objects mapped to NetDoctor facts straight from their YAML (or JSON) tree, by the field names and
+/// types of the API (core/v1, discovery/v1, rbac/v1, apps/v1). Numbers and booleans are read from their text, as kubectl
+/// would accept them quoted or not; a field of the wrong shape reads as absent instead of costing the object. (Objects
+/// went through KubernetesClient's models before: System.Text.Json building the metadata of those models was about a
+/// seventh of a small run's CPU and a tenth of reading a 100-node bundle.) Positions come from <see cref="KubeObject"/>.
 /// </summary>
 public static class CoreObjectMapper
 {
@@ -20,42 +21,32 @@ public static class CoreObjectMapper
     public static void Map(KubeObject obj, ParseInput input, ParseResult result)
     {
         var source = input.At(obj.Line);
+        var o = obj.Node;
         switch (obj.Kind)
         {
-            case "Node": result.Add(Node(Model<V1Node>(obj), source)); break;
-            case "Service": result.Add(Service(Model<V1Service>(obj), source)); break;
-            case "Endpoints": result.Add(Endpoints(Model<V1Endpoints>(obj), source)); break;
+            case "Node": result.Add(Node(o, source)); break;
+            case "Service": result.Add(Service(o, source)); break;
+            case "Endpoints": result.Add(Endpoints(o, source)); break;
             case "EndpointSlice":
-                var slice = Slice(Model<V1EndpointSlice>(obj), source);
+                var slice = Slice(o, source);
                 if (slice.ServiceName.Length == 0)
                     result.Problem(source, $"EndpointSlice {slice.SliceName} has no kubernetes.io/service-name label; its Service is unknown");
                 result.Add(slice);
                 break;
             case "ServiceAccount":
-                var sa = Model<V1ServiceAccount>(obj);
-                result.Add(new KubeServiceAccount { Source = source, Namespace = sa.Metadata?.NamespaceProperty ?? "default", Name = sa.Metadata?.Name ?? "" });
+                result.Add(new KubeServiceAccount { Source = source, Namespace = Namespace(o), Name = o.Str("metadata", "name") ?? "" });
                 break;
-            case "ClusterRole": result.Add(Role(Model<V1ClusterRole>(obj).Metadata, Model<V1ClusterRole>(obj).Rules, null, source)); break;
-            case "Role":
-                var role = Model<V1Role>(obj);
-                result.Add(Role(role.Metadata, role.Rules, role.Metadata?.NamespaceProperty ?? "default", source));
-                break;
-            case "ClusterRoleBinding":
-                var crb = Model<V1ClusterRoleBinding>(obj);
-                result.Add(Binding(crb.Metadata, crb.RoleRef, crb.Subjects, null, source));
-                break;
-            case "RoleBinding":
-                var rb = Model<V1RoleBinding>(obj);
-                result.Add(Binding(rb.Metadata, rb.RoleRef, rb.Subjects, rb.Metadata?.NamespaceProperty ?? "default", source));
-                break;
+            case "ClusterRole": result.Add(Role(o, null, source)); break;
+            case "Role": result.Add(Role(o, Namespace(o), source)); break;
+            case "ClusterRoleBinding": result.Add(Binding(o, null, source)); break;
+            case "RoleBinding": result.Add(Binding(o, Namespace(o), source)); break;
             case "Pod":
-                var pod = Model<V1Pod>(obj);
-                result.Add(Pod(pod, source));
-                ContainerComponents.Read(obj, pod.Spec?.Containers, input.Node ?? pod.Spec?.NodeName, obj.Node.Path("spec"), input, result);
+                var pod = Pod(o, source);
+                result.Add(pod);
+                ContainerComponents.Read(obj, input.Node ?? pod.NodeName, o.Path("spec"), input, result);
                 break;
             case "DaemonSet":
-                var ds = Model<V1DaemonSet>(obj);
-                var found = ContainerComponents.Read(obj, ds.Spec?.Template?.Spec?.Containers, input.Node, obj.Node.Path("spec", "template", "spec"), input, result);
+                var found = ContainerComponents.Read(obj, input.Node, o.Path("spec", "template", "spec"), input, result);
                 if (found == 0) result.Add(Unrecognised(obj, source));
                 break;
             case "ConfigMap":
@@ -73,161 +64,148 @@ public static class CoreObjectMapper
         Namespace = obj.Namespace,
     };
 
-    /// <summary>
-    /// The object as its client model. The YAML tree goes to JSON and through the client's System.Text.Json contract,
-    /// which is several times faster than writing the YAML back out for the client's YAML deserializer. That path is kept
-    /// for what JSON is stricter about (an unquoted `true` where the API has a string): it accepts what kubectl accepts.
-    /// Before it, JSON is tried once more with True/False kept as text, the usual case ("status: True" in a condition):
-    /// the client's YAML deserializer costs ~150 ms of start-up (it scans the client's model types), a small run's
-    /// largest single cost.
-    /// </summary>
-    private static T Model<T>(KubeObject obj)
-    {
-        try
-        {
-            return Deserialize<T>(YamlToJson.Utf8(obj.Node));
-        }
-        catch (System.Text.Json.JsonException)
-        {
-        }
-        try
-        {
-            return Deserialize<T>(YamlToJson.Utf8(obj.Node, capitalisedBooleansAsText: true));
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            var writer = new StringWriter();
-            new YamlStream(new YamlDocument(obj.Node)).Save(writer, assignAnchors: false);
-            return KubernetesYaml.Deserialize<T>(writer.ToString());
-        }
-    }
+    private static string Namespace(YamlNode o) => o.Str("metadata", "namespace") ?? "default";
 
-    private static T Deserialize<T>(ReadOnlyMemory<byte> json)
-    {
-        using var stream = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(json, out var bytes)
-            ? new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false)
-            : new MemoryStream(json.ToArray(), writable: false);
-        return KubernetesJson.Deserialize<T>(stream);
-    }
-
-    private static KubeNode Node(V1Node node, Source source) => new()
+    private static KubeNode Node(YamlNode node, Source source) => new()
     {
         Source = source,
-        Name = node.Metadata?.Name ?? "",
-        Addresses = node.Status?.Addresses?.Select(a => new KubeNodeAddress(a.Type ?? "", a.Address ?? "")).ToList() ?? [],
-        PodCidrs = Cidrs(node.Spec?.PodCIDRs is { Count: > 0 } list ? list : node.Spec?.PodCIDR is { } one ? [one] : []),
-        Ready = node.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready") is { } ready ? ready.Status == "True" : null,
-        CalicoAnnotations = (node.Metadata?.Annotations ?? new Dictionary<string, string>())
+        Name = node.Str("metadata", "name") ?? "",
+        Addresses = node.Seq("status", "addresses").Select(a => new KubeNodeAddress(a.Str("type") ?? "", a.Str("address") ?? "")).ToList(),
+        PodCidrs = Cidrs(node.Seq("spec", "podCIDRs") is { Count: > 0 } list ? Texts(list) : node.Str("spec", "podCIDR") is { } one ? [one] : []),
+        Ready = node.Seq("status", "conditions").FirstOrDefault(c => c.Str("type") == "Ready") is { } ready ? ready.Str("status") == "True" : null,
+        CalicoAnnotations = node.StrMap("metadata", "annotations")
             .Where(a => a.Key.StartsWith("projectcalico.org/", StringComparison.Ordinal))
             .ToDictionary(a => a.Key, a => a.Value),
-        Labels = Dict(node.Metadata?.Labels),
+        Labels = node.StrMap("metadata", "labels"),
     };
 
-    private static KubeService Service(V1Service svc, Source source)
+    private static KubeService Service(YamlNode svc, Source source)
     {
-        var ips = svc.Spec?.ClusterIPs is { Count: > 0 } list ? list : svc.Spec?.ClusterIP is { } one ? [one] : [];
+        var ips = svc.Seq("spec", "clusterIPs") is { Count: > 0 } list ? Texts(list) : svc.Str("spec", "clusterIP") is { } one ? [one] : [];
         return new KubeService
         {
             Source = source,
-            Namespace = svc.Metadata?.NamespaceProperty ?? "default",
-            Name = svc.Metadata?.Name ?? "",
-            Type = svc.Spec?.Type ?? "ClusterIP",
+            Namespace = Namespace(svc),
+            Name = svc.Str("metadata", "name") ?? "",
+            Type = svc.Str("spec", "type") ?? "ClusterIP",
             ClusterIps = Ips(ips),
             Headless = ips.Any(ip => ip == "None"),
-            Ports = svc.Spec?.Ports?.Select(p => new KubeServicePort(p.Name, p.Protocol ?? "TCP", p.Port, p.TargetPort?.Value, p.NodePort)).ToList() ?? [],
-            Selector = Dict(svc.Spec?.Selector),
-            ExternalIps = Ips(svc.Spec?.ExternalIPs ?? []),
+            Ports = svc.Seq("spec", "ports").Select(p => new KubeServicePort(
+                p.Str("name"), p.Str("protocol") ?? "TCP", Int(p, "port") ?? 0, p.Str("targetPort"), Int(p, "nodePort"))).ToList(),
+            Selector = svc.StrMap("spec", "selector"),
+            ExternalIps = Ips(Texts(svc.Seq("spec", "externalIPs"))),
         };
     }
 
-    private static KubeEndpoints Endpoints(V1Endpoints ep, Source source)
+    private static KubeEndpoints Endpoints(YamlNode ep, Source source)
     {
-        var subsets = ep.Subsets ?? [];
+        var subsets = ep.Seq("subsets");
         return new KubeEndpoints
         {
             Source = source,
-            Namespace = ep.Metadata?.NamespaceProperty ?? "default",
-            ServiceName = ep.Metadata?.Name ?? "",
-            Addresses = Ips(subsets.SelectMany(s => s.Addresses ?? []).Select(a => a.Ip)),
-            NotReadyAddresses = Ips(subsets.SelectMany(s => s.NotReadyAddresses ?? []).Select(a => a.Ip)),
-            Ports = subsets.SelectMany(s => s.Ports ?? []).Select(p => new KubeEndpointPort(p.Name, p.Port, p.Protocol ?? "TCP")).Distinct().ToList(),
+            Namespace = Namespace(ep),
+            ServiceName = ep.Str("metadata", "name") ?? "",
+            Addresses = Ips(subsets.SelectMany(s => s.Seq("addresses")).Select(a => a.Str("ip"))),
+            NotReadyAddresses = Ips(subsets.SelectMany(s => s.Seq("notReadyAddresses")).Select(a => a.Str("ip"))),
+            Ports = subsets.SelectMany(s => s.Seq("ports")).Select(p => new KubeEndpointPort(p.Str("name"), Int(p, "port") ?? 0, p.Str("protocol") ?? "TCP")).Distinct().ToList(),
         };
     }
 
-    private static KubeEndpoints Slice(V1EndpointSlice slice, Source source)
+    private static KubeEndpoints Slice(YamlNode slice, Source source)
     {
-        var endpoints = slice.Endpoints ?? [];
+        var endpoints = slice.Seq("endpoints");
         // Ready is "unknown = ready" in the EndpointSlice API.
-        bool Ready(V1Endpoint e) => e.Conditions?.Ready ?? true;
+        static bool Ready(YamlNode e) => Bool(e, "conditions", "ready") ?? true;
         return new KubeEndpoints
         {
             Source = source,
-            Namespace = slice.Metadata?.NamespaceProperty ?? "default",
-            ServiceName = slice.Metadata?.Labels is { } labels && labels.TryGetValue("kubernetes.io/service-name", out var svc) ? svc : "",
-            SliceName = slice.Metadata?.Name ?? "",
-            Addresses = Ips(endpoints.Where(Ready).SelectMany(e => e.Addresses ?? [])),
-            NotReadyAddresses = Ips(endpoints.Where(e => !Ready(e)).SelectMany(e => e.Addresses ?? [])),
-            Ports = (slice.Ports ?? []).Select(p => new KubeEndpointPort(p.Name, p.Port ?? 0, p.Protocol ?? "TCP")).ToList(),
+            Namespace = Namespace(slice),
+            ServiceName = slice.StrMap("metadata", "labels").GetValueOrDefault("kubernetes.io/service-name") ?? "",
+            SliceName = slice.Str("metadata", "name") ?? "",
+            Addresses = Ips(endpoints.Where(Ready).SelectMany(e => Texts(e.Seq("addresses")))),
+            NotReadyAddresses = Ips(endpoints.Where(e => !Ready(e)).SelectMany(e => Texts(e.Seq("addresses")))),
+            Ports = slice.Seq("ports").Select(p => new KubeEndpointPort(p.Str("name"), Int(p, "port") ?? 0, p.Str("protocol") ?? "TCP")).ToList(),
         };
     }
 
-    private static KubePod Pod(V1Pod pod, Source source)
+    private static KubePod Pod(YamlNode pod, Source source)
     {
-        var ips = pod.Status?.PodIPs is { Count: > 0 } list ? list.Select(p => p.Ip) : pod.Status?.PodIP is { } one ? [one] : [];
-        var owner = pod.Metadata?.OwnerReferences?.FirstOrDefault(o => o.Controller == true) ?? pod.Metadata?.OwnerReferences?.FirstOrDefault();
+        var ips = pod.Seq("status", "podIPs") is { Count: > 0 } list ? list.Select(p => p.Str("ip")) : pod.Str("status", "podIP") is { } one ? [one] : [];
+        var owners = pod.Seq("metadata", "ownerReferences");
+        var owner = owners.FirstOrDefault(o => Bool(o, "controller") == true) ?? owners.FirstOrDefault();
         return new KubePod
         {
             Source = source,
-            Namespace = pod.Metadata?.NamespaceProperty ?? "default",
-            Name = pod.Metadata?.Name ?? "",
-            NodeName = pod.Spec?.NodeName,
+            Namespace = Namespace(pod),
+            Name = pod.Str("metadata", "name") ?? "",
+            NodeName = pod.Str("spec", "nodeName"),
             PodIps = Ips(ips),
-            HostIp = IPAddress.TryParse(pod.Status?.HostIP, out var host) ? host : null,
-            HostNetwork = pod.Spec?.HostNetwork ?? false,
-            Phase = pod.Status?.Phase,
-            ServiceAccount = pod.Spec?.ServiceAccountName ?? pod.Spec?.ServiceAccount,
-            Containers = (pod.Status?.ContainerStatuses ?? []).Select(Container).ToList(),
-            Labels = Dict(pod.Metadata?.Labels),
-            Owner = owner is null ? null : $"{owner.Kind}/{owner.Name}",
+            HostIp = IPAddress.TryParse(pod.Str("status", "hostIP"), out var host) ? host : null,
+            HostNetwork = Bool(pod, "spec", "hostNetwork") ?? false,
+            Phase = pod.Str("status", "phase"),
+            ServiceAccount = pod.Str("spec", "serviceAccountName") ?? pod.Str("spec", "serviceAccount"),
+            Containers = pod.Seq("status", "containerStatuses").Select(Container).ToList(),
+            Labels = pod.StrMap("metadata", "labels"),
+            Owner = owner is null ? null : $"{owner.Str("kind")}/{owner.Str("name")}",
         };
     }
 
-    private static KubeContainerStatus Container(V1ContainerStatus c)
+    private static KubeContainerStatus Container(YamlNode c)
     {
-        var (state, reason) = c.State switch
+        var state = c.Child("state");
+        var (phase, reason) = state switch
         {
-            { Running: not null } => ("running", (string?)null),
-            { Waiting: { } w } => ("waiting", w.Reason),
-            { Terminated: { } t } => ("terminated", t.Reason),
+            _ when state.Child("running") is YamlMappingNode => ("running", (string?)null),
+            _ when state.Child("waiting") is YamlMappingNode w => ("waiting", w.Str("reason")),
+            _ when state.Child("terminated") is YamlMappingNode t => ("terminated", t.Str("reason")),
             _ => ((string?)null, (string?)null),
         };
-        var last = c.LastState?.Terminated;
-        return new KubeContainerStatus(c.Name ?? "", c.Ready, c.RestartCount, state, reason, last?.Reason, last?.ExitCode);
+        var last = c.Path("lastState", "terminated") as YamlMappingNode;
+        return new KubeContainerStatus(c.Str("name") ?? "", Bool(c, "ready") ?? false, Int(c, "restartCount") ?? 0, phase, reason, last.Str("reason"), Int(last, "exitCode"));
     }
 
-    private static KubeClusterRole Role(V1ObjectMeta? meta, IList<V1PolicyRule>? rules, string? ns, Source source) => new()
+    private static KubeClusterRole Role(YamlNode role, string? ns, Source source) => new()
     {
         Source = source,
-        Name = meta?.Name ?? "",
+        Name = role.Str("metadata", "name") ?? "",
         Namespace = ns,
-        Rules = (rules ?? []).Select(r => new KubePolicyRule(
-            List(r.ApiGroups), List(r.Resources), List(r.Verbs), List(r.ResourceNames), List(r.NonResourceURLs))).ToList(),
+        Rules = role.Seq("rules").Select(r => new KubePolicyRule(
+            Texts(r.Seq("apiGroups")), Texts(r.Seq("resources")), Texts(r.Seq("verbs")), Texts(r.Seq("resourceNames")), Texts(r.Seq("nonResourceURLs")))).ToList(),
     };
 
-    private static KubeClusterRoleBinding Binding(V1ObjectMeta? meta, V1RoleRef? roleRef, IList<Rbacv1Subject>? subjects, string? ns, Source source) => new()
+    private static KubeClusterRoleBinding Binding(YamlNode binding, string? ns, Source source) => new()
     {
         Source = source,
-        Name = meta?.Name ?? "",
+        Name = binding.Str("metadata", "name") ?? "",
         Namespace = ns,
-        RoleRefKind = roleRef?.Kind ?? "",
-        RoleRefName = roleRef?.Name ?? "",
-        Subjects = (subjects ?? []).Select(s => new KubeSubject(s.Kind ?? "", s.Name ?? "", s.NamespaceProperty)).ToList(),
+        RoleRefKind = binding.Str("roleRef", "kind") ?? "",
+        RoleRefName = binding.Str("roleRef", "name") ?? "",
+        Subjects = binding.Seq("subjects").Select(s => new KubeSubject(s.Str("kind") ?? "", s.Str("name") ?? "", s.Str("namespace"))).ToList(),
     };
 
-    private static IReadOnlyList<string> List(IList<string>? items) => items?.ToList() ?? [];
+    /// <summary>
+    /// An integer field, read from its text (kubectl accepts `port: "80"` as well as `port: 80`); null when absent. A
+    /// value that is no integer ("port: eighty") is what the API would reject: the object is not read, and the caller
+    /// reports why at its line.
+    /// </summary>
+    private static int? Int(YamlNode? node, string key)
+    {
+        if (node.Str(key) is not { } text) return null;
+        return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw new FormatException($"{key} '{Snippet.Of(text)}' is not an integer");
+    }
 
-    private static IReadOnlyDictionary<string, string> Dict(IDictionary<string, string>? d) =>
-        d is null ? new Dictionary<string, string>() : new Dictionary<string, string>(d);
+    /// <summary>A boolean field (true/false in any case, as kubectl reads YAML); null when absent; see <see cref="Int"/> for a wrong value.</summary>
+    private static bool? Bool(YamlNode? node, params string[] keys) => node.Str(keys) switch
+    {
+        null => null,
+        var text => node.Bool(keys) ?? throw new FormatException($"{string.Join('.', keys)} '{Snippet.Of(text)}' is not a boolean"),
+    };
+
+    /// <summary>The scalar items of a list (an empty list's items, and any that are not text, are left out).</summary>
+    private static IReadOnlyList<string> Texts(IReadOnlyList<YamlNode> items) =>
+        items.Select(i => i is YamlScalarNode { Value: { } v } ? v : null).OfType<string>().ToList();
 
     private static IReadOnlyList<IPAddress> Ips(IEnumerable<string?> texts) =>
         texts.Select(t => IPAddress.TryParse(t, out var ip) ? ip : null).OfType<IPAddress>().ToList();
