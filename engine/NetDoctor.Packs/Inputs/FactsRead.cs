@@ -15,7 +15,14 @@ public sealed class FactsRead
     /// <summary>The key standing for "no node" (cluster-scoped facts) in the per-type node sets.</summary>
     private const string NoNode = "\0";
 
-    public void Add(Type type, string? node) => _nodes.GetOrAdd(type, _ => new(StringComparer.Ordinal)).TryAdd(node ?? NoNode, 0);
+    public void Add(Type type, string? node)
+    {
+        // Asked for every fact read, from every parse thread: a lock-free lookup first (TryAdd takes a lock even when
+        // the node is there, which it almost always is).
+        var nodes = _nodes.GetOrAdd(type, static _ => new(StringComparer.Ordinal));
+        string key = node ?? NoNode;
+        if (!nodes.ContainsKey(key)) nodes.TryAdd(key, 0);
+    }
 
     /// <summary>True when a fact of <paramref name="type"/> (or of a type assignable to it) was read anywhere.</summary>
     public bool Any(Type type) => Read(type).Count > 0;
