@@ -31,7 +31,8 @@ public sealed class ElidedSections
     /// </summary>
     public static (string Text, ElidedSections? Elided) Decode(byte[] bytes, IEnumerable<Range> candidates, SharedSections sections)
     {
-        var text = new StringBuilder();
+        // The pieces of the text, in order: bytes to decode as they are, or a number of line breaks (a section left out).
+        var pieces = new List<(int Start, int Length, int Breaks)>();
         Dictionary<int, ElidedSection>? byLine = null;
         int done = 0, line = 1;
         foreach (var candidate in candidates)
@@ -44,18 +45,28 @@ public sealed class ElidedSections
             var content = SectionContent.Of(span);
             int firstBreak = span.IndexOfAny((byte)'\n', (byte)'\r');
             if (firstBreak < 0 || !sections.Known(content)) continue;
-            var before = bytes.AsSpan(done, start - done);
-            text.Append(Utf8.GetString(before));
-            line += LineBreaks(before);
+            line += LineBreaks(bytes.AsSpan(done, start - done));
             int breaks = LineBreaks(span);
-            text.Append(Utf8.GetString(span[..firstBreak])).Append('\n', breaks);
+            pieces.Add((done, start - done + firstBreak, 0));
+            pieces.Add((0, 0, breaks));
             (byLine ??= [])[line] = new ElidedSection(line, breaks + 1, start, content);
             line += breaks;
             done = start + length;
         }
         if (byLine is null) return (Utf8.GetString(bytes), null);
-        text.Append(Utf8.GetString(bytes.AsSpan(done)));
-        return (text.ToString(), new ElidedSections(bytes, byLine));
+        pieces.Add((done, bytes.Length - done, 0));
+        // One string of the final length, decoded in place: pieces, a builder and its copy were each a large object.
+        int chars = pieces.Sum(p => p.Breaks + Utf8.GetCharCount(bytes, p.Start, p.Length));
+        string text = string.Create(chars, (bytes, pieces), static (into, state) =>
+        {
+            foreach (var (start, length, breaks) in state.pieces)
+            {
+                int written = Utf8.GetChars(state.bytes.AsSpan(start, length), into);
+                into[written..(written + breaks)].Fill('\n');
+                into = into[(written + breaks)..];
+            }
+        });
+        return (text, new ElidedSections(bytes, byLine));
     }
 
     /// <summary>Line breaks as <see cref="TextLines"/> counts them: LF, CRLF (one) and a lone CR.</summary>
