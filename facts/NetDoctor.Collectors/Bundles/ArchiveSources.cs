@@ -23,12 +23,13 @@ internal static class ArchiveSources
         // Named like an archive but not one by its first bytes (a V7 tar, or damage): let the reader say which.
         if (format == ArchiveFormat.None && ArchiveFormats.HasArchiveName(entry.Name))
             format = entry.Name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase) ? ArchiveFormat.Zip : ArchiveFormat.Tar;
-        Func<Stream> open = () => new MemoryStream(bytes, writable: false);
-        return format switch
-        {
-            ArchiveFormat.Zip => new ZipSource(name, open, options, node),
-            ArchiveFormat.Tar or ArchiveFormat.GzipTar => new TarSource(name, open, options, node),
-            _ => null,
-        };
+        return format == ArchiveFormat.None ? null : Open(format, bytes, name, node, options);
+    }
+
+    // Apart, so that the closure over the bytes is made for archives only (not for every file a folder holds).
+    private static IBundleSource Open(ArchiveFormat format, byte[] archive, string name, string? node, BundleReadOptions options)
+    {
+        Func<Stream> open = () => new MemoryStream(archive, writable: false);
+        return format == ArchiveFormat.Zip ? new ZipSource(name, open, options, node) : new TarSource(name, open, options, node);
     }
 }
