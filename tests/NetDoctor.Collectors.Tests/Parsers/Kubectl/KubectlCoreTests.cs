@@ -262,9 +262,9 @@ public class KubectlCoreTests
     }
 
     [Fact]
-    public void A_number_too_big_for_json_where_the_api_has_text_costs_neither_the_object_nor_the_file()
+    public void A_number_too_big_for_any_number_type_where_the_api_has_text_costs_neither_the_object_nor_the_file()
     {
-        // 1e999 is a YAML float no JSON number can hold: it reaches the client as its text (here a label value).
+        // 1e999 is a YAML float no JSON or .NET integer can hold; where the API has text (a label value) it is that text.
         var text = """
             apiVersion: v1
             kind: List
