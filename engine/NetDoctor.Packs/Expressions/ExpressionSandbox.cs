@@ -50,6 +50,11 @@ public sealed class ExpressionSandbox
             PrioritizePropertyOrFieldOverTheType = true,
             IsCaseSensitive = true,
         };
+        // Rules are parsed on several threads at once (PendingRules). Each parse builds its own parser; what the
+        // threads share is this config, whose promoter and analyzer are created on first use without a lock, and
+        // the library's static caches (concurrent dictionaries). Creating both here leaves nothing to race on.
+        _ = _config.ExpressionPromoter;
+        _ = _config.QueryableAnalyzer;
     }
 
     public FactTypeCatalog Catalog => _catalog;

@@ -24,4 +24,11 @@ namespace NetDoctor.Packs.Loading;
 /// </param>
 public sealed record PackLoadOptions(
     FactTypeCatalog? Catalog = null, bool ValidateSchema = true, bool LoadTests = true, CSharpPackOptions? CSharp = null, HelperFunctions? Functions = null,
-    Schema.SchemaVerdicts? SchemaVerdicts = null);
+    Schema.SchemaVerdicts? SchemaVerdicts = null)
+{
+    /// <summary>
+    /// Threads that compile rules at once (parsing their expressions is most of loading); 1 compiles them one after
+    /// another. Rules and problems come out in the same order either way. Default: one per processor.
+    /// </summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+}

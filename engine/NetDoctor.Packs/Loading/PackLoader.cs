@@ -69,11 +69,15 @@ public static class PackLoader
                 .SelectMany(i => csharp[i]!.Helpers.SelectMany(t => HelperFunctions.FromClass(t, manifests[i]!.Name))));
         var sandbox = new ExpressionSandbox(fullCatalog, functions: functions);
 
-        // 4. Rules and tests.
+        // 4. Rules: read in order, compiled together on several threads (PendingRules keeps the sequential order of
+        //    rules and problems), then each pack's tests.
+        var pending = folders.Select((f, i) => ReadRules(f, manifests[i], options)).ToList();
+        PendingRules.CompileAll(pending, sandbox, derived, options.MaxParallelism);
         var packs = new List<LoadedPack>();
         for (int i = 0; i < folders.Count; i++)
         {
-            var pack = LoadPack(folders[i], manifests[i], sandbox, derived, options, diagnostics);
+            var rules = pending[i].Drain(diagnostics);
+            var pack = LoadPack(folders[i], manifests[i], rules, derived, options, diagnostics);
             packs.Add(csharp[i] is { } half
                 ? pack with { CSharpRules = half.Rules, CSharpAssembly = half.Assembly, DerivedFactTypes = [.. pack.DerivedFactTypes, .. half.DerivedTypes] }
                 : pack);
@@ -154,26 +158,30 @@ public static class PackLoader
         return (catalog.With(derived.Values.Select(d => d.Type)), derived);
     }
 
-    private static LoadedPack LoadPack(PackFolder folder, PackDocument? manifest, ExpressionSandbox sandbox,
-        IReadOnlyDictionary<string, DerivedTypeInfo> derived, PackLoadOptions options, List<PackDiagnostic> diagnostics)
+    /// <summary>Reads and schema-checks a pack's rule files, queueing each rule document for compilation.</summary>
+    private static PendingRules ReadRules(PackFolder folder, PackDocument? manifest, PackLoadOptions options)
     {
-        string packName = manifest?.Name ?? Path.GetFileName(folder.Directory);
-        var compiler = new YamlRuleCompiler(sandbox, derived, diagnostics);
-        var rules = new List<CompiledRule>();
+        var pending = new PendingRules(manifest?.Name ?? Path.GetFileName(folder.Directory));
         foreach (string path in folder.RuleFiles)
         {
-            if (ReadFile(folder, path, diagnostics) is not { } file) continue;
-            var reader = new DocumentReader(file, diagnostics);
+            if (ReadFile(folder, path, pending.Diagnostics) is not { } file) continue;
             var schema = new SchemaCheck(file, DocumentKind.Rule, options);
-            foreach (var doc in YamlDocuments.Parse(file, diagnostics))
+            foreach (var doc in YamlDocuments.Parse(file, pending.Diagnostics))
             {
-                if (!schema.Conforms(doc.RootNode, diagnostics)) continue;
-                if (Guarded(file, doc.RootNode, DocumentKind.Rule, diagnostics, () => reader.ReadRule((YamlMappingNode)doc.RootNode)) is not { } rule) continue;
-                Lint.CheckRule(packName, rule, diagnostics);
-                if (compiler.Compile(packName, rule) is { } compiled) rules.Add(compiled);
+                if (!schema.Conforms(doc.RootNode, pending.Diagnostics)) continue;
+                var reader = new DocumentReader(file, pending.Diagnostics);
+                if (Guarded(file, doc.RootNode, DocumentKind.Rule, pending.Diagnostics, () => reader.ReadRule((YamlMappingNode)doc.RootNode)) is { } rule)
+                    pending.Queue(rule);
             }
             schema.Done();
         }
+        return pending;
+    }
+
+    private static LoadedPack LoadPack(PackFolder folder, PackDocument? manifest, List<CompiledRule> rules,
+        IReadOnlyDictionary<string, DerivedTypeInfo> derived, PackLoadOptions options, List<PackDiagnostic> diagnostics)
+    {
+        string packName = manifest?.Name ?? Path.GetFileName(folder.Directory);
         var tests = new List<RuleTestDocument>();
         foreach (string path in options.LoadTests ? folder.TestFiles : [])
         {
