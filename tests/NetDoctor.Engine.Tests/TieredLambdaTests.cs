@@ -61,4 +61,37 @@ public sealed class TieredLambdaTests
     {
         TieredLambda.EvaluateOnce(() => (object?)("a" + "b")).ShouldBe("ab");
     }
+
+    [Fact]
+    public void A_lambda_is_not_built_until_its_first_call_and_built_once_per_form()
+    {
+        var counted = new CountedReduce(Expression.Constant(true));
+        var parameter = Expression.Parameter(typeof(object), "o");
+        var tiered = TieredLambda.Compile(Expression.Lambda<Func<object, bool>>(counted, parameter));
+
+        counted.Reductions.ShouldBe(0);
+        tiered("x").ShouldBeTrue();
+        counted.Reductions.ShouldBe(1);
+        for (int i = 0; i < Calls; i++) tiered("x").ShouldBeTrue();
+        // Interpreted on the first call, compiled at the threshold: nothing more.
+        counted.Reductions.ShouldBe(2);
+    }
+
+    /// <summary>A node every compiler (interpreter or IL) must reduce to build it: counts how often a lambda is built.</summary>
+    private sealed class CountedReduce(Expression inner) : Expression
+    {
+        public int Reductions { get; private set; }
+
+        public override ExpressionType NodeType => ExpressionType.Extension;
+
+        public override Type Type => inner.Type;
+
+        public override bool CanReduce => true;
+
+        public override Expression Reduce()
+        {
+            Reductions++;
+            return inner;
+        }
+    }
 }

@@ -5,7 +5,9 @@ namespace NetDoctor.Engine.Rete;
 /// <summary>
 /// Compiles a rule's lambdas the way the runtime tiers methods: each starts interpreted
 /// (<c>Compile(preferInterpretation: true)</c>, cheap to build) and is compiled to IL only once it has been called
-/// <see cref="CallsBeforeCompile"/> times. A small run evaluates most conditions a few dozen times, and compiling
+/// <see cref="CallsBeforeCompile"/> times. Even the interpreted form is built on the first call, not with the network:
+/// building it (the interpreter's instructions, a reflection lookup per method call) was most of compiling the
+/// built-in packs, and a small run never calls many of their ~500 lambdas (no fact of the type, no partial match). A small run evaluates most conditions a few dozen times, and compiling
 /// every one of its ~500 lambdas (IL, then a fully optimised JIT each) was half of its engine time; a big run compiles
 /// the hot ones after a few hundred calls and runs them at full speed from then on. Safe to call from several
 /// threads (the demand filter runs in parse tasks): a race at worst compiles a lambda twice.
@@ -30,52 +32,40 @@ public static class TieredLambda
 
     private sealed class Tiered1<T, TResult>(Expression<Func<T, TResult>> lambda)
     {
-        private Func<T, TResult> _current = lambda.Compile(preferInterpretation: true);
-        private Expression<Func<T, TResult>>? _pending = lambda;
+        private readonly Expression<Func<T, TResult>> _lambda = lambda;
+        private Func<T, TResult>? _current;
         private int _calls;
 
         public TResult Invoke(T arg)
         {
-            if (_pending is { } pending && ++_calls >= CallsBeforeCompile)
-            {
-                _pending = null;
-                _current = pending.Compile();
-            }
-            return _current(arg);
+            if (_calls < CallsBeforeCompile && ++_calls == CallsBeforeCompile) _current = _lambda.Compile();
+            return (_current ??= _lambda.Compile(preferInterpretation: true))(arg);
         }
     }
 
     private sealed class Tiered2<T1, T2, TResult>(Expression<Func<T1, T2, TResult>> lambda)
     {
-        private Func<T1, T2, TResult> _current = lambda.Compile(preferInterpretation: true);
-        private Expression<Func<T1, T2, TResult>>? _pending = lambda;
+        private readonly Expression<Func<T1, T2, TResult>> _lambda = lambda;
+        private Func<T1, T2, TResult>? _current;
         private int _calls;
 
         public TResult Invoke(T1 arg1, T2 arg2)
         {
-            if (_pending is { } pending && ++_calls >= CallsBeforeCompile)
-            {
-                _pending = null;
-                _current = pending.Compile();
-            }
-            return _current(arg1, arg2);
+            if (_calls < CallsBeforeCompile && ++_calls == CallsBeforeCompile) _current = _lambda.Compile();
+            return (_current ??= _lambda.Compile(preferInterpretation: true))(arg1, arg2);
         }
     }
 
     private sealed class TieredAction<T1, T2>(Expression<Action<T1, T2>> lambda)
     {
-        private Action<T1, T2> _current = lambda.Compile(preferInterpretation: true);
-        private Expression<Action<T1, T2>>? _pending = lambda;
+        private readonly Expression<Action<T1, T2>> _lambda = lambda;
+        private Action<T1, T2>? _current;
         private int _calls;
 
         public void Invoke(T1 arg1, T2 arg2)
         {
-            if (_pending is { } pending && ++_calls >= CallsBeforeCompile)
-            {
-                _pending = null;
-                _current = pending.Compile();
-            }
-            _current(arg1, arg2);
+            if (_calls < CallsBeforeCompile && ++_calls == CallsBeforeCompile) _current = _lambda.Compile();
+            (_current ??= _lambda.Compile(preferInterpretation: true))(arg1, arg2);
         }
     }
 }

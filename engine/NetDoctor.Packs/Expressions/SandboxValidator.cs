@@ -31,16 +31,16 @@ internal sealed class SandboxValidator : ExpressionVisitor
 
     private static readonly HashSet<string> ForbiddenMethods = ["GetType", "GetHashCode", "MemberwiseClone", "Finalize", "ReferenceEquals"];
 
-    private readonly HashSet<Type> _extraTypes;
+    private readonly IReadOnlySet<Type> _extraTypes;
     private readonly HelperFunctions _functions;
     private readonly HashSet<Type> _helperClasses;
     private readonly ExpressionLimits _limits;
     private string? _violation;
     private string? _near;
 
-    private SandboxValidator(IEnumerable<Type> extraTypes, HelperFunctions functions, ExpressionLimits limits)
+    private SandboxValidator(IReadOnlySet<Type> extraTypes, HelperFunctions functions, ExpressionLimits limits)
     {
-        _extraTypes = [.. extraTypes];
+        _extraTypes = extraTypes;
         _functions = functions;
         _helperClasses = [.. functions.Classes];
         _limits = limits;
@@ -50,7 +50,7 @@ internal sealed class SandboxValidator : ExpressionVisitor
     /// Returns a message naming what is not allowed, or null when the expression stays inside the sandbox;
     /// <paramref name="near"/> is the text to point at ("DateTimeOffset.Now", "PadLeft"), when known.
     /// </summary>
-    public static string? Check(Expression expression, IEnumerable<Type> allowedFactTypes, HelperFunctions functions, ExpressionLimits limits, out string? near)
+    public static string? Check(Expression expression, IReadOnlySet<Type> allowedFactTypes, HelperFunctions functions, ExpressionLimits limits, out string? near)
     {
         var validator = new SandboxValidator(allowedFactTypes, functions, limits);
         if (ClockAndEnvironment.Find(expression) is { } clock)
