@@ -47,6 +47,7 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
             bool useLive = parse.GetValue(live);
             var limits = new ReadLimits(CommonOptions.ParseMaxFacts(parse.GetValue(maxFacts)), CommonOptions.ParseMaxReadBytes(parse.GetValue(maxReadBytes)));
             var demand = new DeferredDemand();
+            using var threads = useLive ? null : ParseThreadReserve.Raise();
             var reading = useLive ? null : Task.Run(() => loader.ReadAsync(bundles, useLive: false, ct, demand, limits), ct);
             FactInventory inventory;
             LoadedPacks loadedPacks;
@@ -68,6 +69,7 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
                 throw;
             }
             demand.Known(inventory);
+            threads?.Dispose();
             PhaseTimings.Mark("fact demand");
             var runner = new DiagnosisRunner(loadedPacks, CommonOptions.ParseEngine(parse.GetValue(engine)));
             if (reading is not null) runner.Prepare();
