@@ -77,8 +77,28 @@ public sealed class TieredLambdaTests
         counted.Reductions.ShouldBe(2);
     }
 
+    [Fact]
+    public void Threads_calling_a_new_lambda_at_once_build_it_once()
+    {
+        // A slow build, so every thread arrives while the first is still building.
+        var counted = new CountedReduce(Expression.Constant(true), TimeSpan.FromMilliseconds(100));
+        var parameter = Expression.Parameter(typeof(object), "o");
+        var tiered = TieredLambda.Compile(Expression.Lambda<Func<object, bool>>(counted, parameter));
+        using var start = new Barrier(8);
+
+        var threads = Enumerable.Range(0, 8).Select(_ => new Thread(() =>
+        {
+            start.SignalAndWait();
+            tiered("x").ShouldBeTrue();
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        counted.Reductions.ShouldBe(1);
+    }
+
     /// <summary>A node every compiler (interpreter or IL) must reduce to build it: counts how often a lambda is built.</summary>
-    private sealed class CountedReduce(Expression inner) : Expression
+    private sealed class CountedReduce(Expression inner, TimeSpan delay = default) : Expression
     {
         public int Reductions { get; private set; }
 
@@ -90,6 +110,7 @@ public sealed class TieredLambdaTests
 
         public override Expression Reduce()
         {
+            Thread.Sleep(delay);
             Reductions++;
             return inner;
         }
