@@ -47,7 +47,7 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
             bool useLive = parse.GetValue(live);
             var limits = new ReadLimits(CommonOptions.ParseMaxFacts(parse.GetValue(maxFacts)), CommonOptions.ParseMaxReadBytes(parse.GetValue(maxReadBytes)));
             var demand = new DeferredDemand();
-            using var threads = useLive ? null : ParseThreadReserve.ForSmall(bundles);
+            using var small = useLive ? null : SmallInputStart.For(bundles);
             var reading = useLive ? null : Task.Run(() => loader.ReadAsync(bundles, useLive: false, ct, demand, limits), ct);
             FactInventory inventory;
             LoadedPacks loadedPacks;
@@ -69,7 +69,7 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
                 throw;
             }
             demand.Known(inventory);
-            threads?.Dispose();
+            small?.DemandKnown();
             PhaseTimings.Mark("fact demand");
             var runner = new DiagnosisRunner(loadedPacks, CommonOptions.ParseEngine(parse.GetValue(engine)));
             if (reading is not null) runner.Prepare();
