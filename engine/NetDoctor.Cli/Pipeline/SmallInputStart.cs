@@ -9,12 +9,13 @@ namespace NetDoctor.Cli.Pipeline;
 /// once its file is parsed until the demand is known (<see cref="DeferredDemand"/>); the pool starts with one thread per
 /// core and adds more only slowly, so on two cores the first two parsed files stopped every other parse until the packs
 /// were loaded, and the read ran after them instead of beside them. A blocked thread costs no CPU.</item>
-/// <item>No garbage collection for the first <see cref="NoGcBytes"/> allocated (a sample run allocates ~55 MB): the
-/// two or three collections of a small run paused every thread for 20–45 ms in all, for a heap that never holds more
-/// than a few MB. Past the budget the collector runs as usual.</item>
+/// <item>No garbage collection for the first <see cref="NoGcBytes"/> allocated (a run on any sample allocates
+/// 45–57 MB): the one to three collections of a small run paused every thread for 7–60 ms in all, for a heap that
+/// never holds more than a few MB. It costs ~13 MB of peak memory; past the budget the collector runs as usual.</item>
 /// </list>
-/// Big inputs get neither: dozens of big files parsed at once while the packs load hold their results together (the
-/// 100-node scale bundle peaked ~200 MB higher, with more CPU in the GC), and a big run's wall is its parsing anyway.
+/// Bigger inputs get neither: dozens of big files parsed at once while the packs load hold their results together (the
+/// 100-node scale bundle peaked ~200 MB higher, with more CPU in the GC), the 10-node one (2.7 MB) peaked 60 MB
+/// higher without the collections, and a bigger run's wall is its parsing anyway.
 /// </summary>
 public sealed class SmallInputStart : IDisposable
 {
@@ -22,10 +23,10 @@ public sealed class SmallInputStart : IDisposable
     public const int Threads = 64;
 
     /// <summary>Inputs up to this many bytes (the files of the bundle folders given; an archive at 16 times its size) count as small.</summary>
-    public const long SmallInputBytes = 4 * 1024 * 1024;
+    public const long SmallInputBytes = 1024 * 1024;
 
     /// <summary>What may be allocated before the first collection.</summary>
-    public const long NoGcBytes = 96 * 1024 * 1024;
+    public const long NoGcBytes = 64 * 1024 * 1024;
 
     private const long ArchiveExpansion = 16;
 
