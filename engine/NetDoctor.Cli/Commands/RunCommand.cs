@@ -69,7 +69,6 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
                 throw;
             }
             demand.Known(inventory);
-            small?.DemandKnown();
             PhaseTimings.Mark("fact demand");
             var runner = new DiagnosisRunner(loadedPacks, CommonOptions.ParseEngine(parse.GetValue(engine)));
             if (reading is not null) runner.Prepare();
