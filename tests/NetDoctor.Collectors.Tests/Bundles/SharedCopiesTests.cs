@@ -138,4 +138,21 @@ public class SharedCopiesTests
         big[1].Dimensions.ShouldBeSameAs(big[0].Dimensions);
         big[2].Dimensions.ShouldNotBeSameAs(big[0].Dimensions);
     }
+
+    [Fact]
+    public void A_namespace_selector_set_of_a_hundred_members_is_parsed_once_too()
+    {
+        // 100 members, about 1.3 KB: the size of a namespace's set in a mid-sized cluster, shared like the big ones.
+        using var dir = new TempDir();
+        dir.File("k8s01/ipset-list.txt", Ipsets("192.168.0.1", members: 100));
+        dir.File("k8s02/ipset-list.txt", Ipsets("192.168.0.2", members: 100));
+
+        var facts = BundleReader.Read([dir.Path]);
+
+        facts.Problems.ShouldBeEmpty();
+        var sets = facts.Facts.OfType<IpSet>().Where(set => set.Name == "cali40s:namespace-a").ToList();
+        sets.Select(set => (set.Node, set.Source.Line)).ShouldBe([("k8s01", 11), ("k8s02", 11)]);
+        sets[1].Dimensions.ShouldBeSameAs(sets[0].Dimensions);
+        facts.Facts.OfType<IpSetMember>().Count(m => m.Node == "k8s02" && m.Set == "cali40s:namespace-a").ShouldBe(100);
+    }
 }

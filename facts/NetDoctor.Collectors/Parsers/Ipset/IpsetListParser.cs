@@ -9,7 +9,7 @@ namespace NetDoctor.Collectors.Parsers.Ipset;
 /// "References:", "Number of entries:" (7+), "Members:" then one element per line up to a blank line.
 /// Lenient with retyped output ("Revision:7", "hash: net", "Number of entries: 1Members:").
 /// A set whose member count differs from its declared "Number of entries" is reported (truncated paste).
-/// A set of at least <see cref="SharedSections.MinChars"/> is parsed once per content across the files of a read
+/// A set of 1 KB or more is parsed once per content across the files of a read
 /// (<see cref="ParseInput.Sections"/>): Calico's namespace selector sets are the same on every node, only a few sets
 /// (this host's addresses) differ.
 /// </summary>
@@ -137,11 +137,18 @@ public sealed class IpsetListParser : IFormatParser
         public void End() => FinishSet();
 
         /// <summary>
-        /// A set (its "Name:" line up to the next line starting "Name:", or the end) of at least
-        /// <see cref="SharedSections.MinChars"/> is parsed once per content across the files of a read. The reader's state
+        /// A set (its "Name:" line up to the next line starting "Name:", or the end) of at least <see cref="MinSetChars"/>
+        /// is parsed once per content across the files of a read. The reader's state
         /// at a "Name:" line is that of a fresh reader (the previous set is finished), so parsing the set alone gives the
         /// facts parsing it here would. False when the set is parsed here, line by line, as usual.
         /// </summary>
+        /// <summary>
+        /// Calico's namespace selector sets are the same on every node and only a few KB each (a 100-node cluster's ten
+        /// namespaces hold 300 pods apiece, 4 KB a set): parsed on every node, their members were a fifth of the read's
+        /// allocations. A set is shared from about 50 members (hashing it costs far less than parsing it).
+        /// </summary>
+        private const int MinSetChars = 1024;
+
         private bool SharedSet(int n, ReadOnlySpan<char> raw)
         {
             if (input.Sections is not { } sections) return false;
@@ -149,7 +156,7 @@ public sealed class IpsetListParser : IFormatParser
             if (!text.AsSpan().Overlaps(raw, out int start) || start < 0) return false;
             int next = text.IndexOf("\nName:", start, StringComparison.Ordinal);
             int end = next < 0 ? text.Length : next;
-            if (end - start < SharedSections.MinChars) return false;
+            if (end - start < MinSetChars) return false;
             _skipThrough = n + sections.Read(input, n, start, end - start, "ipset-list", () => ParseSection(n, start, end - start, sections.Keep), Result) - 1;
             return true;
         }
