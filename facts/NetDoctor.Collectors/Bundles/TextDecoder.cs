@@ -34,6 +34,9 @@ internal static class TextDecoder
     /// </summary>
     public static string Head(ReadOnlySpan<byte> bytes, int chars)
     {
+        // ASCII, the usual case: one byte a character, decoded once at the right length.
+        var first = bytes[..Math.Min(bytes.Length, chars)];
+        if (System.Text.Ascii.IsValid(first)) return Encoding.ASCII.GetString(first);
         string head = Utf8.GetString(bytes[..Math.Min(bytes.Length, chars * 3 + 4)]);
         return head.Length <= chars ? head : head[..chars];
     }

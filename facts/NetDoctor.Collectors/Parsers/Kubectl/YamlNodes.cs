@@ -10,8 +10,13 @@ public static class YamlNodes
     public static YamlNode? Child(this YamlNode? node, string key)
     {
         if (node is not YamlMappingNode map) return null;
-        foreach (var (k, v) in map.Children)
+        // By index: the ordered dictionary's enumerator is an object, and mappers ask for children field by field.
+        var children = map.Children;
+        for (int i = 0; i < children.Count; i++)
+        {
+            var (k, v) = children[i];
             if (k is YamlScalarNode { Value: { } name } && name == key) return v;
+        }
         return null;
     }
 
@@ -35,7 +40,7 @@ public static class YamlNodes
         long.TryParse(node.Str(keys), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 
     public static IReadOnlyList<YamlNode> Seq(this YamlNode? node, params string[] keys) =>
-        node.Path(keys) is YamlSequenceNode seq ? seq.Children.ToList() : [];
+        node.Path(keys) is YamlSequenceNode seq ? seq.Children as IReadOnlyList<YamlNode> ?? seq.Children.ToList() : [];
 
     public static IReadOnlyDictionary<string, string> StrMap(this YamlNode? node, params string[] keys)
     {
