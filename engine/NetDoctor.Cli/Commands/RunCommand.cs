@@ -3,6 +3,7 @@ using NetDoctor.Cli.Pipeline;
 using NetDoctor.Cli.Pipeline.Waivers;
 using NetDoctor.Cli.Reporting;
 using NetDoctor.Cli.Reporting.Text;
+using NetDoctor.Collectors.Bundles;
 using NetDoctor.Engine;
 using NetDoctor.Packs.Loading;
 using NetDoctor.Packs.Running;
@@ -62,6 +63,11 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
                 findings = new ReportFindings.Options([.. waiverFiles.SelectMany(WaiverFile.Read)], waiverFiles, Today(parse.GetValue(today)), selectionProblems);
                 inventory = new FactInventory(RuleFactDemand.Of(loadedPacks.RuleDefinitions));
             }
+            catch (OutOfMemoryException) when (reading is not null)
+            {
+                demand.Known(DeferredDemand.Nothing);
+                throw await OutOfMemoryBeside(reading, bundles);
+            }
             catch
             {
                 // The run ends here: let the worker's parses finish without keeping anything.
@@ -71,7 +77,17 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
             demand.Known(inventory);
             PhaseTimings.Mark("fact demand");
             var runner = new DiagnosisRunner(loadedPacks, CommonOptions.ParseEngine(parse.GetValue(engine)));
-            if (reading is not null) runner.Prepare();
+            if (reading is not null)
+            {
+                try
+                {
+                    runner.Prepare();
+                }
+                catch (OutOfMemoryException)
+                {
+                    throw await OutOfMemoryBeside(reading, bundles);
+                }
+            }
             PhaseTimings.Mark("compile rules");
             var facts = loader.Report(reading is not null ? await reading : await loader.ReadAsync(bundles, useLive, ct, inventory, limits));
             inventory.AddKept(facts.Facts);
@@ -86,6 +102,17 @@ public sealed class RunCommand(FactLoader loader, PackSet packSet, CliConsole co
             return exit;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Memory ran out on the main thread (loading or compiling the packs) while the bundles were read beside it: the
+    /// read filled what the packs needed. The read's own verdict wins when it stopped over its budget (a usage error
+    /// naming the input, from awaiting it); else the same kind of message names the inputs — exit 2, never an abort.
+    /// </summary>
+    private static async Task<Exception> OutOfMemoryBeside(Task<FactLoader.Read> reading, IReadOnlyList<string> bundles)
+    {
+        await reading;
+        return new UsageException(ReadingBudget.Default().OutOfMemoryBeside(string.Join(", ", bundles)));
     }
 
     /// <summary>How a report is rendered: with the derivation, and which severity fails (JUnit cases, exit code).</summary>

@@ -35,6 +35,18 @@ public sealed class ReadingBudget(long limitBytes)
                $"({facts:N0} facts kept; the reading budget is {BoundedRead.Bytes(LimitBytes)}, {DefaultShare:P0} of the " +
                $"{BoundedRead.Bytes(available)} this process may use). Read fewer nodes at a time, or run where more memory is available.";
     }
+
+    /// <summary>
+    /// The message when memory ran out on another thread while <paramref name="input"/> was being read beside it (the
+    /// rule packs loading while the bundles are read): the read filled what the other needed.
+    /// </summary>
+    public string OutOfMemoryBeside(string input)
+    {
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        return $"input {input} is too big for the memory available: memory ran out while the rule packs loaded beside the read " +
+               $"(the reading budget is {BoundedRead.Bytes(LimitBytes)}, {DefaultShare:P0} of the {BoundedRead.Bytes(available)} " +
+               "this process may use). Read fewer nodes at a time, or run where more memory is available.";
+    }
 }
 
 /// <summary>The read stopped before memory ran out (see <see cref="ReadingBudget"/>); the message says what, how big and which limit.</summary>
