@@ -115,6 +115,20 @@ public class ElidedSectionsTests
     }
 
     [Fact]
+    public void A_table_held_elsewhere_in_another_parser_state_is_parsed_from_its_bytes()
+    {
+        // k8s01's dump is from iptables-nft, k8s02's from the legacy iptables: the same nat table's facts differ by
+        // backend, so k8s02's table is left undecoded by content but parsed again, from its bytes, in its own state.
+        string legacy = Filter(2).Replace("iptables-nft-save", "iptables-save");
+        var (elided, whole) = ParseAfterFirst(BigNat(), legacy + BigNat());
+
+        ShouldReadTheSame(elided, whole);
+        elided.SharedBytes.ShouldBe(0);
+        elided.Facts.OfType<IptablesRule>().Where(r => r.Table == "nat").ShouldAllBe(r => r.Backend == IptablesBackend.Legacy);
+        elided.Facts.OfType<IptablesRule>().Count(r => r.Table == "nat").ShouldBe(401);
+    }
+
+    [Fact]
     public void A_table_after_one_without_its_commit_is_read_in_place()
     {
         // The filter table never commits: the nat table is read inside it, line by line, as in the whole file.

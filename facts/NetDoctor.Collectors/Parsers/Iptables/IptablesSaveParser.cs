@@ -226,7 +226,7 @@ public sealed class IptablesSaveParser : IFormatParser, ISectionedFormat
         /// </summary>
         private SharedSections.Section ParseSection(int firstLine, string own, Func<Fact, bool>? keep)
         {
-            var table = new Reader(input with { Sections = null, Text = own }, new StringPool())
+            var table = new Reader(input with { Sections = null, Elided = null, Text = own }, new StringPool())
             {
                 _backend = _backend,
                 _family = _family,
