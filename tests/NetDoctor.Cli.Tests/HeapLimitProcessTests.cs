@@ -42,6 +42,23 @@ public class HeapLimitProcessTests
         }
     }
 
+    [Fact]
+    public void A_small_run_under_a_tight_heap_limit_runs_without_its_no_gc_start()
+    {
+        // A small input starts without collections (SmallInputStart) only when the process may use four times that
+        // budget: in a region under a 32 MiB heap limit the runtime crashed (exit 139).
+        if (OperatingSystem.IsWindows()) return;
+        var sample = Path.Combine(AppContext.BaseDirectory, "samples", "healthy-calico-ipip");
+        Directory.Exists(sample).ShouldBeTrue(sample);
+
+        for (int run = 0; run < 2; run++)
+        {
+            var (code, err) = Run(sample, heapLimitBytes: 32L << 20);
+
+            code.ShouldBe(0, err);
+        }
+    }
+
     /// <summary>A route per line, different on every node (identical files would be parsed once).</summary>
     private static void WriteRoutes(string bundle, int nodes, int routesPerNode)
     {

@@ -20,6 +20,9 @@ public sealed class SmallInputStart : IDisposable
     /// <summary>What may be allocated before the first collection.</summary>
     public const long NoGcBytes = 64 * 1024 * 1024;
 
+    /// <summary>Memory the process may use below which no region is started (four times the region).</summary>
+    public const long MinAvailableBytes = 4 * NoGcBytes;
+
     private const long ArchiveExpansion = 16;
 
     private readonly bool _noGc;
@@ -28,13 +31,15 @@ public sealed class SmallInputStart : IDisposable
     {
         // The CLI tests run commands in one process, some at once: only one may hold the region.
         if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) return;
+        // Only with room to spare: under a 32 MB heap limit (a tight container) the runtime crashed in the region.
+        if (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes < MinAvailableBytes) return;
         try
         {
             _noGc = GC.TryStartNoGCRegion(NoGcBytes);
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentOutOfRangeException)
         {
-            // Another command started one meanwhile.
+            // Another command started one meanwhile, or the budget is more than this heap allows.
         }
     }
 
