@@ -35,9 +35,9 @@ internal static class TextDecoder
     public static string Head(ReadOnlySpan<byte> bytes, int chars)
     {
         // ASCII, the usual case: one byte a character, decoded once at the right length.
-        // A NUL past the binary probe reads as U+FFFD, as in the decoded text (ScrubNul).
+        // (Plain UTF-8 has no NUL in its first 8 KB; one past that reads as U+FFFD, as in the decoded text: ScrubNul.)
         var first = bytes[..Math.Min(bytes.Length, chars)];
-        if (Ascii.IsValid(first)) return Encoding.ASCII.GetString(first).Replace('\0', '\uFFFD');
+        if (Ascii.IsValid(first)) return Encoding.ASCII.GetString(first);
         string head = Utf8.GetString(bytes[..Math.Min(bytes.Length, chars * 3 + 4)]).Replace('\0', '\uFFFD');
         return head.Length <= chars ? head : head[..chars];
     }

@@ -89,6 +89,25 @@ public sealed class SharedSections(Func<Fact, bool>? keep = null)
         /// <summary>How many lines the section spans.</summary>
         public int Lines { get; init; }
 
+        /// <summary>
+        /// A section parsed on its own, by a reader of its format started in the file's state: the lines of
+        /// <paramref name="text"/> from <paramref name="firstLine"/> go to <paramref name="line"/>, then <paramref name="end"/>
+        /// finishes the reader, whose <paramref name="result"/> becomes the section, keeping what <paramref name="keep"/> accepts.
+        /// </summary>
+        public static Section Parse(ParseInput input, int firstLine, string text, TextLines.LineAction line, Action end, ParseResult result, Func<Fact, bool>? keep)
+        {
+            int last = firstLine;
+            TextLines.ForEach(text, 0, text.Length, firstLine, (k, l) =>
+            {
+                last = k;
+                line(k, l);
+            });
+            end();
+            var facts = result.Facts;
+            IReadOnlyList<Fact> kept = keep is null ? facts : facts.Where(keep).ToList();
+            return new Section(kept, result.Problems, input.Path, input.Node, firstLine, facts.Count) { Lines = last - firstLine + 1 };
+        }
+
         /// <summary>The section's facts and problems as if read at <paramref name="firstLine"/> of <paramref name="input"/>.</summary>
         public void CopyFor(ParseInput input, int firstLine, ParseResult into)
         {

@@ -129,6 +129,26 @@ public class ElidedSectionsTests
     }
 
     [Fact]
+    public void A_table_with_bytes_that_are_not_utf8_is_never_taken_for_a_copy_of_its_decoded_self()
+    {
+        // The first copy was decoded (invalid bytes became U+FFFD) and hashed as the UTF-8 of that text; the second copy's
+        // raw bytes hash differently, so it is not left undecoded: it is decoded and shared by its text, the same facts.
+        var nat = Encoding.UTF8.GetBytes(BigNat(comment: "portals \u00ff"));
+        int at = Encoding.UTF8.GetString(nat).IndexOf('\u00ff', StringComparison.Ordinal);
+        byte[] broken = [.. nat[..at], 0xC3, 0x28, .. nat[(at + 2)..]];
+        var sections = new SharedSections();
+        Parser.Parse("k8s01/iptables-save.txt", "k8s01", [.. Encoding.UTF8.GetBytes(Filter(1)), .. broken], sections: sections);
+        byte[] second = [.. Encoding.UTF8.GetBytes(Filter(2)), .. broken];
+
+        var elided = Parser.Parse("k8s02/iptables-save.txt", "k8s02", second, sections: sections);
+        var whole = Parser.Parse("k8s02/iptables-save.txt", "k8s02", second);
+
+        ShouldReadTheSame(elided, whole);
+        elided.SharedBytes.ShouldBeGreaterThan(0);
+        elided.Facts.OfType<IptablesRule>().Count(r => r.Table == "nat").ShouldBe(401);
+    }
+
+    [Fact]
     public void A_table_after_one_without_its_commit_is_read_in_place()
     {
         // The filter table never commits: the nat table is read inside it, line by line, as in the whole file.

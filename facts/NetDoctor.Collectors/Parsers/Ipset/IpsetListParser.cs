@@ -166,16 +166,7 @@ public sealed class IpsetListParser : IFormatParser
         {
             string own = input.Text.Substring(start, length);
             var set = new Reader(input with { Sections = null, Text = own });
-            int last = firstLine;
-            TextLines.ForEach(own, 0, own.Length, firstLine, (k, line) =>
-            {
-                last = k;
-                set.Line(k, line);
-            });
-            set.End();
-            var facts = set.Result.Facts;
-            IReadOnlyList<Fact> kept = keep is null ? facts : facts.Where(keep).ToList();
-            return new SharedSections.Section(kept, set.Result.Problems, input.Path, input.Node, firstLine, facts.Count) { Lines = last - firstLine + 1 };
+            return SharedSections.Section.Parse(input, firstLine, own, set.Line, set.End, set.Result, keep);
         }
 
         private void StartMembers()

@@ -232,16 +232,7 @@ public sealed class IptablesSaveParser : IFormatParser, ISectionedFormat
                 _family = _family,
                 _legacyPresent = _legacyPresent,
             };
-            int last = firstLine;
-            TextLines.ForEach(own, 0, own.Length, firstLine, (k, line) =>
-            {
-                last = k;
-                table.Line(k, line);
-            });
-            table.End();
-            var facts = table.Result.Facts;
-            IReadOnlyList<Fact> kept = keep is null ? facts : facts.Where(keep).ToList();
-            return new SharedSections.Section(kept, table.Result.Problems, input.Path, input.Node, firstLine, facts.Count) { Lines = last - firstLine + 1 };
+            return SharedSections.Section.Parse(input, firstLine, own, table.Line, table.End, table.Result, keep);
         }
 
         private void StartTable(int n, ReadOnlySpan<char> name)
